@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets follow docs/architecture.md: the import graph keeps SamordnaUI pure
+// (it cannot reach the store or the disk) and keeps curses inside CursesBackend.
+let package = Package(
+    name: "samordna",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "samordna", targets: ["samordna"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "SamordnaCore"),
+        .target(
+            name: "SamordnaStore",
+            dependencies: ["SamordnaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SamordnaExport", dependencies: ["SamordnaCore"]),
+        .target(name: "TerminalUI"),
+        .target(name: "TerminalUITesting", dependencies: ["TerminalUI"]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        .target(name: "SamordnaUI", dependencies: ["SamordnaCore", "TerminalUI"]),
+        .target(
+            name: "SamordnaRuntime",
+            dependencies: ["SamordnaUI", "SamordnaStore", "SamordnaExport", "TerminalUI"]),
+        .executableTarget(
+            name: "samordna",
+            dependencies: [
+                "SamordnaCore", "SamordnaStore", "SamordnaExport", "SamordnaUI", "SamordnaRuntime",
+                "TerminalUI", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Release-mode benchmark: `swift run -c release SamordnaBench` (docs/benchmarks.md).
+        .executableTarget(
+            name: "SamordnaBench",
+            dependencies: ["SamordnaCore", "SamordnaStore", "SamordnaUI", "SamordnaRuntime", "TerminalUI"]),
+        // Helper process for the store tests: several of these write to one database at once.
+        .executableTarget(name: "StoreStress", dependencies: ["SamordnaCore", "SamordnaStore"]),
+        .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),
+        .testTarget(name: "SamordnaStoreTests", dependencies: ["SamordnaCore", "SamordnaStore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
+        .testTarget(
+            name: "SamordnaUITests",
+            dependencies: ["SamordnaCore", "SamordnaUI", "TerminalUI", "TerminalUITesting"]),
+        .testTarget(
+            name: "SamordnaRuntimeTests",
+            dependencies: [
+                "SamordnaCore", "SamordnaStore", "SamordnaUI", "SamordnaRuntime", "TerminalUI",
+                "TerminalUITesting",
+            ]),
+    ]
+)

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Sensitivity class of a piece of information (domain.md §11): P0 ordinary … P3 special category.
+public enum Sensitivity: String, CaseIterable, Codable, Sendable {
+    case p0 = "P0", p1 = "P1", p2 = "P2", p3 = "P3"
+}
+
+/// The kind of answer a kartläggning question takes, with what the widget needs to know.
+public enum AnswerType: Hashable, Codable, Sendable {
+    case text
+    case multilineText
+    /// Scale 1–5; `anchors` label at least the two ends ("stämmer inte alls" … "stämmer helt").
+    case scale(low: String, high: String)
+    case yesNoUnknown
+    case singleChoice([String])
+    case multipleChoice([String])
+    case date
+    case number
+}
+
+public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
+    public var id: String
+    public var label: String
+    public var help: String?
+    public var type: AnswerType
+    public var required: Bool
+    public var sensitivity: Sensitivity
+    public var owner: Profession?
+
+    public init(
+        id: String, label: String, help: String? = nil, type: AnswerType, required: Bool = false,
+        sensitivity: Sensitivity = .p0, owner: Profession? = nil
+    ) {
+        self.id = id
+        self.label = label
+        self.help = help
+        self.type = type
+        self.required = required
+        self.sensitivity = sensitivity
+        self.owner = owner
+    }
+}
+
+public struct TemplateSection: Hashable, Codable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var questions: [TemplateQuestion]
+
+    public init(id: String, title: String, questions: [TemplateQuestion]) {
+        self.id = id
+        self.title = title
+        self.questions = questions
+    }
+}
+
+/// The team's kartläggning template. Versioned: a completed kartläggning always shows with the version it
+/// was made with, and editing the template never changes old answers.
+public struct KartlaggningTemplate: Hashable, Codable, Sendable {
+    public var version: Int
+    public var title: String
+    public var sections: [TemplateSection]
+
+    public init(version: Int, title: String, sections: [TemplateSection]) {
+        self.version = version
+        self.title = title
+        self.sections = sections
+    }
+
+    public func question(_ id: String) -> TemplateQuestion? {
+        for s in sections { if let q = s.questions.first(where: { $0.id == id }) { return q } }
+        return nil
+    }
+}
+
+public enum YesNoUnknown: String, CaseIterable, Codable, Sendable {
+    case ja, nej
+    case vetEj = "vet ej"
+}
+
+/// One answer, typed by the question it answers.
+public enum Answer: Hashable, Codable, Sendable {
+    case text(String)
+    case scale(Int)
+    case yesNoUnknown(YesNoUnknown)
+    case choice(String)
+    case choices([String])
+    case date(LocalDate)
+    case number(Double)
+}
+
+public enum KartlaggningStatus: String, Codable, Sendable {
+    case utkast
+    case klar
+}
+
+/// One kartläggning done with a participant. A completed one (klar) is read-only; a new one starts from a copy.
+public struct Kartlaggning: Hashable, Codable, Sendable, Identifiable {
+    public typealias ID = EntityID<Kartlaggning>
+    public var id: ID
+    public var participantID: Participant.ID
+    public var templateVersion: Int
+    public var date: LocalDate
+    public var status: KartlaggningStatus
+    public var professionsPresent: [Profession]
+    public var answers: [String: Answer]
+    public var completedAt: Date?
+    public var completedBy: TeamMember.ID?
+    public var version: Int
+
+    public init(
+        id: ID, participantID: Participant.ID, templateVersion: Int, date: LocalDate,
+        status: KartlaggningStatus = .utkast, professionsPresent: [Profession] = [],
+        answers: [String: Answer] = [:], completedAt: Date? = nil, completedBy: TeamMember.ID? = nil,
+        version: Int = 1
+    ) {
+        self.id = id
+        self.participantID = participantID
+        self.templateVersion = templateVersion
+        self.date = date
+        self.status = status
+        self.professionsPresent = professionsPresent
+        self.answers = answers
+        self.completedAt = completedAt
+        self.completedBy = completedBy
+        self.version = version
+    }
+}
+
+/// A profession's own assessment within a kartläggning (section K): tilltro and the participant's step.
+public struct ProfessionAssessment: Hashable, Codable, Sendable {
+    public var kartlaggningID: Kartlaggning.ID
+    public var profession: Profession
+    /// Handläggarens tilltro 1–5 (BIP: the strongest single predictor).
+    public var belief: Int
+    public var step: Step
+    public var suggestedStep: Step
+    /// Required when `step` differs from `suggestedStep`.
+    public var overrideReason: String?
+
+    public init(
+        kartlaggningID: Kartlaggning.ID, profession: Profession, belief: Int, step: Step,
+        suggestedStep: Step, overrideReason: String? = nil
+    ) {
+        self.kartlaggningID = kartlaggningID
+        self.profession = profession
+        self.belief = belief
+        self.step = step
+        self.suggestedStep = suggestedStep
+        self.overrideReason = overrideReason
+    }
+}
