@@ -1,0 +1,8 @@
+/// A key as the terminal reports it, without modifiers. Letters, digits, punctuation and the space bar
+/// arrive as `.character`; `Shift` is part of the character (`G`, `?`), except for `.backTab`.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right, home, end, pageUp, pageDown
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case function(Int)
+}
