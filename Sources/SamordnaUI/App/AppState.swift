@@ -1,0 +1,64 @@
+import SamordnaCore
+import TerminalUI
+
+/// Everything the terminal UI shows, as one value. `update` changes it; `view` draws it.
+public struct AppState: Equatable, Sendable {
+    public var size: Size
+    public var today: LocalDate
+    public var caseload: Caseload
+    /// Derived from `caseload` and `today` by `reload(…)`; never recomputed in `view`.
+    public var rows: [CaseloadRow]
+    public var list: CaseloadListState
+    /// Screens above the caseload list; empty means the list is showing.
+    public var stack: [Screen]
+    public var help: HelpState?
+    public var keymap: AppKeymap
+    public var revealIdentity: Bool
+    public var status: String?
+    public var isLoading: Bool
+    public var loadError: String?
+    public var shouldQuit: Bool
+    /// Login name of the person at the keyboard (shown in the title, written to the change log).
+    public var user: String
+
+    public init(size: Size, today: LocalDate, user: String, keymap: AppKeymap = DefaultKeymap.make()) {
+        self.size = size
+        self.today = today
+        self.caseload = .empty
+        self.rows = []
+        self.list = CaseloadListState()
+        self.stack = []
+        self.help = nil
+        self.keymap = keymap
+        self.revealIdentity = false
+        self.status = nil
+        self.isLoading = true
+        self.loadError = nil
+        self.shouldQuit = false
+        self.user = user
+    }
+
+    /// The smallest window the screens are laid out for.
+    public static let minimumSize = Size(width: 80, height: 24)
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// Contexts for key lookup, most specific first.
+    public var keyContexts: [KeyContext] {
+        if help != nil { return [.help, .global] }
+        switch stack.last {
+        case .participant: return [.participant, .global]
+        case nil: return [.caseload, .global]
+        }
+    }
+
+    /// The participant shown on top of the stack, if any.
+    public var openParticipant: ParticipantScreenState? {
+        if case .participant(let s) = stack.last { return s }
+        return nil
+    }
+}
+
+/// A screen above the caseload list. Navigation is a stack of these values; `Esc` pops.
+public enum Screen: Equatable, Sendable {
+    case participant(ParticipantScreenState)
+}

@@ -1,0 +1,23 @@
+import SamordnaCore
+import TerminalUI
+
+/// What happened: a key, a resize, a load finishing, a colleague's commit, a new day.
+public enum Msg: Equatable, Sendable {
+    case key(KeyChord)
+    case resized(Size)
+    /// Ctrl-C: leave cleanly (nothing is half-written; forms keep their drafts).
+    case interrupt
+    /// The terminal went away or the process was asked to stop (SIGHUP, SIGTERM).
+    case hangup
+    case caseloadLoaded(Caseload)
+    case caseloadFailed(String)
+    /// Another process committed to the caseload database.
+    case storeChangedElsewhere
+    case dayChanged(LocalDate)
+}
+
+/// What the world must do. The runtime performs these and answers with `Msg`s; `update` itself touches
+/// no disk, clock or terminal.
+public enum Effect: Equatable, Sendable {
+    case loadCaseload
+}

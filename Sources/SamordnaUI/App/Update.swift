@@ -1,0 +1,136 @@
+import SamordnaCore
+import TerminalUI
+
+/// The one place state changes. Pure: no clock, disk or terminal; effects come back as values.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .key(let chord):
+        return handleKey(&state, chord)
+    case .resized(let size):
+        state.size = size
+        state.keepSelectionVisible()
+        state.clampParticipantScroll()
+        return []
+    case .interrupt, .hangup:
+        state.shouldQuit = true
+        return []
+    case .caseloadLoaded(let caseload):
+        state.isLoading = false
+        state.loadError = nil
+        state.caseload = caseload
+        state.rederive()
+        return []
+    case .caseloadFailed(let reason):
+        state.isLoading = false
+        state.loadError = reason
+        state.status = "Kunde inte läsa ärendelistan: \(reason)"
+        return []
+    case .storeChangedElsewhere:
+        state.status = "Uppdaterat med ändringar från en kollega"
+        return [.loadCaseload]
+    case .dayChanged(let day):
+        state.today = day
+        state.rederive()
+        return []
+    }
+}
+
+private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
+    // A field with focus gets printable keys before the keymap (design: focus is state).
+    if state.help == nil, state.stack.isEmpty, state.list.isEditingSearch {
+        if CaseloadUpdate.handleSearchKey(&state, chord) { return [] }
+    }
+    guard let command = state.keymap.command(for: chord, in: state.keyContexts) else { return [] }
+    guard isAvailable(command, in: state) else { return [] }
+    state.status = nil
+    return perform(command, &state)
+}
+
+/// Whether a command does anything in this state. Help and the hint bar show only available commands.
+public func isAvailable(_ command: Command, in state: AppState) -> Bool {
+    if state.isTooSmall { return command == .quit || command == .back }
+    if state.help != nil {
+        return [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help].contains(command)
+    }
+    switch state.stack.last {
+    case .participant:
+        return command != .open && command != .search
+    case nil:
+        switch command {
+        case .open: return !state.list.visible.isEmpty
+        case .back: return state.list.hasActiveSearch
+        default: return true
+        }
+    }
+}
+
+private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+    switch command {
+    case .quit:
+        state.shouldQuit = true
+        return []
+    case .help:
+        if state.help != nil {
+            state.help = nil
+        } else {
+            let contexts = state.keyContexts
+            let snapshot = state
+            state.help = HelpState(
+                title: "Hjälp – tangenter",
+                groups: HelpBuilder.groups(
+                    keymap: state.keymap, contexts: contexts,
+                    isAvailable: { isAvailable($0, in: snapshot) }))
+        }
+        return []
+    default:
+        break
+    }
+    if state.help != nil {
+        HelpUpdate.perform(command, &state)
+        return []
+    }
+    switch state.stack.last {
+    case .participant:
+        ParticipantUpdate.perform(command, &state)
+    case nil:
+        CaseloadUpdate.perform(command, &state)
+    }
+    return []
+}
+
+extension AppState {
+    /// Recomputes derived rows after the data or the day changed, keeping the selected participant.
+    public mutating func rederive() {
+        let selected = selectedRow?.id
+        rows = caseloadRows(caseload, today: today)
+        CaseloadUpdate.applySearch(&self, keeping: selected)
+        if case .participant(let screen) = stack.last {
+            if let record = caseload.records.first(where: { $0.id == screen.id }) {
+                var rebuilt = ParticipantOverview.screen(for: record, caseload: caseload, today: today, reveal: revealIdentity)
+                rebuilt.scrollOffset = screen.scrollOffset
+                stack[stack.count - 1] = .participant(rebuilt)
+                clampParticipantScroll()
+            }
+        }
+    }
+
+    /// The row under the cursor in the caseload list.
+    public var selectedRow: CaseloadRow? {
+        guard list.visible.indices.contains(list.selection) else { return nil }
+        return rows[list.visible[list.selection]]
+    }
+
+    mutating func keepSelectionVisible() {
+        let layout = CaseloadLayout(size)
+        list.scrollOffset = Table.scrollOffset(
+            selection: list.selection, offset: list.scrollOffset, visibleRows: layout.visibleRows,
+            rowCount: list.visible.count)
+    }
+
+    mutating func clampParticipantScroll() {
+        guard case .participant(var screen) = stack.last else { return }
+        let maxOffset = max(0, screen.lines.count - ParticipantLayout(size).body.height)
+        screen.scrollOffset = min(max(0, screen.scrollOffset), maxOffset)
+        stack[stack.count - 1] = .participant(screen)
+    }
+}

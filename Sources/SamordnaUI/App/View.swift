@@ -1,0 +1,54 @@
+import SamordnaCore
+import TerminalUI
+
+/// Draws the state. Pure: reads only `state`, writes only the returned frame, draws only visible rows.
+public func view(_ state: AppState) -> Frame {
+    var buffer = Buffer(size: state.size)
+    if state.isTooSmall {
+        drawTooSmall(state, into: &buffer)
+        return Frame(buffer: buffer)
+    }
+    var cursor: Point?
+    switch state.stack.last {
+    case .participant(let screen):
+        ParticipantView.render(screen, state: state, into: &buffer)
+    case nil:
+        cursor = CaseloadView.render(state, into: &buffer)
+    }
+    if let help = state.help {
+        HelpOverlay(title: help.title, groups: help.groups, scrollOffset: help.scrollOffset)
+            .render(in: Rect(size: state.size), into: &buffer)
+        cursor = nil
+    }
+    return Frame(buffer: buffer, cursor: cursor)
+}
+
+private func drawTooSmall(_ state: AppState, into buffer: inout Buffer) {
+    let lines = [
+        "Fönstret är för litet.",
+        "Minst \(AppState.minimumSize.width)×\(AppState.minimumSize.height), nu \(state.size.width)×\(state.size.height).",
+        "Förstora fönstret, eller tryck Q för att avsluta.",
+    ]
+    for (i, line) in lines.enumerated() where i < state.size.height {
+        buffer.write(line, at: Point(x: 0, y: i), role: i == 0 ? .warning : .normal, maxWidth: state.size.width)
+    }
+}
+
+/// The hint bar for the active context: the most useful available commands, then help.
+func hintItems(_ state: AppState, commands: [Command]) -> [(keys: String, label: String)] {
+    commands.compactMap { command in
+        guard isAvailable(command, in: state),
+            let chord = state.keymap.chords(for: command, in: state.keyContexts).first
+        else { return nil }
+        return (chord.description, CommandCatalogue.info(command).title)
+    }
+}
+
+/// The top line: where you are, the ISO week and date, and who is logged in.
+func drawTitle(_ title: String, state: AppState, in rect: Rect, into buffer: inout Buffer) {
+    buffer.fill(rect, role: .title)
+    let right = "\(state.today.isoWeek.shortLabel) · \(state.today) · \(state.user)"
+    let rightWidth = DisplayWidth.of(right)
+    buffer.write(right, at: Point(x: rect.maxX - rightWidth - 1, y: rect.y), role: .title)
+    buffer.write(title, at: Point(x: rect.x + 1, y: rect.y), role: .title, maxWidth: max(0, rect.width - rightWidth - 3))
+}

@@ -1,0 +1,25 @@
+/// Everything a user can ask for with a key. The raw value is the command's name in `keys.conf` and on the
+/// `:` line. Titles, help and groups live in `CommandCatalogue`, so help and the hint bar never disagree
+/// with the bindings.
+public enum Command: String, CaseIterable, Sendable {
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case first
+    case last
+    case open
+    case back
+    case quit
+    case help
+    case search
+    case toggleIdentity = "toggle-identity"
+}
+
+/// Where a key is pressed. Lookup falls back from the most specific context to `global`.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global
+    case caseload
+    case participant
+    case help
+}

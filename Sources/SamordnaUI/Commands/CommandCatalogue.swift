@@ -1,0 +1,33 @@
+/// Swedish title, help text and group for every command: the one table that help, the hint bar and the
+/// command line are generated from.
+public struct CommandInfo: Sendable, Equatable {
+    public var title: String
+    public var help: String
+    public var group: String
+}
+
+public enum CommandCatalogue {
+    public static let groupOrder = ["Flytta", "Lista", "Deltagare", "Allmänt"]
+
+    public static func info(_ command: Command) -> CommandInfo {
+        switch command {
+        case .moveDown: return CommandInfo(title: "Ned", help: "nästa rad", group: "Flytta")
+        case .moveUp: return CommandInfo(title: "Upp", help: "föregående rad", group: "Flytta")
+        case .pageDown: return CommandInfo(title: "Sida ned", help: "en skärmsida framåt", group: "Flytta")
+        case .pageUp: return CommandInfo(title: "Sida upp", help: "en skärmsida bakåt", group: "Flytta")
+        case .first: return CommandInfo(title: "Första", help: "gå till första raden", group: "Flytta")
+        case .last: return CommandInfo(title: "Sista", help: "gå till sista raden", group: "Flytta")
+        case .open: return CommandInfo(title: "Öppna", help: "visa deltagarens översikt", group: "Lista")
+        case .search:
+            return CommandInfo(
+                title: "Sök", help: "sök på namn eller personnummer medan du skriver; Esc rensar",
+                group: "Lista")
+        case .toggleIdentity:
+            return CommandInfo(
+                title: "Visa pnr", help: "visa eller dölj fullständiga personnummer", group: "Deltagare")
+        case .back: return CommandInfo(title: "Tillbaka", help: "stäng vyn eller rensa sökningen", group: "Allmänt")
+        case .quit: return CommandInfo(title: "Avsluta", help: "avsluta Samordna", group: "Allmänt")
+        case .help: return CommandInfo(title: "Hjälp", help: "visa den här hjälpen", group: "Allmänt")
+        }
+    }
+}

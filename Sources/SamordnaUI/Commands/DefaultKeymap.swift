@@ -1,0 +1,33 @@
+import TerminalUI
+
+public typealias AppKeymap = Keymap<Command, KeyContext>
+
+/// The default bindings (design.md §6). A user `keys.conf` will layer on top of this table.
+public enum DefaultKeymap {
+    static let table: [(KeyContext, String, Command)] = [
+        (.global, "j", .moveDown), (.global, "<Down>", .moveDown),
+        (.global, "k", .moveUp), (.global, "<Up>", .moveUp),
+        (.global, "<PgDn>", .pageDown), (.global, "<C-d>", .pageDown),
+        (.global, "<PgUp>", .pageUp), (.global, "<C-u>", .pageUp),
+        (.global, "g", .first), (.global, "<Home>", .first),
+        (.global, "G", .last), (.global, "<End>", .last),
+        (.global, "<Esc>", .back), (.global, "q", .back),
+        (.global, "Q", .quit),
+        (.global, "?", .help),
+        (.caseload, "<Enter>", .open),
+        (.caseload, "q", .quit),
+        (.caseload, "/", .search),
+        (.caseload, "r", .toggleIdentity),
+        (.participant, "r", .toggleIdentity),
+        (.help, "?", .back),
+    ]
+
+    public static func make() -> AppKeymap {
+        var map = AppKeymap()
+        for (context, chord, command) in table {
+            guard let parsed = KeyChord(parsing: chord) else { preconditionFailure("bad default key \(chord)") }
+            map.bind(parsed, to: command, in: context)
+        }
+        return map
+    }
+}

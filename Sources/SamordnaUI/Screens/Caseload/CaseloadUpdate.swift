@@ -1,0 +1,112 @@
+import SamordnaCore
+import TerminalUI
+
+/// Key handling for the caseload list: moving, paging, opening, and incremental search.
+enum CaseloadUpdate {
+    static func perform(_ command: Command, _ state: inout AppState) {
+        let page = CaseloadLayout(state.size).visibleRows
+        let count = state.list.visible.count
+        switch command {
+        case .moveDown: move(&state, to: state.list.selection + 1)
+        case .moveUp: move(&state, to: state.list.selection - 1)
+        case .pageDown: move(&state, to: state.list.selection + page)
+        case .pageUp: move(&state, to: state.list.selection - page)
+        case .first: move(&state, to: 0)
+        case .last: move(&state, to: count - 1)
+        case .open:
+            guard let row = state.selectedRow else { return }
+            let record = state.caseload.records[row.recordIndex]
+            state.list.isEditingSearch = false
+            state.stack.append(
+                .participant(
+                    ParticipantOverview.screen(
+                        for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)))
+        case .search:
+            state.list.isEditingSearch = true
+            if state.list.search == nil { state.list.search = TextFieldState() }
+        case .back:
+            clearSearch(&state)
+        case .toggleIdentity:
+            state.revealIdentity.toggle()
+            state.status = state.revealIdentity ? "Fullständiga personnummer visas" : "Personnummer maskeras"
+        case .quit, .help:
+            break
+        }
+    }
+
+    static func move(_ state: inout AppState, to index: Int) {
+        let count = state.list.visible.count
+        state.list.selection = count == 0 ? 0 : min(max(0, index), count - 1)
+        state.keepSelectionVisible()
+    }
+
+    /// Keys while typing a search: text edits go to the field; Enter keeps the filter and returns to the
+    /// list; Esc clears it; arrows still move. Returns false for keys the keymap should handle.
+    static func handleSearchKey(_ state: inout AppState, _ chord: KeyChord) -> Bool {
+        guard var field = state.list.search else { return false }
+        let edit: TextFieldState.Edit?
+        switch (chord.key, chord.control, chord.alt) {
+        case (.character(let c), false, false): edit = .insert(String(c))
+        case (.character("w"), true, false): edit = .deleteWordBackward
+        case (.character("u"), true, false): edit = .clear
+        case (.backspace, _, _): edit = .backspace
+        case (.delete, _, _): edit = .delete
+        case (.left, _, _): edit = .left
+        case (.right, _, _): edit = .right
+        case (.home, _, _): edit = .home
+        case (.end, _, _): edit = .end
+        case (.enter, _, _):
+            state.list.isEditingSearch = false
+            if field.text.isEmpty { state.list.search = nil }
+            return true
+        case (.escape, _, _):
+            clearSearch(&state)
+            return true
+        default: edit = nil
+        }
+        guard let edit else { return false }
+        let selected = state.selectedRow?.id
+        field.apply(edit)
+        state.list.search = field
+        applySearch(&state, keeping: selected)
+        return true
+    }
+
+    static func clearSearch(_ state: inout AppState) {
+        let selected = state.selectedRow?.id
+        state.list.search = nil
+        state.list.isEditingSearch = false
+        applySearch(&state, keeping: selected)
+    }
+
+    /// Recomputes the visible rows for the current search and keeps `id` selected when it still shows.
+    static func applySearch(_ state: inout AppState, keeping id: Participant.ID?) {
+        let needles = searchTerms(state.list.search?.text ?? "")
+        if needles.isEmpty {
+            state.list.visible = Array(state.rows.indices)
+        } else {
+            state.list.visible = state.rows.indices.filter { i in
+                let hay = state.rows[i].haystack
+                return needles.allSatisfy { hay.contains($0) }
+            }
+        }
+        if let id, let pos = state.list.visible.firstIndex(where: { state.rows[$0].id == id }) {
+            state.list.selection = pos
+        } else {
+            state.list.selection = min(state.list.selection, max(0, state.list.visible.count - 1))
+            if needles.isEmpty == false { state.list.selection = 0 }
+        }
+        state.keepSelectionVisible()
+    }
+
+    /// Words of the query, lower-cased. A personnummer typed with or without separator matches: digits
+    /// typed together with '-' or '+' are searched without it as well.
+    static func searchTerms(_ query: String) -> [String] {
+        query.lowercased().split(whereSeparator: { $0 == " " }).map { word in
+            let w = String(word)
+            let digitsOnly = w.filter { $0 != "-" && $0 != "+" }
+            if !digitsOnly.isEmpty, digitsOnly.allSatisfy(\.isNumber), digitsOnly.count >= 6 { return digitsOnly }
+            return w
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import TerminalUI
+
+/// Draws the participant overview: title, the visible part of the prepared lines, status and hints.
+enum ParticipantView {
+    static func render(_ screen: ParticipantScreenState, state: AppState, into buffer: inout Buffer) {
+        let layout = ParticipantLayout(state.size)
+        drawTitle("Deltagare · \(screen.title)", state: state, in: layout.title, into: &buffer)
+        let body = layout.body
+        let visible = screen.lines.dropFirst(screen.scrollOffset).prefix(body.height)
+        for (i, line) in visible.enumerated() {
+            buffer.write(line.text, at: Point(x: body.x + 1, y: body.y + i), role: line.role, maxWidth: body.width - 2)
+        }
+        buffer.fill(layout.status, role: .status)
+        let end = min(screen.lines.count, screen.scrollOffset + body.height)
+        buffer.write(
+            " Översikt (skrivskyddad) · rad \(screen.scrollOffset + 1)–\(end) av \(screen.lines.count)",
+            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
+        if let message = state.status {
+            let w = min(DisplayWidth.of(message), layout.status.width / 2)
+            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
+        }
+        HintBar(items: hintItems(state, commands: [.moveDown, .pageDown, .back, .toggleIdentity, .quit, .help]))
+            .render(in: layout.hints, into: &buffer)
+    }
+}
