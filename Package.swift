@@ -41,11 +41,14 @@ let package = Package(
         // Helper process for the store tests: several of these write to one database at once.
         .executableTarget(name: "StoreStress", dependencies: ["SamordnaCore", "SamordnaStore"]),
         .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),
-        .testTarget(name: "SamordnaStoreTests", dependencies: ["SamordnaCore", "SamordnaStore"]),
+        .testTarget(
+            name: "SamordnaStoreTests",
+            dependencies: ["SamordnaCore", "SamordnaStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
         .testTarget(
             name: "SamordnaUITests",
-            dependencies: ["SamordnaCore", "SamordnaUI", "TerminalUI", "TerminalUITesting"]),
+            dependencies: ["SamordnaCore", "SamordnaUI", "TerminalUI", "TerminalUITesting"],
+            exclude: ["__Snapshots__"]),
         .testTarget(
             name: "SamordnaRuntimeTests",
             dependencies: [

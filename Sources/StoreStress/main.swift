@@ -1,1 +1,67 @@
-print("stress")
+// StoreStress: a helper process for the store tests (Tests/SamordnaStoreTests/ConcurrentProcessTests.swift).
+// Several run at once against one database file to show that nothing is lost when colleagues write together.
+//
+//   StoreStress <db path> <worker name> <count>
+//
+// Adds <count> participants (identity `.other(kind: "test", value: "<worker>-<i>")`), each in its own write,
+// and after each one adds 1 to the counter kept in the shared participant's `phone` field, with a version
+// check, re-reading and retrying on conflict. Prints "ok <count> bumps=<b> conflicts=<c>" and exits 0;
+// on any error prints it to stderr and exits non-zero.
+import Foundation
+import SamordnaCore
+import SamordnaStore
+
+let sharedID = Participant.ID("shared")
+let enrolled = LocalDate(year: 2026, month: 1, day: 5)!
+
+func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(code)
+}
+
+func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps: Int, conflicts: Int) {
+    let login = "stress-\(worker)"
+    let store = try CaseloadStore.open(at: URL(fileURLWithPath: path))
+    let shared = Participant(
+        id: sharedID, identity: .other(kind: "test", value: "shared"), firstName: "Delad", lastName: "Räknare",
+        phone: "0", enrolledOn: enrolled)
+    do throws(StoreError) {
+        try store.addParticipant(shared, by: login, at: Date())
+    } catch .duplicateIdentity {
+        // Another worker created it first.
+    }
+    var bumps = 0
+    var conflicts = 0
+    for i in 0..<count {
+        let name = "\(worker)-\(i)"
+        let p = Participant(
+            id: Participant.ID(name), identity: .other(kind: "test", value: name), firstName: "Stress",
+            lastName: name, enrolledOn: enrolled)
+        try store.addParticipant(p, by: login, at: Date())
+        while true {
+            guard var current = try store.participant(sharedID) else {
+                throw .notFound(kind: .participant, id: sharedID.rawValue)
+            }
+            current.phone = String((Int(current.phone ?? "") ?? 0) + 1)
+            do throws(StoreError) {
+                _ = try store.updateParticipant(current, expectedVersion: current.version, by: login, at: Date())
+                bumps += 1
+                break
+            } catch .conflict {
+                conflicts += 1
+            }
+        }
+    }
+    return (bumps, conflicts)
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let count = Int(arguments[3]), count >= 0 else {
+    fail("användning: StoreStress <databasfil> <arbetarnamn> <antal>", code: 64)
+}
+do throws(StoreError) {
+    let result = try run(path: arguments[1], worker: arguments[2], count: count)
+    print("ok \(count) bumps=\(result.bumps) conflicts=\(result.conflicts)")
+} catch {
+    fail("StoreStress \(arguments[2]): \(error)", code: error.exitCode == 0 ? 1 : error.exitCode)
+}

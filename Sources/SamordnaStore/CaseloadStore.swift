@@ -1,0 +1,279 @@
+import Foundation
+import GRDB
+import SamordnaCore
+
+/// The team's caseload on disk: one SQLite file in WAL mode, opened by every team member's process at once.
+///
+/// It is the single write path (design.md §3): every change goes through one of its methods, which writes the
+/// record and its change-log row in the same transaction, checks versions so that two people editing the same
+/// thing get a conflict instead of a silent overwrite, and maps every failure to a `StoreError`.
+public final class CaseloadStore: Sendable {
+    /// The database file.
+    public let url: URL
+    /// Opened with `openReadOnly`: every write throws `StoreError.readOnly`.
+    public let isReadOnly: Bool
+    let pool: DatabasePool
+
+    var path: String { url.path }
+
+    private init(url: URL, pool: DatabasePool, isReadOnly: Bool) {
+        self.url = url
+        self.pool = pool
+        self.isReadOnly = isReadOnly
+    }
+
+    /// Opens (creating if needed, private 0600) the caseload at `url` and brings its schema up to date.
+    ///
+    /// A file that is not a whole SQLite database of ours gives `.notADatabase` and is not changed: its header
+    /// is checked with plain reads, then its schema through a read-only connection, before the read-write
+    /// connections (which would switch a file to WAL mode) are allowed near it.
+    /// - Parameter busyTimeout: how long to wait for another process's lock before `.locked`.
+    public static func open(at url: URL, busyTimeout: TimeInterval = 5) throws(StoreError) -> CaseloadStore {
+        let url = url.standardizedFileURL
+        let path = url.path
+        let directory = url.deletingLastPathComponent().path
+        guard POSIX.isDirectory(directory) == true else {
+            throw .cannotOpen(path: path, reason: "katalogen '\(directory)' finns inte")
+        }
+        if let code = POSIX.canWrite(directory: directory) {
+            throw .notWritable(path: directory, reason: POSIX.reason(code))
+        }
+        var created = false
+        switch try DatabaseFile.inspect(path) {
+        case .missing:
+            do { created = try POSIX.createExclusively(path, mode: 0o600) } catch {
+                throw .notWritable(path: path, reason: error.reason)
+            }
+        case .empty:
+            break
+        case .sqlite:
+            try preflight(path, busyTimeout: busyTimeout)
+        }
+        if let code = POSIX.cannotReadWrite(path) {
+            throw .notWritable(path: path, reason: POSIX.reason(code))
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: false))
+        } catch {
+            throw map(error, path: path)
+        }
+        try migrate(pool, path: path)
+        if created { restrictCompanionFiles(of: path) }
+        return CaseloadStore(url: url, pool: pool, isReadOnly: false)
+    }
+
+    /// Opens an existing, up-to-date caseload without the right to change it (`samordna --read-only`,
+    /// exports while someone else works). Nothing on disk is created or migrated.
+    public static func openReadOnly(at url: URL, busyTimeout: TimeInterval = 5) throws(StoreError) -> CaseloadStore {
+        let url = url.standardizedFileURL
+        let path = url.path
+        switch try DatabaseFile.inspect(path) {
+        case .missing: throw .cannotOpen(path: path, reason: "filen finns inte")
+        case .empty: throw .notADatabase(path: path)
+        case .sqlite: try preflight(path, busyTimeout: busyTimeout)
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: true))
+            let complete = try pool.read { try Schema.migrator.hasCompletedMigrations($0) }
+            guard complete else {
+                throw StoreError.cannotOpen(
+                    path: path, reason: "databasen behöver uppdateras; öppna den en gång utan skrivskydd")
+            }
+            return CaseloadStore(url: url, pool: pool, isReadOnly: true)
+        } catch {
+            throw map(error, path: path)
+        }
+    }
+
+    static func configuration(busyTimeout: TimeInterval, readOnly: Bool) -> Configuration {
+        var c = Configuration()
+        // Wait for a colleague's short write instead of failing at once (reference/swift-terminal.md §3:
+        // the default immediate error lost a third of the writes of two processes).
+        c.busyMode = .timeout(busyTimeout)
+        c.readonly = readOnly
+        c.label = "Samordna"
+        c.prepareDatabase { db in
+            // Read pages straight from the OS page cache instead of copying them: halves the SQLite share of
+            // loading a large caseload. SQLite writes through write(2) regardless, so this affects reads only.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+        }
+        return c
+    }
+
+    // MARK: Before SQLite may write
+
+    /// Looks at a non-empty SQLite file through a read-only connection: it must carry our application id (or
+    /// none yet, with no foreign tables), have a readable schema, and have no migrations we do not know.
+    private static func preflight(_ path: String, busyTimeout: TimeInterval) throws(StoreError) {
+        let companions = [path + "-wal", path + "-shm"].filter { POSIX.size(of: $0) == nil }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: true))
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                let foreignTables = tables.filter { $0 != "grdb_migrations" }
+                if id != Schema.applicationID, id != 0 || !foreignTables.isEmpty {
+                    throw StoreError.notADatabase(path: path)
+                }
+                if tables.contains("grdb_migrations") {
+                    let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+                    if !applied.isSubset(of: Set(Schema.migrationNames)) { throw StoreError.newerSchema(path: path) }
+                }
+            }
+            try queue.close()
+        } catch {
+            let mapped = map(error, path: path)
+            if case .notADatabase = mapped {
+                // The read-only connection may have created an empty WAL index next to the file; a file that is
+                // not ours should be left as we found it, companions included.
+                for companion in companions where (POSIX.size(of: companion) ?? 1) == 0 || companion.hasSuffix("-shm") {
+                    POSIX.remove(companion)
+                }
+            }
+            throw mapped
+        }
+    }
+
+    /// Runs the migrations. Several processes may open a new caseload at the same moment; GRDB's migrator
+    /// reads which migrations are applied before it takes the write lock, so the slower process can fail on
+    /// a migration the faster one just applied. That failure rolls back cleanly, and we then retry as long as
+    /// another connection is making progress.
+    private static func migrate(_ pool: DatabasePool, path: String) throws(StoreError) {
+        let migrator = Schema.migrator
+        var attempts = 0
+        while true {
+            do {
+                let before = try pool.read { try migrator.appliedIdentifiers($0) }
+                do {
+                    if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+                    try migrator.migrate(pool)
+                    return
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    let after = try pool.read { try migrator.appliedIdentifiers($0) }
+                    if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                    attempts += 1
+                    if after == before || attempts > 50 { throw error }
+                }
+            } catch {
+                throw map(error, path: path)
+            }
+        }
+    }
+
+    /// SQLite gives the -wal and -shm files the database file's permissions; make sure of it for a file we
+    /// created, in case an older SQLite or an odd umask did otherwise.
+    private static func restrictCompanionFiles(of path: String) {
+        for companion in [path + "-wal", path + "-shm"] {
+            if let mode = POSIX.mode(of: companion), mode & 0o077 != 0, POSIX.owner(of: companion) == POSIX.currentUser {
+                try? POSIX.changeMode(companion, to: 0o600)
+            }
+        }
+    }
+
+    // MARK: Colleagues' changes
+
+    /// A number that changes whenever another connection (a colleague's process, or another store object)
+    /// commits to the database, and stays the same for this store's own writes. Costs a few microseconds, so
+    /// the runtime can poll it every second and reload only when it moves.
+    ///
+    /// GRDB's `ValueObservation` cannot be used for this: it learns of changes from SQLite's commit hooks
+    /// on its own connections, and a commit made by another process fires no hook here (GRDB's
+    /// DatabaseSharing.md). `PRAGMA data_version` is answered from the shared WAL index instead. It is asked
+    /// on the pool's one long-lived writer connection: every connection counts its own commits as "no
+    /// change", so using the writer is exactly what makes our own saves invisible here.
+    public func dataVersion() throws(StoreError) -> Int {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+            }
+        } catch {
+            throw Self.map(error, path: path)
+        }
+    }
+
+    // MARK: Maintenance
+
+    /// Problems SQLite finds in the file and broken references; empty when all is well (`samordna check`).
+    /// Reads the whole file, so it takes time proportional to its size.
+    public func integrityProblems() throws(StoreError) -> [String] {
+        try read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
+            let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for row in broken {
+                let table: String = row[0] ?? "?"
+                let rowid: Int64 = row[1] ?? 0
+                let parent: String = row[2] ?? "?"
+                problems.append("\(table) rad \(rowid) hänvisar till en \(parent) som saknas")
+            }
+            return problems
+        }
+    }
+
+    /// The newest applied migration, which names the schema this file has ("v1-change-log").
+    public func schemaVersion() throws(StoreError) -> String {
+        try appliedMigrations().last ?? "tom"
+    }
+
+    /// The applied migrations, oldest first (`samordna check` shows them).
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { try Schema.migrator.completedMigrations($0) }
+    }
+
+    /// A consistent copy of the whole caseload, taken while others keep working (`samordna backup`). The copy
+    /// is created private (0600) and must not exist beforehand.
+    public func backup(to destination: URL) throws(StoreError) {
+        let target = destination.standardizedFileURL.path
+        do {
+            guard try POSIX.createExclusively(target, mode: 0o600) else {
+                throw StoreError.invalid(field: "--output", reason: "'\(target)' finns redan")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .notWritable(path: target, reason: (error as? POSIXFailure)?.reason ?? "\(error)")
+        }
+        do {
+            let copy = try DatabaseQueue(path: target)
+            try pool.backup(to: copy)
+            try copy.close()
+        } catch {
+            throw Self.map(error, path: target)
+        }
+    }
+
+    // MARK: The one door
+
+    /// Runs `body` in one IMMEDIATE transaction on the writer: all of it is committed, or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        if isReadOnly { throw .readOnly(path: path) }
+        do { return try pool.write(body) } catch { throw Self.map(error, path: path) }
+    }
+
+    /// Runs `body` in one read transaction: a consistent snapshot even while others write.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw Self.map(error, path: path) }
+    }
+
+    /// Turns anything GRDB, SQLite or a row decoder throws into a `StoreError` that names the file.
+    static func map(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? StoredValueError { return error.storeError }
+        guard let error = error as? DatabaseError else {
+            return .databaseFailure(path: path, reason: "\(error)")
+        }
+        let reason = error.message ?? "SQLite-fel \(error.extendedResultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_IOERR: return .ioFailure(path: path, reason: reason)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path: path, reason: reason)
+        default: return .databaseFailure(path: path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// What the first 100 bytes of a database file say, read with plain file I/O before SQLite is allowed to
+/// open it: SQLite (and GRDB, which writes a table into a fresh WAL) may change a file it opens, and a file
+/// that is not ours must be left exactly as it was. Format: https://www.sqlite.org/fileformat.html §1.3.
+struct SQLiteHeader: Equatable {
+    static let magic: [UInt8] = Array("SQLite format 3".utf8) + [0]
+
+    let pageSize: Int
+    let inHeaderPageCount: Int
+    let changeCounter: UInt32
+    let versionValidFor: UInt32
+    let applicationID: UInt32
+
+    /// Nil unless `bytes` start with the SQLite magic and a valid page size.
+    init?(_ bytes: [UInt8]) {
+        guard bytes.count >= 100, Array(bytes[0..<16]) == Self.magic else { return nil }
+        func u32(_ at: Int) -> UInt32 {
+            bytes[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) }
+        }
+        let raw = Int(bytes[16]) << 8 | Int(bytes[17])
+        let size = raw == 1 ? 65536 : raw
+        guard size >= 512, size <= 65536, size & (size - 1) == 0 else { return nil }
+        pageSize = size
+        changeCounter = u32(24)
+        inHeaderPageCount = Int(u32(28))
+        versionValidFor = u32(92)
+        applicationID = u32(68)
+    }
+
+    /// The page count is only meaningful when the two counters agree (SQLite file format §1.3.7).
+    var trustedPageCount: Int? { changeCounter == versionValidFor && inHeaderPageCount > 0 ? inHeaderPageCount : nil }
+}
+
+/// The state of the database file before we open it.
+enum DatabaseFileState: Equatable {
+    /// No file: we create it, private.
+    case missing
+    /// Zero bytes: SQLite treats it as a new database.
+    case empty
+    /// An SQLite header with our application id or none yet (the read-only look decides the rest).
+    case sqlite(SQLiteHeader)
+}
+
+enum DatabaseFile {
+    /// Reads the header and refuses anything that is not a whole SQLite file, without writing to it.
+    static func inspect(_ path: String) throws(StoreError) -> DatabaseFileState {
+        guard let size = POSIX.size(of: path) else { return .missing }
+        if POSIX.isDirectory(path) == true { throw .notADatabase(path: path) }
+        if size == 0 { return .empty }
+        let bytes: [UInt8]
+        do { bytes = try POSIX.readPrefix(path, count: 100) } catch {
+            throw .cannotOpen(path: path, reason: error.reason)
+        }
+        guard let header = SQLiteHeader(bytes) else { throw .notADatabase(path: path) }
+        if header.applicationID != 0, header.applicationID != UInt32(bitPattern: Schema.applicationID) {
+            throw .notADatabase(path: path)
+        }
+        // SQLite writes whole pages. A file cut short (a copy that stopped half-way) is detectable from the
+        // header alone, unless the WAL still holds pages that a checkpoint has not written back yet.
+        let walSize = POSIX.size(of: path + "-wal") ?? 0
+        if walSize == 0 {
+            if size % Int64(header.pageSize) != 0 { throw .notADatabase(path: path) }
+            if let pages = header.trustedPageCount, size < Int64(pages) * Int64(header.pageSize) {
+                throw .notADatabase(path: path)
+            }
+        }
+        return .sqlite(header)
+    }
+}

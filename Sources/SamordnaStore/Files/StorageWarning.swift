@@ -1,0 +1,25 @@
+/// Something about where the caseload lives that is not an error but that the team should fix: files other
+/// users on the host can read, or a file system on which SQLite's locking cannot be trusted.
+public enum StorageWarning: Equatable, Sendable, CustomStringConvertible {
+    /// `path` grants read, write or search to users outside the owner's group (`mode` is its permission bits).
+    case readableByOthers(path: String, mode: UInt16)
+    /// `path` is on a network or user-space file system (`kind`), where SQLite locks may not work.
+    case networkFileSystem(path: String, kind: String)
+    /// `path` looks like a synchronised folder (Dropbox, OneDrive…), which copies the file behind SQLite's back.
+    case syncFolder(path: String, service: String)
+
+    public var description: String {
+        switch self {
+        case .readableByOthers(let path, let mode):
+            let octal = String(mode, radix: 8)
+            return "'\(path)' kan läsas av andra användare på datorn (rättigheter \(octal)). "
+                + "Kör 'chmod go-rwx \(path)' om inte teamet delar katalogen med avsikt."
+        case .networkFileSystem(let path, let kind):
+            return "'\(path)' ligger på ett nätverksfilsystem (\(kind)). SQLite kan inte låsa säkert där: "
+                + "flytta datakatalogen till en lokal disk."
+        case .syncFolder(let path, let service):
+            return "'\(path)' ligger i en synkroniserad mapp (\(service)). Synkningen kan skada databasen: "
+                + "flytta datakatalogen utanför mappen."
+        }
+    }
+}

@@ -1,0 +1,255 @@
+import GRDB
+
+/// The database schema as a list of named migrations (docs/storage.md).
+///
+/// Rules: a migration is never edited or removed once it has shipped; a change is a new migration appended
+/// at the end. Names are `v<generation>-<subject>`: the generation is the release that introduced it,
+/// the subject says what it does in the team's words ("v2-consent-withdrawal"). Dates are ISO text
+/// `YYYY-MM-DD` (sortable, readable with the sqlite3 tool), instants REAL seconds since 1970. Tables are
+/// STRICT so that a value of the wrong type is refused instead of stored.
+enum Schema {
+    /// `PRAGMA application_id` ("Smrd"): tells our database from another program's SQLite file.
+    static let applicationID: Int32 = 0x536D_7264
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        for (name, sql) in migrations {
+            m.registerMigration(name, foreignKeyChecks: .immediate) { db in try db.execute(sql: sql) }
+        }
+        return m
+    }
+
+    static var migrationNames: [String] { migrations.map(\.name) }
+
+    /// Append only.
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-meta", v1Meta),
+        ("v1-team", v1Team),
+        ("v1-participants", v1Participants),
+        ("v1-assignments", v1Assignments),
+        ("v1-consents", v1Consents),
+        ("v1-insatser", v1Insatser),
+        ("v1-meetings", v1Meetings),
+        ("v1-notes", v1Notes),
+        ("v1-exits", v1Exits),
+        ("v1-kartlaggning", v1Kartlaggning),
+        ("v1-change-log", v1ChangeLog),
+    ]
+
+    // The application id is set in the same transaction as the first table, so a file with our tables
+    // always carries our id.
+    static let v1Meta = """
+        PRAGMA application_id = \(applicationID);
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO meta (key, value) VALUES ('format', 'samordna-caseload'), ('format-version', '1');
+        """
+
+    static let v1Team = """
+        CREATE TABLE team_member (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            profession TEXT NOT NULL,
+            organisation TEXT NOT NULL,
+            login TEXT NOT NULL UNIQUE,
+            active INTEGER NOT NULL
+        ) STRICT;
+        """
+
+    static let v1Participants = """
+        CREATE TABLE participant (
+            id TEXT PRIMARY KEY NOT NULL,
+            identity_kind TEXT NOT NULL,
+            identity_other_kind TEXT,
+            identity_value TEXT NOT NULL UNIQUE,
+            protected_identity INTEGER NOT NULL,
+            first_name TEXT NOT NULL,
+            last_name TEXT NOT NULL,
+            preferred_name TEXT,
+            gender TEXT NOT NULL,
+            phone TEXT,
+            email TEXT,
+            address TEXT,
+            language TEXT,
+            interpreter_needed INTEGER NOT NULL,
+            interpreter_language TEXT,
+            af_registered_since TEXT,
+            forsorjningsstod_since TEXT,
+            status TEXT NOT NULL,
+            enrolled_on TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            CHECK (identity_kind IN ('personnummer', 'other')),
+            CHECK (identity_kind <> 'personnummer'
+                   OR (length(identity_value) = 12 AND identity_value NOT GLOB '*[^0-9]*'))
+        ) STRICT;
+        """
+
+    static let v1Assignments = """
+        CREATE TABLE responsible_assignment (
+            id TEXT PRIMARY KEY NOT NULL,
+            participant_id TEXT NOT NULL REFERENCES participant(id),
+            profession TEXT NOT NULL,
+            member_id TEXT NOT NULL REFERENCES team_member(id),
+            from_date TEXT NOT NULL,
+            to_date TEXT
+        ) STRICT;
+        CREATE INDEX responsible_assignment_participant ON responsible_assignment(participant_id);
+        CREATE INDEX responsible_assignment_member ON responsible_assignment(member_id);
+        """
+
+    static let v1Consents = """
+        CREATE TABLE consent (
+            id TEXT PRIMARY KEY NOT NULL,
+            participant_id TEXT NOT NULL REFERENCES participant(id),
+            discloser TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            purposes TEXT NOT NULL,
+            purpose_text TEXT,
+            form TEXT NOT NULL,
+            valid_from TEXT NOT NULL,
+            valid_to TEXT NOT NULL,
+            document_reference TEXT,
+            registered_by TEXT NOT NULL REFERENCES team_member(id),
+            withdrawn_on TEXT,
+            withdrawn_how TEXT,
+            withdrawal_registered_by TEXT REFERENCES team_member(id)
+        ) STRICT;
+        CREATE INDEX consent_participant ON consent(participant_id);
+        CREATE INDEX consent_valid_to ON consent(valid_to);
+        """
+
+    // The two expression indexes match InsatsEpisode.expectedStart / expectedEnd: a week query must use the
+    // same expression, `coalesce(start_date, planned_start)`, to be served by them.
+    static let v1Insatser = """
+        CREATE TABLE insats_episode (
+            id TEXT PRIMARY KEY NOT NULL,
+            participant_id TEXT NOT NULL REFERENCES participant(id),
+            type_code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            planned_start TEXT,
+            start_date TEXT,
+            planned_end TEXT,
+            end_date TEXT,
+            extent_percent INTEGER,
+            provider TEXT,
+            contact_person TEXT,
+            next_follow_up TEXT,
+            owner TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1)
+        ) STRICT;
+        CREATE INDEX insats_episode_participant ON insats_episode(participant_id);
+        CREATE INDEX insats_episode_expected_start ON insats_episode(coalesce(start_date, planned_start));
+        CREATE INDEX insats_episode_expected_end ON insats_episode(coalesce(end_date, planned_end));
+        CREATE INDEX insats_episode_next_follow_up ON insats_episode(next_follow_up);
+        """
+
+    static let v1Meetings = """
+        CREATE TABLE meeting (
+            id TEXT PRIMARY KEY NOT NULL,
+            participant_id TEXT NOT NULL REFERENCES participant(id),
+            date TEXT NOT NULL,
+            start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+            duration_minutes INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            professions TEXT NOT NULL,
+            interpreter INTEGER NOT NULL,
+            location TEXT,
+            outcome TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1)
+        ) STRICT;
+        CREATE INDEX meeting_participant ON meeting(participant_id);
+        CREATE INDEX meeting_date ON meeting(date, start_minute);
+        """
+
+    // Notes are never rewritten (design.md §2): a correction is a new note. DELETE stays possible for a
+    // future gallring (retention) migration to define.
+    static let v1Notes = """
+        CREATE TABLE note (
+            id TEXT PRIMARY KEY NOT NULL,
+            participant_id TEXT NOT NULL REFERENCES participant(id),
+            author_id TEXT NOT NULL REFERENCES team_member(id),
+            profession TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            written_at REAL NOT NULL,
+            text TEXT NOT NULL,
+            corrects TEXT REFERENCES note(id)
+        ) STRICT;
+        CREATE INDEX note_participant ON note(participant_id, written_at);
+        CREATE TRIGGER note_never_updated BEFORE UPDATE ON note
+        BEGIN
+            SELECT RAISE(ABORT, 'anteckningar ändras inte: skriv en rättelse');
+        END;
+        """
+
+    static let v1Exits = """
+        CREATE TABLE exit_record (
+            participant_id TEXT PRIMARY KEY NOT NULL REFERENCES participant(id),
+            date TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            outcome_text TEXT,
+            forsorjningsstod_ended INTEGER NOT NULL,
+            forsorjningsstod_ended_on TEXT,
+            step_at_start INTEGER,
+            step_at_exit INTEGER,
+            closer_to_work_or_studies INTEGER NOT NULL,
+            follow_up_4_weeks TEXT NOT NULL,
+            follow_up_6_months TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX exit_record_date ON exit_record(date);
+        CREATE INDEX exit_record_follow_up_4_weeks ON exit_record(follow_up_4_weeks);
+        CREATE INDEX exit_record_follow_up_6_months ON exit_record(follow_up_6_months);
+        """
+
+    static let v1Kartlaggning = """
+        CREATE TABLE kartlaggning (
+            id TEXT PRIMARY KEY NOT NULL,
+            participant_id TEXT NOT NULL REFERENCES participant(id),
+            template_version INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            status TEXT NOT NULL,
+            professions_present TEXT NOT NULL,
+            answers TEXT NOT NULL CHECK (json_valid(answers)),
+            completed_at REAL,
+            completed_by TEXT REFERENCES team_member(id),
+            version INTEGER NOT NULL CHECK (version >= 1)
+        ) STRICT;
+        CREATE INDEX kartlaggning_participant ON kartlaggning(participant_id, date);
+        CREATE TABLE profession_assessment (
+            kartlaggning_id TEXT NOT NULL REFERENCES kartlaggning(id),
+            profession TEXT NOT NULL,
+            belief INTEGER NOT NULL CHECK (belief BETWEEN 1 AND 5),
+            step INTEGER NOT NULL,
+            suggested_step INTEGER NOT NULL,
+            override_reason TEXT,
+            UNIQUE (kartlaggning_id, profession)
+        ) STRICT;
+        """
+
+    // Append-only: the triggers make SQLite itself refuse to rewrite history, whatever program writes.
+    static let v1ChangeLog = """
+        CREATE TABLE change_log (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            at REAL NOT NULL,
+            login TEXT NOT NULL,
+            action TEXT NOT NULL,
+            record_kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            participant_id TEXT,
+            old_value TEXT,
+            new_value TEXT
+        ) STRICT;
+        CREATE INDEX change_log_participant ON change_log(participant_id, sequence);
+        CREATE INDEX change_log_record ON change_log(record_kind, record_id);
+        CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+        BEGIN
+            SELECT RAISE(ABORT, 'change_log är append-only');
+        END;
+        CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+        BEGIN
+            SELECT RAISE(ABORT, 'change_log är append-only');
+        END;
+        """
+}
