@@ -1,0 +1,114 @@
+import Foundation
+import SamordnaCore
+import SamordnaStore
+import SamordnaUI
+import TerminalUI
+
+/// The event loop: key → `Msg` → `update` → effects → `view` → diff → backend. One frame per batch of
+/// pending input, so a paste or key repeat costs one redraw.
+@MainActor
+public final class Program {
+    public enum Outcome: Equatable, Sendable {
+        case quit
+        case interrupted
+        case hangup
+    }
+
+    private let backend: TerminalBackend
+    private let runner: EffectRunner
+    public private(set) var state: AppState
+    private var previous: Buffer?
+    private var lastDataVersion: Int?
+    /// How often to look for a colleague's commit and a new day while idle.
+    public var pollInterval: Duration = .milliseconds(500)
+
+    public init(backend: TerminalBackend, runner: EffectRunner, user: String, keymap: AppKeymap = DefaultKeymap.make()) {
+        self.backend = backend
+        self.runner = runner
+        self.state = AppState(size: backend.size, today: runner.today, user: user, keymap: keymap)
+    }
+
+    /// Loads the caseload and draws the first full screen.
+    public func start() {
+        lastDataVersion = try? runner.store.dataVersion()
+        dispatch(.resized(backend.size))
+        runEffects([.loadCaseload])
+        render()
+    }
+
+    /// Runs until the user quits or the terminal goes away.
+    public func run() -> Outcome {
+        start()
+        var outcome = Outcome.quit
+        while !state.shouldQuit {
+            guard let event = backend.nextEvent(timeout: pollInterval) else {
+                idleTick()
+                continue
+            }
+            if let o = handle(event) { outcome = o }
+            // Drain what is already waiting before drawing again.
+            while !state.shouldQuit, let more = backend.nextEvent(timeout: .zero) {
+                if let o = handle(more) { outcome = o }
+            }
+            render()
+        }
+        return outcome
+    }
+
+    /// Feeds one event through update and the effects. Public for the runtime tests and the benchmark.
+    @discardableResult
+    public func handle(_ event: InputEvent) -> Outcome? {
+        switch event {
+        case .key(let chord):
+            dispatch(.key(chord))
+        case .resize(let size):
+            previous = nil
+            dispatch(.resized(size))
+        case .interrupt:
+            dispatch(.interrupt)
+            return .interrupted
+        case .hangup:
+            dispatch(.hangup)
+            return .hangup
+        }
+        return nil
+    }
+
+    public func dispatch(_ msg: Msg) {
+        runEffects(update(&state, msg))
+    }
+
+    private func runEffects(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            for msg in runner.perform(effect) {
+                queue.append(contentsOf: update(&state, msg))
+            }
+        }
+    }
+
+    /// Between keys: notice a colleague's commit (PRAGMA data_version) and a new day.
+    public func idleTick() {
+        var changed = false
+        if let version = try? runner.store.dataVersion(), version != lastDataVersion {
+            lastDataVersion = version
+            dispatch(.storeChangedElsewhere)
+            changed = true
+        }
+        let today = runner.today
+        if today != state.today {
+            dispatch(.dayChanged(today))
+            changed = true
+        }
+        if changed { render() }
+    }
+
+    /// Draws the current state: view, diff against the last frame, hand the changes to the backend.
+    public func render() {
+        let frame = view(state)
+        let diff = frame.buffer.diff(from: previous)
+        backend.draw(diff, cursor: frame.cursor)
+        previous = frame.buffer
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SamordnaCore
+import SamordnaStore
+
+/// `samordna check`: verifies the data directory and the database and says what is wrong, without
+/// changing anything. Exit 0 when all is well, 1 when a problem was found.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Kontrollera datakatalogen och databasen och rapportera problem.")
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws { try common.validate() }
+
+    func run() throws {
+        try exitOnFailure {
+            let directory = try common.dataDirectory()
+            var problems: [String] = []
+            var notes: [String] = []
+            let fm = FileManager.default
+            let path = directory.url.path
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                throw CLIFailure(message: "samordna: datakatalogen \(path) finns inte", code: 1)
+            }
+            notes.append("Datakatalog: \(path)")
+            problems += permissionProblems(directory)
+            let db = directory.databaseURL.path
+            if !fm.fileExists(atPath: db) {
+                problems.append("\(db) finns inte (ingen ärendelista ännu)")
+            } else {
+                do {
+                    let store = try CaseloadStore.open(at: directory.databaseURL)
+                    problems += try store.integrityProblems()
+                    notes.append("Databas: \(db), schemaversion \(try store.schemaVersion())")
+                    notes.append("Deltagare: \(try store.participantCount()), ändringslogg: \(try store.changeLogCount()) rader")
+                } catch let error as StoreError {
+                    problems.append(error.description)
+                }
+            }
+            for n in notes { print(n) }
+            if problems.isEmpty {
+                print("Inga problem hittades.")
+            } else {
+                for p in problems { print("PROBLEM: \(p)") }
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    /// Files and the directory should be private to the owner (0700 / 0600).
+    func permissionProblems(_ directory: DataDirectory) -> [String] {
+        var problems: [String] = []
+        let fm = FileManager.default
+        func mode(_ path: String) -> Int? {
+            (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
+        }
+        if let m = mode(directory.url.path), m & 0o077 != 0 {
+            problems.append(String(format: "%@ har behörigheten %o; andra användare kan läsa den (väntade 700)", directory.url.path, m))
+        }
+        let files = (try? fm.contentsOfDirectory(atPath: directory.url.path)) ?? []
+        for f in files where f.hasPrefix("caseload.sqlite") {
+            let p = directory.url.appendingPathComponent(f).path
+            if let m = mode(p), m & 0o077 != 0 {
+                problems.append(String(format: "%@ har behörigheten %o (väntade 600)", p, m))
+            }
+        }
+        return problems
+    }
+}

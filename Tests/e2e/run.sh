@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# End-to-end tests: the real samordna binary in a real terminal (tmux), and its command line from a
+# script with no terminal. Screens are polled every 50 ms with a timeout; never fixed sleeps.
+# Usage: Tests/e2e/run.sh PATH/TO/samordna
+set -uo pipefail
+APP=${1:?usage: run.sh PATH/TO/samordna}
+APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
+TODAY=2026-11-23
+WORK=$(mktemp -d)
+CONF=$WORK/tmux.conf
+: >"$CONF"
+T="tmux -L samordna-e2e-$$ -f $CONF"
+trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 USER=${USER:-e2e}
+unset SAMORDNA_DATA SAMORDNA_TODAY
+
+passed=0
+failed=0
+current=""
+
+fail() {
+  echo "FAIL [$current]: $*"
+  if $T has-session -t app 2>/dev/null; then
+    echo "---- screen ----"
+    screen
+    echo "----------------"
+  fi
+  return 1
+}
+
+screen() { $T capture-pane -t app -p 2>/dev/null; }
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT shows.
+wait_for() {
+  local text=$1 limit=${2:-10} i
+  for ((i = 0; i < limit * 20; i++)); do
+    screen | grep -qF -- "$text" && return 0
+    sleep 0.05
+  done
+  fail "timed out waiting for '$text'"
+}
+
+# wait_gone TEXT: poll until TEXT is no longer on the screen.
+wait_gone() {
+  local text=$1 i
+  for ((i = 0; i < 200; i++)); do
+    screen | grep -qF -- "$text" || return 0
+    sleep 0.05
+  done
+  fail "'$text' did not go away"
+}
+
+# start_app ARGS…: the app in a fresh 80×24 tmux session; the pane stays open to show the exit code.
+start_app() {
+  $T kill-session -t app 2>/dev/null
+  $T new-session -d -s app -x 80 -y 24 \
+    "env TERM=tmux-256color LANG=C.UTF-8 $APP $*; echo EXIT=\$?; sleep 60"
+}
+
+run_test() {
+  current=$1
+  if "$1"; then
+    passed=$((passed + 1))
+    echo "ok   $1"
+  else
+    failed=$((failed + 1))
+  fi
+  $T kill-session -t app 2>/dev/null
+  return 0
+}
+
+DATA=$WORK/data
+"$APP" demo --data "$DATA" --participants 100 --seed 7 --today "$TODAY" >/dev/null || {
+  echo "FAIL: could not create the demo caseload"
+  exit 1
+}
+
+# The first participant in Swedish order, straight from the command line (names on request).
+first_row=$("$APP" participant list --data "$DATA" --today "$TODAY" --format csv --names 2>/dev/null | sed -n 2p)
+FIRST_NAME=$(printf '%s' "$first_row" | cut -d, -f2 | tr -d '"')
+LAST=${FIRST_NAME%%,*}
+
+test_browse_search_open_back_quit() {
+  start_app --data "$DATA" --today "$TODAY"
+  wait_for "Deltagarlista" || return 1
+  wait_for "1 av 100" || return 1
+  $T send-keys -t app j j || return 1
+  wait_for "3 av 100" || return 1
+  $T send-keys -t app G || return 1
+  wait_for "100 av 100" || return 1
+  $T send-keys -t app g || return 1
+  wait_for "1 av 100" || return 1
+  # Incremental search on a surname (may contain åäö); the count of hits shows.
+  $T send-keys -t app / || return 1
+  wait_for "Sök:" || return 1
+  $T send-keys -t app -l "$LAST" || return 1
+  wait_for "(av 100)" || return 1
+  $T send-keys -t app Enter || return 1
+  $T send-keys -t app Enter || return 1
+  wait_for "Översikt (skrivskyddad)" || return 1
+  wait_for "$LAST" || return 1
+  wait_for "Ansvariga" || return 1
+  $T send-keys -t app G || return 1
+  wait_for "Samtycke:" || return 1
+  $T send-keys -t app Escape || return 1
+  wait_for "Deltagarlista" || return 1
+  wait_for "Sök: $LAST" || return 1
+  $T send-keys -t app Escape || return 1
+  wait_gone "Sök:" || return 1
+  wait_for "av 100" || return 1
+  $T send-keys -t app Q || return 1
+  wait_for "EXIT=0" || return 1
+}
+
+test_search_by_personnummer() {
+  local pnr
+  pnr=$("$APP" participant list --data "$DATA" --today "$TODAY" --format csv --reveal 2>/dev/null | sed -n 5p | cut -d, -f3)
+  start_app --data "$DATA" --today "$TODAY"
+  wait_for "1 av 100" || return 1
+  $T send-keys -t app / || return 1
+  # 12 digits with a hyphen, as typed from a paper form.
+  $T send-keys -t app -l "$pnr" || return 1
+  wait_for "1 av 1 (av 100)" || return 1
+  # While typing, Q is text; Enter leaves the field and Q quits.
+  $T send-keys -t app Enter Q || return 1
+  wait_for "EXIT=0" || return 1
+}
+
+test_help_and_identity_reveal() {
+  start_app --data "$DATA" --today "$TODAY"
+  wait_for "1 av 100" || return 1
+  wait_for "XXXX" || return 1
+  $T send-keys -t app '?' || return 1
+  wait_for "Hjälp" || return 1
+  wait_for "Avsluta" || return 1
+  $T send-keys -t app Escape || return 1
+  wait_gone "Hjälp – tangenter" || return 1
+  $T send-keys -t app r || return 1
+  wait_gone "XXXX" || return 1
+  $T send-keys -t app q || return 1
+  wait_for "EXIT=0" || return 1
+}
+
+test_small_and_resized_terminal() {
+  start_app --data "$DATA" --today "$TODAY"
+  wait_for "1 av 100" || return 1
+  $T resize-window -t app -x 60 -y 20 || return 1
+  wait_for "Fönstret är för litet" || return 1
+  $T resize-window -t app -x 120 -y 40 || return 1
+  wait_for "1 av 100" || return 1
+  wait_gone "för litet" || return 1
+  $T send-keys -t app Q || return 1
+  wait_for "EXIT=0" || return 1
+}
+
+test_ctrl_c_and_sigterm_restore_the_terminal() {
+  start_app --data "$DATA" --today "$TODAY"
+  wait_for "1 av 100" || return 1
+  $T send-keys -t app C-c || return 1
+  wait_for "EXIT=130" || return 1
+  start_app --data "$DATA" --today "$TODAY"
+  wait_for "1 av 100" || return 1
+  pkill -TERM -n -x samordna || { fail "no samordna process to stop"; return 1; }
+  wait_for "EXIT=1" || return 1
+  # The terminal is back in normal mode: the shell's echo is readable on a cleared line.
+  screen | grep -q "Deltagarlista" && { fail "screen not restored after SIGTERM"; return 1; }
+  return 0
+}
+
+test_colleague_change_appears() {
+  local data2=$WORK/colleague
+  "$APP" demo --data "$data2" --participants 5 --seed 3 --today "$TODAY" >/dev/null || return 1
+  start_app --data "$data2" --today "$TODAY"
+  wait_for "1 av 5" || return 1
+  "$APP" participant add --data "$data2" --today "$TODAY" --personnummer 19900101-9802 \
+    --first-name Örjan --last-name Åkesson >/dev/null || { fail "participant add failed"; return 1; }
+  wait_for "1 av 6" 5 || return 1
+  wait_for "Åkesson, Örjan" || return 1
+  $T send-keys -t app Q || return 1
+  wait_for "EXIT=0" || return 1
+}
+
+test_no_terminal_refuses() {
+  local out code
+  out=$(env TERM=xterm-256color "$APP" --data "$DATA" </dev/null 2>&1 >/dev/null)
+  code=$?
+  [ "$code" -eq 1 ] || { fail "exit code $code, expected 1"; return 1; }
+  grep -q "kräver en terminal" <<<"$out" || { fail "message: $out"; return 1; }
+  out=$(script -qec "env TERM=no-such-terminal $APP --data $DATA" /dev/null 2>&1)
+  grep -q "TERM='no-such-terminal'" <<<"$out" || { fail "unusable TERM message: $out"; return 1; }
+}
+
+test_command_line_bad_input() {
+  local out code data3=$WORK/cli
+  out=$("$APP" participant add --data "$data3" --today "$TODAY" --personnummer 19800101-9802 \
+    --first-name Åsa --last-name Öberg 2>&1)
+  code=$?
+  [ "$code" -eq 65 ] || { fail "invalid personnummer: exit $code, expected 65"; return 1; }
+  grep -q "19800101-9802" <<<"$out" || { fail "message does not name the value: $out"; return 1; }
+  grep -q "kontrollsiffr" <<<"$out" || { fail "message does not name the rule: $out"; return 1; }
+  if [ -e "$data3/caseload.sqlite" ] && [ "$("$APP" participant list --data "$data3" --format csv | wc -l)" -gt 1 ]; then
+    fail "something was written"; return 1
+  fi
+  "$APP" participant list --data "$DATA" --no-such-flag >/dev/null 2>&1
+  code=$?
+  [ "$code" -eq 64 ] || { fail "unknown flag: exit $code, expected 64"; return 1; }
+  out=$("$APP" participant list --data "$DATA" --today 2026-13-01 2>&1)
+  code=$?
+  [ "$code" -eq 64 ] || { fail "malformed --today: exit $code, expected 64"; return 1; }
+  grep -q "Usage" <<<"$out" || { fail "no usage line: $out"; return 1; }
+}
+
+test_corrupt_database_is_named_and_untouched() {
+  local bad=$WORK/bad out code before after
+  mkdir -p "$bad" && chmod 700 "$bad"
+  printf 'detta är ingen databas\n' >"$bad/caseload.sqlite"
+  before=$(sha256sum "$bad/caseload.sqlite")
+  out=$("$APP" participant list --data "$bad" 2>&1)
+  code=$?
+  after=$(sha256sum "$bad/caseload.sqlite")
+  [ "$code" -ne 0 ] || { fail "corrupt database accepted"; return 1; }
+  grep -qF "$bad/caseload.sqlite" <<<"$out" || { fail "message does not name the file: $out"; return 1; }
+  [ "$before" = "$after" ] || { fail "the file was changed"; return 1; }
+  "$APP" check --data "$bad" >/dev/null 2>&1 && { fail "check passed a corrupt database"; return 1; }
+  return 0
+}
+
+test_check_and_private_files() {
+  local out mode
+  out=$("$APP" check --data "$DATA" 2>&1) || { fail "check failed: $out"; return 1; }
+  grep -q "Deltagare: 100" <<<"$out" || { fail "check output: $out"; return 1; }
+  mode=$(stat -c %a "$DATA")
+  [ "$mode" = 700 ] || { fail "data directory mode $mode"; return 1; }
+  mode=$(stat -c %a "$DATA/caseload.sqlite")
+  [ "$mode" = 600 ] || { fail "database mode $mode"; return 1; }
+}
+
+for t in test_browse_search_open_back_quit test_search_by_personnummer test_help_and_identity_reveal \
+  test_small_and_resized_terminal test_ctrl_c_and_sigterm_restore_the_terminal test_colleague_change_appears \
+  test_no_terminal_refuses test_command_line_bad_input test_corrupt_database_is_named_and_untouched \
+  test_check_and_private_files; do
+  run_test "$t"
+done
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
