@@ -10,26 +10,86 @@ import SamordnaStore
 import SamordnaUI
 import TerminalUI
 
-@MainActor
-func measureChild(participants: Int) throws {
-    let today = LocalDate(year: 2026, month: 11, day: 23)!
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samordna-bench-\(getpid())")
-    try? FileManager.default.removeItem(at: dir)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let directory = try DataDirectory.resolve(flag: dir.path, environment: [:])
-    try directory.prepare()
+let today = LocalDate(year: 2026, month: 11, day: 23)!
 
+/// Resident memory now, in MB (from /proc/self/statm).
+func residentMB() -> Double {
+    let text = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? "0 0"
+    let pages = Double(text.split(separator: " ")[1]) ?? 0
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+/// Prints resident memory after each start-up step (BENCH_MEMORY=1).
+func memoryProbe(_ directory: DataDirectory) throws {
+    var line = "memory: start \(residentMB())"
+    let store = try CaseloadStore.open(at: directory.databaseURL)
+    line += ", open \(residentMB())"
+    let records = try store.loadCaseload(meetingsSince: today.adding(days: -72))
+    line += ", load \(residentMB())"
+    var state = AppState(size: Size(width: 120, height: 40), today: today, user: "bench")
+    _ = update(&state, .caseloadLoaded(Caseload(records: records, team: try store.teamMembers(), catalogue: DefaultInsatsCatalogue.all)))
+    line += ", derive \(residentMB())"
+    print(line)
+    exit(0)
+}
+
+/// Child 3: start to first full screen, repeated; prints the median.
+@MainActor
+func startsChild(participants: Int, dir: String) throws {
+    let directory = try DataDirectory.resolve(flag: dir, environment: [:])
+    var starts: [Duration] = []
+    for _ in 0..<(participants >= 5000 ? 9 : 25) {
+        let begin = ContinuousClock.now
+        let store = try CaseloadStore.open(at: directory.databaseURL)
+        let program = Program(
+            backend: BenchBackend(size: Size(width: 120, height: 40)),
+            runner: EffectRunner(store: store, fixedToday: today), user: "bench")
+        program.start()
+        starts.append(ContinuousClock.now - begin)
+        precondition(program.state.rows.count == participants, "loaded \(program.state.rows.count)")
+    }
+    print("STARTS \(ms(median(starts)))")
+}
+
+/// Child 1: writes the demo caseload into `dir` and prints how long generation and import took.
+func setupChild(participants: Int, dir: String) throws {
+    let directory = try DataDirectory.resolve(flag: dir, environment: [:])
+    try directory.prepare()
     var t = ContinuousClock.now
     let demo = DemoCaseload.generate(participants: participants, seed: 1, today: today)
     let generate = ContinuousClock.now - t
     t = ContinuousClock.now
-    do {
-        let store = try CaseloadStore.open(at: directory.databaseURL)
-        try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "bench", at: Date())
-    }
-    let importTime = ContinuousClock.now - t
+    let store = try CaseloadStore.open(at: directory.databaseURL)
+    try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "bench", at: Date())
+    print("SETUP \(ms(generate)) \(ms(ContinuousClock.now - t))")
+}
+
+/// Child 2: a fresh process that only opens the caseload and browses, so its peak memory is what a user's
+/// process needs.
+@MainActor
+func measureChild(participants: Int, dir: String) throws {
+    let directory = try DataDirectory.resolve(flag: dir, environment: [:])
+
+    // Where the start-up time goes, once: open, load, derive rows, first view.
+    if ProcessInfo.processInfo.environment["BENCH_MEMORY"] != nil { try memoryProbe(directory) }
+    var t = ContinuousClock.now
+    let probeStore = try CaseloadStore.open(at: directory.databaseURL)
+    let openTime = ContinuousClock.now - t
+    t = ContinuousClock.now
+    let records = try probeStore.loadCaseload()
+    let loadTime = ContinuousClock.now - t
+    t = ContinuousClock.now
+    var probe = AppState(size: Size(width: 120, height: 40), today: today, user: "bench")
+    _ = update(&probe, .caseloadLoaded(Caseload(records: records, team: try probeStore.teamMembers(), catalogue: DefaultInsatsCatalogue.all)))
+    let deriveTime = ContinuousClock.now - t
+    t = ContinuousClock.now
+    _ = view(probe).buffer.diff(from: nil)
+    let viewTime = ContinuousClock.now - t
 
     // Start to first full screen: open the database, load the caseload, derive rows, view, diff, draw.
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    let afterProbe = Double(usage.ru_maxrss) / 1024
     var starts: [Duration] = []
     let startRuns = participants >= 5000 ? 9 : 25
     for _ in 0..<startRuns {
@@ -66,12 +126,13 @@ func measureChild(participants: Int) throws {
         searches.append(ContinuousClock.now - begin)
     }
 
-    var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     let peakMB = Double(usage.ru_maxrss) / 1024
+    _ = afterProbe
     print(
         "RESULT \(participants) \(ms(median(starts))) \(ms(median(keys))) \(ms(percentile(keys, 0.99))) "
-            + "\(ms(median(searches))) \(String(format: "%.1f", peakMB)) \(ms(generate)) \(ms(importTime))")
+            + "\(ms(median(searches))) \(String(format: "%.1f", peakMB)) \(ms(openTime)) \(ms(loadTime)) "
+            + "\(ms(deriveTime)) \(ms(viewTime))")
 }
 
 /// A backend that accepts frames and does nothing else, so the figures are ours alone.
@@ -98,34 +159,57 @@ func ms(_ d: Duration) -> String {
 }
 
 let args = CommandLine.arguments
-if args.count == 3, args[1] == "--child", let n = Int(args[2]) {
-    try MainActor.assumeIsolated { try measureChild(participants: n) }
+if args.count == 4, args[1] == "--setup", let n = Int(args[2]) {
+    try setupChild(participants: n, dir: args[3])
     exit(0)
+}
+if args.count == 4, args[1] == "--starts", let n = Int(args[2]) {
+    try MainActor.assumeIsolated { try startsChild(participants: n, dir: args[3]) }
+    exit(0)
+}
+if args.count == 4, args[1] == "--measure", let n = Int(args[2]) {
+    try MainActor.assumeIsolated { try measureChild(participants: n, dir: args[3]) }
+    exit(0)
+}
+
+/// Runs this benchmark binary as a child and returns the line starting with `tag`.
+func child(_ arguments: [String], tag: String) -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: args[0])
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do { try process.run() } catch {
+        print("could not start \(args[0]): \(error)")
+        exit(1)
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let out = String(decoding: data, as: UTF8.self)
+    guard process.terminationStatus == 0, let line = out.split(separator: "\n").first(where: { $0.hasPrefix(tag) }) else {
+        print("\(arguments): failed (exit \(process.terminationStatus))\n\(out)")
+        exit(1)
+    }
+    return line.split(separator: " ").map(String.init)
 }
 
 let sizes = args.dropFirst().compactMap { Int($0) }
 let chosen = sizes.isEmpty ? [100, 10_000] : sizes
 print("Samordna benchmark (release build, medians; 120×40 screen; budgets from design.md §7)")
 print("participants  start→first screen  key press (p99)      search key  peak memory  [demo gen, import]")
+var breakdown: [String] = []
 for n in chosen {
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: args[0])
-    child.arguments = ["--child", String(n)]
-    let pipe = Pipe()
-    child.standardOutput = pipe
-    try child.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    child.waitUntilExit()
-    let out = String(decoding: data, as: UTF8.self)
-    guard child.terminationStatus == 0, let line = out.split(separator: "\n").first(where: { $0.hasPrefix("RESULT") }) else {
-        print("\(n): failed (exit \(child.terminationStatus))\n\(out)")
-        exit(1)
-    }
-    let f = line.split(separator: " ").map(String.init)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samordna-bench-\(getpid())-\(n)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let setup = child(["--setup", String(n), dir], tag: "SETUP")
+    let f = child(["--measure", String(n), dir], tag: "RESULT")
+    let starts = child(["--starts", String(n), dir], tag: "STARTS")
     print(
         String(repeating: " ", count: max(0, 12 - f[1].count)) + f[1]
-            + "  " + pad(f[2] + " ms", 18) + "  " + pad(f[3] + " ms (" + f[4] + ")", 19)
-            + "  " + pad(f[5] + " ms", 10) + "  " + pad(f[6] + " MB", 11) + "  [" + f[7] + " ms, " + f[8] + " ms]")
+            + "  " + pad(starts[1] + " ms", 18) + "  " + pad(f[3] + " ms (" + f[4] + ")", 19)
+            + "  " + pad(f[5] + " ms", 10) + "  " + pad(f[6] + " MB", 11) + "  [" + setup[1] + " ms, " + setup[2] + " ms]")
+    breakdown.append("\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms")
 }
+print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
 
 func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }

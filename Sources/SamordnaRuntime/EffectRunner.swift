@@ -31,12 +31,19 @@ public struct EffectRunner {
         switch effect {
         case .loadCaseload:
             do {
-                let records = try store.loadCaseload()
+                // The list needs coming meetings and recent contact, not years of history (design.md §7:
+                // never load everything on start); an opened participant loads its whole record.
+                let since = today.adding(days: -(CaseloadRules.contactWarningDays + 30))
+                let records = try store.loadCaseload(meetingsSince: since)
                 let team = try store.teamMembers()
                 return [.caseloadLoaded(Caseload(records: records, team: team, catalogue: catalogue))]
             } catch {
                 return [.caseloadFailed(String(describing: error))]
             }
+        case .loadRecord(let id):
+            // A failed or vanished record leaves the overview as it is, built from the list's data.
+            guard let record = try? store.record(id) else { return [] }
+            return [.recordLoaded(record)]
         }
     }
 }

@@ -96,7 +96,7 @@ public final class CaseloadStore: Sendable {
         c.prepareDatabase { db in
             // Read pages straight from the OS page cache instead of copying them: halves the SQLite share of
             // loading a large caseload. SQLite writes through write(2) regardless, so this affects reads only.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA mmap_size = 0")
         }
         return c
     }

@@ -65,6 +65,15 @@ import Testing
         }
     }
 
+    @Test func searchFindsAnOtherIdentityWithOrWithoutItsHyphen() {
+        for query in ["99-123456", "99123456"] {
+            var s = Fixture.state()
+            s.press("/")
+            s.type(query)
+            #expect(s.visibleNames == ["Nguyen 作者, Lan"], "query \(query)")
+        }
+    }
+
     @Test func enterKeepsTheSearchAndEscClearsIt() {
         var s = Fixture.state()
         s.press("/")
@@ -83,11 +92,29 @@ import Testing
 
     @Test func enterOpensTheSelectedParticipantAndEscGoesBack() {
         var s = Fixture.state()
-        s.press("G", "<Enter>")
+        let effects = s.press("G", "<Enter>")
+        #expect(effects == [.loadRecord(Participant.ID("p1"))], "the whole history is asked for")
         #expect(s.openParticipant?.id == Participant.ID("p1"))
         s.press("<Esc>")
         #expect(s.stack.isEmpty)
         #expect(s.selectedRow?.name == "Öberg, Åsa")
+    }
+
+    @Test func theFullRecordReplacesTheOverviewWhenItArrives() {
+        var s = Fixture.state()
+        s.press("G", "<Enter>")
+        var full = Fixture.records[0]
+        full.meetings.append(
+            Meeting(
+                id: .init("old"), participantID: full.id, date: Fixture.date("2025-02-03"),
+                time: TimeOfDay(text: "09:00")!, kind: .kartlaggning, professions: [.socialsekreterare],
+                outcome: .genomfort))
+        _ = update(&s, .recordLoaded(full))
+        #expect(s.openParticipant!.lines.contains { $0.text.contains("Senast: mån 2025-02-03 09:00  kartläggning") })
+        // A record for someone else (the user went on) is ignored.
+        let before = s
+        _ = update(&s, .recordLoaded(Fixture.records[1]))
+        #expect(s == before)
     }
 
     @Test func qQuitsFromTheListAndGoesBackFromAParticipant() {

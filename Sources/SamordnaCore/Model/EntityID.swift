@@ -45,11 +45,17 @@ public struct SeededGenerator: RandomNumberGenerator, IdentifierSource, Sendable
     public mutating func next() -> String {
         let a: UInt64 = next()
         let b: UInt64 = next()
-        let hex = String(format: "%016llx%016llx", a, b)
+        let hex = hex16(a) + hex16(b)
         let c = Array(hex)
         return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-"
             + String(c[16..<20]) + "-" + String(c[20..<32])
     }
+}
+
+/// `n` as 16 lower-case hex digits.
+func hex16(_ n: UInt64) -> String {
+    let digits = String(n, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
 }
 
 /// Random identifiers for real use.

@@ -24,8 +24,11 @@ public struct ParticipantRecord: Hashable, Sendable {
     /// The member responsible per profession on `day` (the newest current assignment wins).
     public func responsible(on day: LocalDate) -> [Profession: TeamMember.ID] {
         var result: [Profession: TeamMember.ID] = [:]
-        for a in assignments.sorted(by: { $0.from < $1.from }) where a.isCurrent(on: day) {
+        var since: [Profession: LocalDate] = [:]
+        for a in assignments where a.isCurrent(on: day) {
+            if let s = since[a.profession], s > a.from { continue }
             result[a.profession] = a.memberID
+            since[a.profession] = a.from
         }
         return result
     }
@@ -38,7 +41,11 @@ public struct ParticipantRecord: Hashable, Sendable {
 
     /// The last meeting that was held before or on `day`.
     public func lastContact(before day: LocalDate) -> LocalDate? {
-        meetings.filter { $0.outcome == .genomfort && $0.date <= day }.map(\.date).max()
+        var last: LocalDate?
+        for m in meetings where m.outcome == .genomfort && m.date <= day {
+            if last.map({ m.date > $0 }) ?? true { last = m.date }
+        }
+        return last
     }
 
     public func ongoingEpisodes(on day: LocalDate) -> [InsatsEpisode] {

@@ -64,10 +64,9 @@ public enum CaseloadRules {
         if !ongoing.contains(where: { catalogue[$0.typeCode]?.jobFocused ?? false }) {
             flags.append(.noJobFocusedInsats)
         }
-        if hasGapAhead(record, on: day) { flags.append(.gapAhead) }
+        if hasGapAhead(record, ongoing: ongoing, on: day) { flags.append(.gapAhead) }
 
-        let badge = ConsentBadge(consents: record.consents, on: day)
-        if !badge.hasAnyValid { flags.append(.consentMissing) }
+        if !record.consents.contains(where: { $0.isValid(on: day) }) { flags.append(.consentMissing) }
         if record.consents.contains(where: { $0.expires(within: consentWarningDays, from: day) }) {
             flags.append(.consentExpiring)
         }
@@ -85,8 +84,12 @@ public enum CaseloadRules {
 
     /// An ongoing insats ends within the horizon and no other insats covers the day after it.
     public static func hasGapAhead(_ record: ParticipantRecord, on day: LocalDate) -> Bool {
+        hasGapAhead(record, ongoing: record.ongoingEpisodes(on: day), on: day)
+    }
+
+    static func hasGapAhead(_ record: ParticipantRecord, ongoing: [InsatsEpisode], on day: LocalDate) -> Bool {
         let live = record.episodes.filter { $0.status == .pagar || $0.status == .planerad }
-        for e in record.ongoingEpisodes(on: day) {
+        for e in ongoing {
             guard let end = e.expectedEnd, day.days(until: end) <= gapHorizonDays else { continue }
             let after = end.adding(days: 1)
             let covered = live.contains { other in

@@ -11,6 +11,8 @@ public enum Msg: Equatable, Sendable {
     case hangup
     case caseloadLoaded(Caseload)
     case caseloadFailed(String)
+    /// One participant's full record (all meetings), loaded when the overview opens.
+    case recordLoaded(ParticipantRecord)
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
     case dayChanged(LocalDate)
@@ -19,5 +21,8 @@ public enum Msg: Equatable, Sendable {
 /// What the world must do. The runtime performs these and answers with `Msg`s; `update` itself touches
 /// no disk, clock or terminal.
 public enum Effect: Equatable, Sendable {
+    /// Load the open caseload: every participant with current data, recent and coming meetings.
     case loadCaseload
+    /// Load one participant's whole history for the overview.
+    case loadRecord(Participant.ID)
 }

@@ -19,6 +19,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.loadError = nil
         state.caseload = caseload
         state.rederive()
+        return state.openParticipant.map { [.loadRecord($0.id)] } ?? []
+    case .recordLoaded(let record):
+        guard let screen = state.openParticipant, screen.id == record.id else { return [] }
+        var rebuilt = ParticipantOverview.screen(
+            for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
+        rebuilt.scrollOffset = screen.scrollOffset
+        state.stack[state.stack.count - 1] = .participant(rebuilt)
+        state.clampParticipantScroll()
         return []
     case .caseloadFailed(let reason):
         state.isLoading = false
@@ -92,10 +100,10 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     switch state.stack.last {
     case .participant:
         ParticipantUpdate.perform(command, &state)
+        return []
     case nil:
-        CaseloadUpdate.perform(command, &state)
+        return CaseloadUpdate.perform(command, &state)
     }
-    return []
 }
 
 extension AppState {

@@ -1,22 +1,21 @@
 import SamordnaCore
 
 /// One participant as the caseload list shows it, computed once when the data or the day changes (never
-/// in `view`), so drawing and searching 10 000 rows stays cheap.
+/// in `view`), so drawing and searching 10 000 rows stays cheap. Text that only visible rows need (the
+/// identity and the meeting as text) is formatted in `view`.
 public struct CaseloadRow: Equatable, Sendable {
     public var id: Participant.ID
     /// Index into `Caseload.records`.
     public var recordIndex: Int
     public var sortKey: String
     public var name: String
-    public var maskedIdentity: String
-    public var fullIdentity: String
+    public var identity: Identity
     public var status: ParticipantStatus
     public var responsible: String
-    public var nextMeeting: String
-    public var nextMeetingTime: String
+    public var nextMeeting: Meeting?
     public var ongoingCount: Int
     public var flags: [ParticipantFlag]
-    /// Lower-cased name and identity in all accepted forms, for incremental search.
+    /// Lower-cased names and the identity's digits (12 and 10), for incremental search.
     public var haystack: String
 
     public var flagText: String { String(flags.map(\.letter)) }
@@ -24,26 +23,22 @@ public struct CaseloadRow: Equatable, Sendable {
     static func make(_ record: ParticipantRecord, index: Int, caseload: Caseload, today: LocalDate) -> CaseloadRow {
         let p = record.participant
         let responsible = record.responsible(on: today)
-        let initials = Profession.core.map { prof -> String in
-            guard let id = responsible[prof], let m = caseload.team[id] else { return "–" }
-            return Self.initials(m.name)
-        }.joined(separator: " ")
-        let meeting = record.nextMeeting(from: today)
-        let identity = p.identity
-        var hay = "\(p.firstName) \(p.lastName) \(p.preferredName ?? "")".lowercased()
-        hay += " " + identity.storedValue.lowercased()
-        if case .personnummer(let pn) = identity {
-            hay += " " + pn.formatted + " " + pn.formatted10(today: today)
-            hay += " " + String(pn.digits.dropFirst(2))
+        let initials = Profession.core.map { responsible[$0].flatMap { caseload.initials[$0] } ?? "–" }
+            .joined(separator: " ")
+        var hay = p.firstName.lowercased() + " " + p.lastName.lowercased()
+        if let preferred = p.preferredName { hay += " " + preferred.lowercased() }
+        switch p.identity {
+        case .personnummer(let pn):
+            hay += " " + pn.digits + " " + pn.digits.dropFirst(2)
+        case .other(_, let value):
+            hay += " " + value.lowercased() + " " + value.filter(\.isNumber)
         }
         return CaseloadRow(
             id: p.id, recordIndex: index,
-            sortKey: SwedishCollation.key("\(p.lastName) \(p.firstName)"),
-            name: p.sortName, maskedIdentity: identity.masked,
-            fullIdentity: identity.full,
+            sortKey: SwedishCollation.key(p.lastName + " " + p.firstName),
+            name: p.sortName, identity: p.identity,
             status: p.status, responsible: initials,
-            nextMeeting: meeting.map { $0.date.description } ?? "",
-            nextMeetingTime: meeting.map { $0.time.description } ?? "",
+            nextMeeting: record.nextMeeting(from: today),
             ongoingCount: record.ongoingEpisodes(on: today).count,
             flags: CaseloadRules.flags(for: record, catalogue: caseload.catalogue, on: today),
             haystack: hay)
@@ -60,6 +55,6 @@ public func caseloadRows(_ caseload: Caseload, today: LocalDate) -> [CaseloadRow
     var rows = caseload.records.enumerated().map { i, r in
         CaseloadRow.make(r, index: i, caseload: caseload, today: today)
     }
-    rows.sort { ($0.sortKey, $0.id.rawValue) < ($1.sortKey, $1.id.rawValue) }
+    rows.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id.rawValue < $1.id.rawValue }
     return rows
 }

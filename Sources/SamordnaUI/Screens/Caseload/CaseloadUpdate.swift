@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Key handling for the caseload list: moving, paging, opening, and incremental search.
 enum CaseloadUpdate {
-    static func perform(_ command: Command, _ state: inout AppState) {
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         let page = CaseloadLayout(state.size).visibleRows
         let count = state.list.visible.count
         switch command {
@@ -14,13 +14,15 @@ enum CaseloadUpdate {
         case .first: move(&state, to: 0)
         case .last: move(&state, to: count - 1)
         case .open:
-            guard let row = state.selectedRow else { return }
+            guard let row = state.selectedRow else { return [] }
             let record = state.caseload.records[row.recordIndex]
             state.list.isEditingSearch = false
+            // Shown at once from what the list holds; the whole history follows.
             state.stack.append(
                 .participant(
                     ParticipantOverview.screen(
                         for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)))
+            return [.loadRecord(record.id)]
         case .search:
             state.list.isEditingSearch = true
             if state.list.search == nil { state.list.search = TextFieldState() }
@@ -32,6 +34,7 @@ enum CaseloadUpdate {
         case .quit, .help:
             break
         }
+        return []
     }
 
     static func move(_ state: inout AppState, to index: Int) {

@@ -20,10 +20,12 @@ enum CaseloadView {
                 let row = rows[list.visible[r]]
                 switch c {
                 case 0: return row.name
-                case 1: return reveal ? row.fullIdentity : row.maskedIdentity
+                case 1: return reveal ? row.identity.full : row.identity.masked
                 case 2: return row.status.label
                 case 3: return row.responsible
-                case 4: return wide && !row.nextMeeting.isEmpty ? "\(row.nextMeeting) \(row.nextMeetingTime)" : row.nextMeeting
+                case 4:
+                    guard let m = row.nextMeeting else { return "" }
+                    return wide ? "\(m.date) \(m.time)" : m.date.description
                 case 5: return row.ongoingCount == 0 ? "–" : String(row.ongoingCount)
                 default: return row.flagText
                 }

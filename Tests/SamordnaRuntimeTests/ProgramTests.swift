@@ -1,0 +1,145 @@
+import Foundation
+import SamordnaCore
+import SamordnaRuntime
+import SamordnaStore
+import SamordnaUI
+import TerminalUI
+import TerminalUITesting
+import Testing
+
+/// The real loop on a real database file, drawn into a text backend.
+@MainActor
+@Suite struct ProgramTests {
+    nonisolated static let today = LocalDate(year: 2026, month: 11, day: 23)!
+
+    /// A temporary caseload with an invented demo of `n` participants.
+    final class Caseload {
+        let directory: URL
+        let store: CaseloadStore
+
+        init(participants n: Int) throws {
+            directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("samordna-runtime-\(UUID().uuidString)")
+            let data = try DataDirectory.resolve(flag: directory.path, environment: [:])
+            try data.prepare()
+            store = try CaseloadStore.open(at: data.databaseURL)
+            let demo = DemoCaseload.generate(participants: n, seed: 5, today: ProgramTests.today)
+            try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
+        }
+
+        var databaseURL: URL { directory.appendingPathComponent("caseload.sqlite") }
+
+        deinit { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    func program(_ caseload: Caseload, backend: TextBackend, clock: @escaping @Sendable () -> Date = { Date() }, fixed: Bool = true)
+        -> Program
+    {
+        Program(
+            backend: backend,
+            runner: EffectRunner(store: caseload.store, clock: clock, timeZone: TimeZone(identifier: "Europe/Stockholm")!,
+                fixedToday: fixed ? Self.today : nil),
+            user: "anna.af")
+    }
+
+    @Test func startDrawsTheFirstFullScreenFromTheDatabase() throws {
+        let caseload = try Caseload(participants: 30)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        let lines = backend.screen.lines()
+        #expect(lines[0].contains("Samordna · Deltagarlista"))
+        #expect(lines[0].contains("v. 48 · 2026-11-23 · anna.af"))
+        #expect(lines[22] == " 1 av 30")
+        #expect(backend.lastDiff?.isFullRepaint == true)
+    }
+
+    @Test func oneKeyRedrawsOnlyTheRowsThatChanged() throws {
+        let caseload = try Caseload(participants: 30)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        p.handle(.key(.char("j")))
+        p.render()
+        let rows = Set(backend.lastDiff!.runs.map(\.y))
+        #expect(rows == [2, 3, 22], "old and new selection, and the position in the status line")
+        #expect(backend.screen.lines()[22] == " 2 av 30")
+    }
+
+    @Test func appliedDiffsReproduceTheFrame() throws {
+        let caseload = try Caseload(participants: 30)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        for key in ["j", "j", "/", "a", "<Enter>", "<Enter>", "<PgDn>", "<Esc>", "G"] {
+            p.handle(.key(KeyChord(parsing: key)!))
+            p.render()
+            #expect(backend.screen == view(p.state).buffer, "after \(key)")
+        }
+    }
+
+    @Test func aColleaguesCommitAppearsWithoutRestarting() throws {
+        let caseload = try Caseload(participants: 10)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        p.idleTick()
+        #expect(p.state.rows.count == 10, "nothing changed yet")
+
+        // Another process (here: another connection) adds a participant.
+        let colleague = try CaseloadStore.open(at: caseload.databaseURL)
+        let newcomer = Participant(
+            id: .init("colleague-1"), identity: .personnummer(try Personnummer(parsing: "19900101-9802", today: Self.today)),
+            firstName: "Örjan", lastName: "Åkesson", enrolledOn: Self.today)
+        try colleague.addParticipant(newcomer, by: "bjorn.soc", at: Date())
+
+        p.idleTick()
+        #expect(p.state.rows.count == 11)
+        #expect(backend.screen.text.contains("Åkesson, Örjan"))
+        #expect(backend.screen.text.contains("Uppdaterat med ändringar från en kollega"))
+    }
+
+    @Test func runLoopEndsOnQuitAndOnCtrlC() throws {
+        let caseload = try Caseload(participants: 5)
+        let backend = TextBackend()
+        backend.enqueue(keys: ["j", "<Enter>", "<Esc>", "Q"])
+        #expect(program(caseload, backend: backend).run() == .quit)
+
+        let second = TextBackend()
+        second.enqueue([.key(.char("j")), .interrupt])
+        #expect(program(caseload, backend: second).run() == .interrupted)
+
+        let third = TextBackend()
+        third.enqueue([.hangup])
+        #expect(program(caseload, backend: third).run() == .hangup)
+    }
+
+    @Test func resizeRepaintsTheWholeScreen() throws {
+        let caseload = try Caseload(participants: 5)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        backend.resize(to: Size(width: 60, height: 20))
+        p.handle(backend.nextEvent(timeout: nil)!)
+        p.render()
+        #expect(backend.lastDiff?.isFullRepaint == true)
+        #expect(backend.screen.lines()[0] == "Fönstret är för litet.")
+    }
+
+    @Test func midnightMovesTodayAndTheWeek() throws {
+        let caseload = try Caseload(participants: 5)
+        final class Clock: @unchecked Sendable {
+            var now = Date(timeIntervalSince1970: 1_795_987_800)  // 2026-11-29 22:30 in Stockholm (Sunday)
+        }
+        let clock = Clock()
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend, clock: { clock.now }, fixed: false)
+        p.start()
+        #expect(p.state.today == LocalDate(year: 2026, month: 11, day: 29))
+        #expect(backend.screen.lines()[0].contains("v. 48"))
+        clock.now = clock.now.addingTimeInterval(2 * 3600)
+        p.idleTick()
+        #expect(p.state.today == LocalDate(year: 2026, month: 11, day: 30))
+        #expect(backend.screen.lines()[0].contains("v. 49"))
+    }
+}
