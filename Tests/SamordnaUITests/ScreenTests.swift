@@ -76,17 +76,17 @@ import Testing
             """
              Deltagare · Åsa Öberg · 800101-XXXX                  v. 48 · 2026-11-23 · anna
              Deltagare
-               Namn           Åsa Öberg
-               Personnummer   800101-XXXX
-               Född           1980-01-01  (46 år)
-               Kön            kvinna
-               Status         aktiv · aktualiserad 2026-10-01
-               Språk          svenska
+               Namn             Åsa Öberg
+               Personnummer     800101-XXXX
+               Född             1980-01-01  (46 år)
+               Kön              kvinna
+               Status           aktiv · aktualiserad 2026-10-01
+               Språk            svenska
 
              Kontakt
-               Telefon        070-000 00 00
-               E-post         –
-               Adress         –
+               Telefon          070-000 00 00
+               E-post           –
+               Adress           –
 
              Ansvariga
                Arbetsförmedlare    Anna Lind

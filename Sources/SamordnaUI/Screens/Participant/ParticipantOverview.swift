@@ -10,6 +10,10 @@ enum ParticipantOverview {
         let p = record.participant
         var lines: [OverviewLine] = []
         func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role)) }
+        /// A labelled value; labels share one column so the values line up.
+        func field(_ label: String, _ value: String, _ role: Role = .normal) {
+            add("  " + pad(label, 17) + value, role)
+        }
         func section(_ title: String) {
             if !lines.isEmpty { add("") }
             add(title, .header)
@@ -17,29 +21,29 @@ enum ParticipantOverview {
 
         section("Deltagare")
         let identity = reveal ? p.identity.full : p.identity.masked
-        add("  Namn           \(p.fullName)" + (p.preferredName.map { " (tilltal: \($0))" } ?? ""))
-        add("  \(pad(p.identity.kindLabel.capitalizedFirst, 15))\(identity)")
+        field("Namn", p.fullName + (p.preferredName.map { " (tilltal: \($0))" } ?? ""))
+        field(p.identity.kindLabel.capitalizedFirst, identity)
         if let born = p.identity.birthDate {
-            add("  Född           \(born)  (\(age(born, on: today)) år)")
+            field("Född", "\(born)  (\(age(born, on: today)) år)")
         }
-        add("  Kön            \(p.gender.label)")
-        add("  Status         \(p.status.label) · aktualiserad \(p.enrolledOn)")
+        field("Kön", p.gender.label)
+        field("Status", "\(p.status.label) · aktualiserad \(p.enrolledOn)")
         if let af = p.afRegisteredSince {
             let months = monthsBetween(af, today)
-            add("  Inskriven AF   \(af)  (\(months) mån)", months > 24 ? .normal : .muted)
+            field("Inskriven AF", "\(af)  (\(months) mån)", months > 24 ? .normal : .muted)
         }
-        if let fs = p.forsorjningsstodSince { add("  Försörjningsst. \(fs)") }
+        if let fs = p.forsorjningsstodSince { field("Försörjningsstöd", fs.description) }
         var lang = p.language ?? "–"
         if p.interpreterNeeded { lang += ", behöver tolk" + (p.interpreterLanguage.map { " (\($0))" } ?? "") }
-        add("  Språk          \(lang)")
+        field("Språk", lang)
 
         section("Kontakt")
         if p.protectedIdentity {
             add("  Skyddade personuppgifter: kontaktuppgifter visas inte.", .warning)
         } else {
-            add("  Telefon        \(p.phone ?? "–")")
-            add("  E-post         \(p.email ?? "–")")
-            add("  Adress         \(p.address ?? "–")")
+            field("Telefon", p.phone ?? "–")
+            field("E-post", p.email ?? "–")
+            field("Adress", p.address ?? "–")
         }
 
         section("Ansvariga")
@@ -48,7 +52,7 @@ enum ParticipantOverview {
             let history = record.assignments.filter { $0.profession == prof }.sorted { $0.from < $1.from }
             guard !history.isEmpty || Profession.core.contains(prof) else { continue }
             let name = current[prof].flatMap { caseload.team[$0]?.name } ?? "ingen"
-            var line = "  \(pad(prof.label.capitalizedFirst, 20))\(name)"
+            var line = "  " + pad(prof.label.capitalizedFirst, 20) + name
             if history.count > 1, let last = history.last {
                 line += "  ⚠ byte \(last.from) (\(history.count - 1) tidigare)"
                 add(line, .warning)
