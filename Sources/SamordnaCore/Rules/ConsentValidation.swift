@@ -36,7 +36,7 @@ public struct ConsentDraft: Hashable, Sendable, Codable {
     }
 }
 
-public enum ConsentField: String, FormField, Codable {
+public enum ConsentField: String, ValidatedField, Codable {
     case discloser
     case recipient
     case categories

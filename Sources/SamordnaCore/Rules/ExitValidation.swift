@@ -30,7 +30,7 @@ public struct ExitDraft: Hashable, Sendable, Codable {
     }
 }
 
-public enum ExitField: String, FormField, Codable {
+public enum ExitField: String, ValidatedField, Codable {
     case outcome
     case outcomeText
     case date

@@ -1,12 +1,12 @@
 /// A field of a form the team fills in (participant, avslut, samtycke): what a reason is attached to.
-public protocol FormField: Hashable, Sendable, CaseIterable {
+public protocol ValidatedField: Hashable, Sendable, CaseIterable {
     /// The field's Swedish label, as the form shows it.
     var label: String { get }
 }
 
 /// Why a filled-in form was refused: one Swedish reason per field, so the form can show each next to its
 /// field and the person at the keyboard knows what to change.
-public struct FieldErrors<Field: FormField>: Error, Hashable, Sendable, CustomStringConvertible {
+public struct FieldErrors<Field: ValidatedField>: Error, Hashable, Sendable, CustomStringConvertible {
     public private(set) var reasons: [Field: String]
 
     public init(_ reasons: [Field: String] = [:]) { self.reasons = reasons }

@@ -94,7 +94,7 @@ public enum IdentityKind: String, CaseIterable, Codable, Sendable {
 }
 
 /// The fields of the participant form, in the order the form shows them.
-public enum ParticipantField: String, FormField, Codable {
+public enum ParticipantField: String, ValidatedField, Codable {
     case identityKind
     case identity
     case firstName
