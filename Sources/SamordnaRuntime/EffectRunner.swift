@@ -12,12 +12,15 @@ public struct EffectRunner {
     public var timeZone: TimeZone
     /// A fixed "today" (from `--today`), or nil to follow the clock.
     public var fixedToday: LocalDate?
+    /// The login name written to the change log with every change.
+    public var login: String
 
     public init(
         store: CaseloadStore, catalogue: [InsatsType] = DefaultInsatsCatalogue.all,
         clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
-        fixedToday: LocalDate? = nil
+        fixedToday: LocalDate? = nil, login: String = "okänd"
     ) {
+        self.login = login
         self.store = store
         self.catalogue = catalogue
         self.clock = clock
@@ -40,10 +43,70 @@ public struct EffectRunner {
             } catch {
                 return [.caseloadFailed(String(describing: error))]
             }
+        case .saveParticipant(let save):
+            return [saveParticipant(save)]
         case .loadRecord(let id):
             // A failed or vanished record leaves the overview as it is, built from the list's data.
             guard let record = try? store.record(id) else { return [] }
             return [.recordLoaded(record)]
+        }
+    }
+
+    /// Saves a participant and its responsible staff. A version that moved on is a conflict, never a
+    /// silent overwrite; the form keeps what was typed whatever goes wrong.
+    func saveParticipant(_ save: ParticipantSave) -> Msg {
+        let now = clock()
+        var ids = RandomIdentifiers()
+        do {
+            let participant: Participant
+            switch save.kind {
+            case .add:
+                participant = save.fields.newParticipant(id: Participant.ID(ids.next()))
+                try store.addParticipant(participant, by: login, at: now)
+            case .update(let id, let expected):
+                guard let current = try store.participant(id) else {
+                    return .participantSaveFailed(.other("deltagaren finns inte längre"))
+                }
+                guard current.version == expected else { return .participantSaveFailed(.conflict(current: current)) }
+                participant = try store.updateParticipant(
+                    save.fields.applied(to: current), expectedVersion: expected, by: login, at: now)
+            }
+            try saveResponsible(save.responsible, for: participant.id, at: now, ids: &ids)
+            return .participantSaved(participant.id)
+        } catch .conflict(let current) {
+            return .participantSaveFailed(.conflict(current: current))
+        } catch .duplicateIdentity(let existing) {
+            return .participantSaveFailed(.duplicateIdentity(existing))
+        } catch {
+            return .participantSaveFailed(.other(error.description))
+        }
+    }
+
+    /// Applies the chosen responsible member per profession, keeping history (Core's `ResponsibleChange`).
+    private func saveResponsible(
+        _ chosen: [Profession: TeamMember.ID?], for id: Participant.ID, at now: Date, ids: inout RandomIdentifiers
+    ) throws(StoreError) {
+        let day = today
+        let assignments = try store.record(id)?.assignments ?? []
+        for (profession, member) in chosen.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if let member {
+                let change = ResponsibleChange.assign(
+                    member, as: profession, to: id, on: day, current: assignments,
+                    newID: ResponsibleAssignment.ID(ids.next()))
+                guard case .success(let result) = change else { continue }
+                for write in result.writes {
+                    if let old = assignments.first(where: { $0.id == write.id }) {
+                        try store.updateAssignment(write, replacing: old, by: login, at: now)
+                    } else {
+                        try store.addAssignment(write, by: login, at: now)
+                    }
+                }
+            } else if var current = assignments.first(where: { $0.profession == profession && $0.isCurrent(on: day) }) {
+                // Nobody from now on: the current period ends yesterday (or today, if it began today).
+                let old = current
+                current.to = max(current.from, day.adding(days: -1))
+                try store.updateAssignment(current, replacing: old, by: login, at: now)
+            }
         }
     }
 }

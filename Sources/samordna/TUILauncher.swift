@@ -16,7 +16,7 @@ enum TUILauncher {
         let outcome = try MainActor.assumeIsolated { () throws -> Program.Outcome in
             let backend = try CursesBackend(environment: environment)
             defer { backend.shutdown() }
-            let runner = EffectRunner(store: store, fixedToday: today)
+            let runner = EffectRunner(store: store, fixedToday: today, login: currentLogin(environment))
             let program = Program(backend: backend, runner: runner, user: currentLogin(environment))
             return program.run()
         }

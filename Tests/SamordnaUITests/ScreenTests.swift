@@ -35,7 +35,7 @@ import Testing
 
 
              1 av 5
-            j Ned  Enter Öppna  / Sök  r Visa pnr  q Avsluta  ? Hjälp
+            Enter Öppna  / Sök  n Ny deltagare  r Visa pnr  q Avsluta  ? Hjälp
             """)
     }
 
@@ -96,8 +96,8 @@ import Testing
              Samtycke
                Samtycke: AF✓ Soc✓ FK– Reg–
                2026-10-01–2027-09-30  giltigt  AF, Jobbtorg, Soc
-             Översikt (skrivskyddad) · rad 1–21 av 30
-            j Ned  PgDn Sida ned  Esc Tillbaka  r Visa pnr  Q Avsluta  ? Hjälp
+             Översikt · rad 1–21 av 30
+            E Ändra  j Ned  Esc Tillbaka  r Visa pnr  Q Avsluta  ? Hjälp
             """)
     }
 

@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     public var shouldQuit: Bool
     /// Login name of the person at the keyboard (shown in the title, written to the change log).
     public var user: String
+    /// A participant to select once the next load arrives (the one just saved).
+    public var pendingSelection: Participant.ID?
 
     public init(size: Size, today: LocalDate, user: String, keymap: AppKeymap = DefaultKeymap.make()) {
         self.size = size
@@ -36,6 +38,12 @@ public struct AppState: Equatable, Sendable {
         self.loadError = nil
         self.shouldQuit = false
         self.user = user
+        self.pendingSelection = nil
+    }
+
+    /// The team, in Swedish order by name.
+    public var teamList: [TeamMember] {
+        caseload.team.values.sorted { SwedishCollation.key($0.name) < SwedishCollation.key($1.name) }
     }
 
     /// The smallest window the screens are laid out for.
@@ -47,6 +55,7 @@ public struct AppState: Equatable, Sendable {
         if help != nil { return [.help, .global] }
         switch stack.last {
         case .participant: return [.participant, .global]
+        case .participantForm: return [.form]
         case nil: return [.caseload, .global]
         }
     }
@@ -61,4 +70,5 @@ public struct AppState: Equatable, Sendable {
 /// A screen above the caseload list. Navigation is a stack of these values; `Esc` pops.
 public enum Screen: Equatable, Sendable {
     case participant(ParticipantScreenState)
+    case participantForm(ParticipantFormState)
 }

@@ -13,6 +13,9 @@ public enum Msg: Equatable, Sendable {
     case caseloadFailed(String)
     /// One participant's full record (all meetings), loaded when the overview opens.
     case recordLoaded(ParticipantRecord)
+    /// The participant form's save went through.
+    case participantSaved(Participant.ID)
+    case participantSaveFailed(SaveFailure)
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
     case dayChanged(LocalDate)
@@ -25,4 +28,6 @@ public enum Effect: Equatable, Sendable {
     case loadCaseload
     /// Load one participant's whole history for the overview.
     case loadRecord(Participant.ID)
+    /// Save a new or edited participant (with the responsible staff), checking the version.
+    case saveParticipant(ParticipantSave)
 }

@@ -11,7 +11,21 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.keepSelectionVisible()
         state.clampParticipantScroll()
         return []
-    case .interrupt, .hangup:
+    case .interrupt:
+        // Ctrl-C never throws away typed work: a changed form asks first.
+        if case .participantForm(var screen) = state.stack.last, screen.form.isDirty {
+            if screen.question == nil {
+                screen.question = .leave(
+                    ConfirmDialog(
+                        title: "Lämna formuläret?", lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna",
+                        noLabel: "Stanna kvar", destructive: true))
+                state.stack[state.stack.count - 1] = .participantForm(screen)
+            }
+            return []
+        }
+        state.shouldQuit = true
+        return []
+    case .hangup:
         state.shouldQuit = true
         return []
     case .caseloadLoaded(let caseload):
@@ -33,6 +47,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.loadError = reason
         state.status = "Kunde inte läsa ärendelistan: \(reason)"
         return []
+    case .participantSaved(let id):
+        return ParticipantFormUpdate.saved(&state, id: id)
+    case .participantSaveFailed(let failure):
+        ParticipantFormUpdate.saveFailed(&state, failure)
+        return []
     case .storeChangedElsewhere:
         state.status = "Uppdaterat med ändringar från en kollega"
         return [.loadCaseload]
@@ -48,6 +67,10 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
     if state.help == nil, state.stack.isEmpty, state.list.isEditingSearch {
         if CaseloadUpdate.handleSearchKey(&state, chord) { return [] }
     }
+    if state.help == nil, case .participantForm = state.stack.last, !state.isTooSmall {
+        // The form takes every key first: letters are text there, never commands.
+        if chord != KeyChord(.function(1)) { return ParticipantFormUpdate.handleKey(&state, chord) }
+    }
     guard let command = state.keymap.command(for: chord, in: state.keyContexts) else { return [] }
     guard isAvailable(command, in: state) else { return [] }
     state.status = nil
@@ -62,11 +85,14 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
     }
     switch state.stack.last {
     case .participant:
-        return command != .open && command != .search
+        return ![.open, .search, .newParticipant].contains(command)
+    case .participantForm:
+        return command == .help
     case nil:
         switch command {
         case .open: return !state.list.visible.isEmpty
         case .back: return state.list.hasActiveSearch
+        case .editParticipant: return false
         default: return true
         }
     }
@@ -101,6 +127,8 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .participant:
         ParticipantUpdate.perform(command, &state)
         return []
+    case .participantForm:
+        return []
     case nil:
         return CaseloadUpdate.perform(command, &state)
     }
@@ -109,14 +137,17 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
 extension AppState {
     /// Recomputes derived rows after the data or the day changed, keeping the selected participant.
     public mutating func rederive() {
-        let selected = selectedRow?.id
+        let selected = pendingSelection ?? selectedRow?.id
+        pendingSelection = nil
         rows = caseloadRows(caseload, today: today)
         CaseloadUpdate.applySearch(&self, keeping: selected)
-        if case .participant(let screen) = stack.last {
+        if let i = stack.lastIndex(where: { if case .participant = $0 { return true } else { return false } }),
+            case .participant(let screen) = stack[i]
+        {
             if let record = caseload.records.first(where: { $0.id == screen.id }) {
                 var rebuilt = ParticipantOverview.screen(for: record, caseload: caseload, today: today, reveal: revealIdentity)
                 rebuilt.scrollOffset = screen.scrollOffset
-                stack[stack.count - 1] = .participant(rebuilt)
+                stack[i] = .participant(rebuilt)
                 clampParticipantScroll()
             }
         }

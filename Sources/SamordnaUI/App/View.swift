@@ -12,6 +12,8 @@ public func view(_ state: AppState) -> Frame {
     switch state.stack.last {
     case .participant(let screen):
         ParticipantView.render(screen, state: state, into: &buffer)
+    case .participantForm(let screen):
+        cursor = ParticipantFormView.render(screen, state: state, into: &buffer)
     case nil:
         cursor = CaseloadView.render(state, into: &buffer)
     }

@@ -14,6 +14,8 @@ public enum Command: String, CaseIterable, Sendable {
     case help
     case search
     case toggleIdentity = "toggle-identity"
+    case newParticipant = "new-participant"
+    case editParticipant = "edit-participant"
 }
 
 /// Where a key is pressed. Lookup falls back from the most specific context to `global`.
@@ -22,4 +24,5 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case caseload
     case participant
     case help
+    case form
 }

@@ -25,6 +25,10 @@ public enum CommandCatalogue {
         case .toggleIdentity:
             return CommandInfo(
                 title: "Visa pnr", help: "visa eller dölj fullständiga personnummer", group: "Deltagare")
+        case .newParticipant:
+            return CommandInfo(title: "Ny deltagare", help: "lägg till en deltagare i ett formulär", group: "Lista")
+        case .editParticipant:
+            return CommandInfo(title: "Ändra", help: "ändra deltagarens uppgifter", group: "Deltagare")
         case .back: return CommandInfo(title: "Tillbaka", help: "stäng vyn eller rensa sökningen", group: "Allmänt")
         case .quit: return CommandInfo(title: "Avsluta", help: "avsluta Samordna", group: "Allmänt")
         case .help: return CommandInfo(title: "Hjälp", help: "visa den här hjälpen", group: "Allmänt")

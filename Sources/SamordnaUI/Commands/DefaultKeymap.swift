@@ -18,6 +18,9 @@ public enum DefaultKeymap {
         (.caseload, "q", .quit),
         (.caseload, "/", .search),
         (.caseload, "r", .toggleIdentity),
+        (.caseload, "n", .newParticipant),
+        (.participant, "E", .editParticipant),
+        (.form, "<F1>", .help),
         (.participant, "r", .toggleIdentity),
         (.help, "?", .back),
     ]

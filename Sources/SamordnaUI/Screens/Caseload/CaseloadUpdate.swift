@@ -31,7 +31,9 @@ enum CaseloadUpdate {
         case .toggleIdentity:
             state.revealIdentity.toggle()
             state.status = state.revealIdentity ? "Fullständiga personnummer visas" : "Personnummer maskeras"
-        case .quit, .help:
+        case .newParticipant:
+            ParticipantFormUpdate.openNew(&state)
+        case .quit, .help, .editParticipant:
             break
         }
         return []

@@ -67,7 +67,7 @@ enum CaseloadView {
         if list.isEditingSearch {
             hints = [("Enter", "Behåll sökning"), ("Esc", "Rensa"), ("↑↓", "Flytta")]
         } else {
-            hints = hintItems(state, commands: [.moveDown, .open, .search, .back, .toggleIdentity, .quit, .help])
+            hints = hintItems(state, commands: [.open, .search, .newParticipant, .back, .toggleIdentity, .quit, .help])
         }
         HintBar(items: hints).render(in: layout.hints, into: &buffer)
         return cursor

@@ -24,7 +24,10 @@ enum ParticipantUpdate {
                     for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
                 screen.scrollOffset = offset
             }
-        case .open, .search, .quit, .help:
+        case .editParticipant:
+            ParticipantFormUpdate.openEdit(&state, id: screen.id)
+            return
+        case .open, .search, .quit, .help, .newParticipant:
             return
         }
         state.stack[state.stack.count - 1] = .participant(screen)

@@ -13,13 +13,13 @@ enum ParticipantView {
         buffer.fill(layout.status, role: .status)
         let end = min(screen.lines.count, screen.scrollOffset + body.height)
         buffer.write(
-            " Översikt (skrivskyddad) · rad \(screen.scrollOffset + 1)–\(end) av \(screen.lines.count)",
+            " Översikt · rad \(screen.scrollOffset + 1)–\(end) av \(screen.lines.count)",
             at: Point(x: layout.status.x, y: layout.status.y), role: .status)
         if let message = state.status {
             let w = min(DisplayWidth.of(message), layout.status.width / 2)
             buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
         }
-        HintBar(items: hintItems(state, commands: [.moveDown, .pageDown, .back, .toggleIdentity, .quit, .help]))
+        HintBar(items: hintItems(state, commands: [.editParticipant, .moveDown, .back, .toggleIdentity, .quit, .help]))
             .render(in: layout.hints, into: &buffer)
     }
 }
