@@ -48,7 +48,9 @@ public struct EffectRunner {
         case .loadRecord(let id):
             // A failed or vanished record leaves the overview as it is, built from the list's data.
             guard let record = try? store.record(id) else { return [] }
-            return [.recordLoaded(record)]
+            let notes = (try? store.notes(for: id)) ?? []
+            let kartlaggningar = (try? store.kartlaggningar(for: id)) ?? []
+            return [.detailsLoaded(ParticipantDetails(record: record, notes: notes, kartlaggningar: kartlaggningar))]
         }
     }
 

@@ -26,6 +26,7 @@ public final class Program {
         self.backend = backend
         self.runner = runner
         self.state = AppState(size: backend.size, today: runner.today, user: user, keymap: keymap)
+        self.state.timeZone = runner.timeZone
     }
 
     /// Loads the caseload and draws the first full screen.

@@ -250,7 +250,14 @@ public final class CaseloadStore: Sendable {
     /// Runs `body` in one IMMEDIATE transaction on the writer: all of it is committed, or none of it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         if isReadOnly { throw .readOnly(path: path) }
-        do { return try pool.write(body) } catch { throw Self.map(error, path: path) }
+        do {
+            return try pool.write { db in
+                try ChangeLogTable.startBatch(db)
+                return try body(db)
+            }
+        } catch {
+            throw Self.map(error, path: path)
+        }
     }
 
     /// Runs `body` in one read transaction: a consistent snapshot even while others write.

@@ -120,3 +120,55 @@ extension CaseloadStore {
         }
     }
 }
+
+/// Building blocks for writes that change several records in one transaction (closing a participant, a
+/// change of responsible staff, bulk changes, undo). Each writes its change-log row next to its change.
+extension CaseloadStore {
+    /// The participant as stored, if it is still at `expectedVersion`; `.conflict(current:)` otherwise.
+    static func participant(_ id: Participant.ID, atVersion expectedVersion: Int?, _ db: Database) throws
+        -> Participant
+    {
+        guard let stored = try ParticipantTable.fetch(key: [id.rawValue], db) else {
+            throw StoreError.notFound(kind: .participant, id: id.rawValue)
+        }
+        if let expectedVersion, stored.version != expectedVersion { throw StoreError.conflict(current: stored) }
+        return stored
+    }
+
+    /// Saves `changed` over `stored` with the next version and logs it; returns what was saved.
+    static func saveParticipantRow(
+        _ changed: Participant, replacing stored: Participant, _ db: Database, by login: String, at time: Date
+    ) throws -> Participant {
+        let saved = ParticipantTable.setting(version: stored.version + 1, on: changed)
+        try withReferences(ParticipantTable.self) { _ = try ParticipantTable.update(saved, db) }
+        try log(db, ParticipantTable.self, .update, old: stored, new: saved, participant: saved.id, by: login, at: time)
+        return saved
+    }
+
+    /// Inserts `value` (when `stored` is nil) or writes it over `stored`, and logs the change.
+    static func saveRow<T: StoredTable>(
+        _ table: T.Type, _ value: T.Value, replacing stored: T.Value?, _ db: Database, by login: String, at time: Date
+    ) throws {
+        if stored != nil {
+            try withReferences(T.self) { _ = try T.update(value, db) }
+        } else {
+            try withReferences(T.self) { try T.insert(value, db) }
+        }
+        try log(
+            db, T.self, stored == nil ? .create : .update, old: stored, new: value, participant: T.participantID(of: value),
+            by: login, at: time)
+    }
+
+    /// A rule from Core that refused the change, as the store's error.
+    static func refused(_ field: String, _ violation: RuleViolation) -> StoreError {
+        .invalid(field: field, reason: violation.reason)
+    }
+
+    /// A form's field errors as the store's error: the field when there is one, else every field's reason.
+    static func refused<F>(_ errors: FieldErrors<F>, record: String) -> StoreError {
+        if errors.count == 1, let field = errors.fields.first, let reason = errors[field] {
+            return .invalid(field: field.label, reason: reason)
+        }
+        return .invalid(field: record, reason: errors.description)
+    }
+}

@@ -109,11 +109,11 @@ import Testing
                 id: .init("old"), participantID: full.id, date: Fixture.date("2025-02-03"),
                 time: TimeOfDay(text: "09:00")!, kind: .kartlaggning, professions: [.socialsekreterare],
                 outcome: .genomfort))
-        _ = update(&s, .recordLoaded(full))
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: full)))
         #expect(s.openParticipant!.lines.contains { $0.text.contains("Senast: mån 2025-02-03 09:00  kartläggning") })
         // A record for someone else (the user went on) is ignored.
         let before = s
-        _ = update(&s, .recordLoaded(Fixture.records[1]))
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[1])))
         #expect(s == before)
     }
 

@@ -34,6 +34,7 @@ enum Schema {
         ("v1-exits", v1Exits),
         ("v1-kartlaggning", v1Kartlaggning),
         ("v1-change-log", v1ChangeLog),
+        ("v1-change-log-undo", v1ChangeLogUndo),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -251,5 +252,17 @@ enum Schema {
         BEGIN
             SELECT RAISE(ABORT, 'change_log är append-only');
         END;
+        """
+
+    // Undo needs to know which rows one write made together and which rows an undo has reversed.
+    // `batch` is NULL on the first row a transaction logs and that row's sequence on the others, so
+    // `coalesce(batch, sequence)` names the write; rows logged before this migration are each their own.
+    // `undoes` is set on an `undo` row to the sequence of the row it reversed.
+    static let v1ChangeLogUndo = """
+        ALTER TABLE change_log ADD COLUMN batch INTEGER;
+        ALTER TABLE change_log ADD COLUMN undoes INTEGER;
+        CREATE INDEX change_log_login ON change_log(login, sequence);
+        CREATE INDEX change_log_batch ON change_log(batch) WHERE batch IS NOT NULL;
+        CREATE INDEX change_log_undoes ON change_log(undoes) WHERE undoes IS NOT NULL;
         """
 }

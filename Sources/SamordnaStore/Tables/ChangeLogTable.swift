@@ -11,16 +11,38 @@ enum ChangeLogTable {
 
     static func append(
         _ db: Database, at time: Date, login: String, action: ChangeLogEntry.Action, kind: String, recordID: String,
-        participantID: Participant.ID?, old: String?, new: String?
+        participantID: Participant.ID?, old: String?, new: String?, undoes: Int64? = nil
     ) throws {
+        // `batch` stays NULL on the first row of the transaction and names that row on the others
+        // (migration v1-change-log-undo), so undo can take back everything one write did.
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO change_log (at, login, action, record_kind, record_id, participant_id, old_value, new_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO change_log
+                    (at, login, action, record_kind, record_id, participant_id, old_value, new_value, batch, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT first FROM temp.change_batch), ?)
                 """)
         try statement.execute(arguments: [
             time.timeIntervalSince1970, login, action.rawValue, kind, recordID, participantID?.rawValue, old, new,
+            undoes,
         ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO temp.change_batch (first)
+                SELECT last_insert_rowid() WHERE NOT EXISTS (SELECT 1 FROM temp.change_batch)
+                """
+        ).execute()
+    }
+
+    /// Starts a new write: the next row logged is the first of its batch. Called by the one door
+    /// (`CaseloadStore.write`) at the start of every transaction. The connection-private temp table is created
+    /// once per connection (creating it on every write would make GRDB drop its statement cache each time).
+    static func startBatch(_ db: Database) throws {
+        let exists = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'change_batch')"))
+        if exists != true {
+            try db.execute(sql: "CREATE TEMP TABLE change_batch (first INTEGER NOT NULL)")
+        }
+        try db.cachedStatement(sql: "DELETE FROM temp.change_batch").execute()
     }
 
     static func decode(current statement: Statement) throws(StoredValueError) -> ChangeLogEntry {

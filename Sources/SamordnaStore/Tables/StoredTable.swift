@@ -16,6 +16,9 @@ protocol StoredTable {
     static func key(of value: Value) -> [String]
     /// The participant a row belongs to, recorded in the change log so a participant's history is one query.
     static func participantID(of value: Value) -> Participant.ID?
+    /// Whether two values hold the same data: a versioned table leaves the version out, so a record that was
+    /// changed and changed back counts as unchanged (undo asks this).
+    static func sameContent(_ a: Value, _ b: Value) -> Bool
 }
 
 extension StoredTable {
@@ -93,6 +96,15 @@ extension StoredTable {
         return db.changesCount
     }
 
+    static func sameContent(_ a: Value, _ b: Value) -> Bool { a == b }
+
+    /// Removes the row with this key; returns the number of rows removed (0 or 1). Only undo removes rows:
+    /// it takes back a record that the undone change added.
+    static func delete(key: [String], _ db: Database) throws -> Int {
+        try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(keyCondition)").execute(arguments: StatementArguments(key))
+        return db.changesCount
+    }
+
     static func fetch(key: [String], _ db: Database) throws -> Value? {
         var found: Value?
         try each(db.cachedStatement(sql: "\(selectSQL) WHERE \(keyCondition)"), arguments: StatementArguments(key)) {
@@ -117,6 +129,10 @@ extension StoredTable {
 protocol VersionedTable: StoredTable {
     static func version(of value: Value) -> Int
     static func setting(version: Int, on value: Value) -> Value
+}
+
+extension VersionedTable {
+    static func sameContent(_ a: Value, _ b: Value) -> Bool { setting(version: 0, on: a) == setting(version: 0, on: b) }
 }
 
 /// Text goes to SQLite as a C string (GRDB binds with length -1), so everything after a NUL character would be

@@ -1,3 +1,4 @@
+import Foundation
 import SamordnaCore
 import TerminalUI
 
@@ -22,6 +23,8 @@ public struct AppState: Equatable, Sendable {
     public var user: String
     /// A participant to select once the next load arrives (the one just saved).
     public var pendingSelection: Participant.ID?
+    /// The user's time zone, for showing when notes were written (given by the runtime).
+    public var timeZone: TimeZone
 
     public init(size: Size, today: LocalDate, user: String, keymap: AppKeymap = DefaultKeymap.make()) {
         self.size = size
@@ -39,6 +42,7 @@ public struct AppState: Equatable, Sendable {
         self.shouldQuit = false
         self.user = user
         self.pendingSelection = nil
+        self.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
     }
 
     /// The team, in Swedish order by name.

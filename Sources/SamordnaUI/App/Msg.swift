@@ -11,8 +11,8 @@ public enum Msg: Equatable, Sendable {
     case hangup
     case caseloadLoaded(Caseload)
     case caseloadFailed(String)
-    /// One participant's full record (all meetings), loaded when the overview opens.
-    case recordLoaded(ParticipantRecord)
+    /// One participant's whole record, notes and kartläggningar, loaded when the participant opens.
+    case detailsLoaded(ParticipantDetails)
     /// The participant form's save went through.
     case participantSaved(Participant.ID)
     case participantSaveFailed(SaveFailure)

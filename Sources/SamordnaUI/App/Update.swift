@@ -33,13 +33,17 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.loadError = nil
         state.caseload = caseload
         state.rederive()
-        return state.openParticipant.map { [.loadRecord($0.id)] } ?? []
-    case .recordLoaded(let record):
-        guard let screen = state.openParticipant, screen.id == record.id else { return [] }
-        var rebuilt = ParticipantOverview.screen(
-            for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
-        rebuilt.scrollOffset = screen.scrollOffset
-        state.stack[state.stack.count - 1] = .participant(rebuilt)
+        if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
+            return [.loadRecord(screen.id)]
+        }
+        return []
+    case .detailsLoaded(let details):
+        guard let i = state.participantScreenIndex, case .participant(var screen) = state.stack[i],
+            screen.id == details.record.id
+        else { return [] }
+        screen.details = details
+        ParticipantUpdate.rebuild(&screen, state: state)
+        state.stack[i] = .participant(screen)
         state.clampParticipantScroll()
         return []
     case .caseloadFailed(let reason):
@@ -86,13 +90,15 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
     switch state.stack.last {
     case .participant:
         return ![.open, .search, .newParticipant].contains(command)
+    case .participantForm where command == .help:
+        return true
     case .participantForm:
         return command == .help
     case nil:
         switch command {
         case .open: return !state.list.visible.isEmpty
         case .back: return state.list.hasActiveSearch
-        case .editParticipant: return false
+        case .editParticipant, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6: return false
         default: return true
         }
     }
@@ -141,16 +147,16 @@ extension AppState {
         pendingSelection = nil
         rows = caseloadRows(caseload, today: today)
         CaseloadUpdate.applySearch(&self, keeping: selected)
-        if let i = stack.lastIndex(where: { if case .participant = $0 { return true } else { return false } }),
-            case .participant(let screen) = stack[i]
-        {
-            if let record = caseload.records.first(where: { $0.id == screen.id }) {
-                var rebuilt = ParticipantOverview.screen(for: record, caseload: caseload, today: today, reveal: revealIdentity)
-                rebuilt.scrollOffset = screen.scrollOffset
-                stack[i] = .participant(rebuilt)
-                clampParticipantScroll()
-            }
+        if let i = participantScreenIndex, case .participant(var screen) = stack[i] {
+            ParticipantUpdate.rebuild(&screen, state: self)
+            stack[i] = .participant(screen)
+            clampParticipantScroll()
         }
+    }
+
+    /// Where the participant screen is in the stack (a form may lie on top of it).
+    var participantScreenIndex: Int? {
+        stack.lastIndex { if case .participant = $0 { return true } else { return false } }
     }
 
     /// The row under the cursor in the caseload list.

@@ -7,7 +7,7 @@ public struct CommandInfo: Sendable, Equatable {
 }
 
 public enum CommandCatalogue {
-    public static let groupOrder = ["Flytta", "Lista", "Deltagare", "Allmänt"]
+    public static let groupOrder = ["Flytta", "Lista", "Deltagare", "Flikar", "Allmänt"]
 
     public static func info(_ command: Command) -> CommandInfo {
         switch command {
@@ -29,6 +29,11 @@ public enum CommandCatalogue {
             return CommandInfo(title: "Ny deltagare", help: "lägg till en deltagare i ett formulär", group: "Lista")
         case .editParticipant:
             return CommandInfo(title: "Ändra", help: "ändra deltagarens uppgifter", group: "Deltagare")
+        case .nextTab: return CommandInfo(title: "Nästa flik", help: "byt till nästa flik", group: "Deltagare")
+        case .previousTab: return CommandInfo(title: "Föregående flik", help: "byt till föregående flik", group: "Deltagare")
+        case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
+            let tab = ParticipantTab.allCases[Int(String(command.rawValue.last!))! - 1]
+            return CommandInfo(title: tab.title, help: "visa fliken \(tab.title)", group: "Flikar")
         case .back: return CommandInfo(title: "Tillbaka", help: "stäng vyn eller rensa sökningen", group: "Allmänt")
         case .quit: return CommandInfo(title: "Avsluta", help: "avsluta Samordna", group: "Allmänt")
         case .help: return CommandInfo(title: "Hjälp", help: "visa den här hjälpen", group: "Allmänt")

@@ -15,13 +15,22 @@ public struct OverviewLine: Equatable, Sendable {
 public struct ParticipantScreenState: Equatable, Sendable {
     public var id: Participant.ID
     public var title: String
+    /// The current tab's lines, built in `update`.
     public var lines: [OverviewLine]
     public var scrollOffset: Int
+    public var tab: ParticipantTab
+    /// The whole record, notes and kartläggningar, once loaded from the store.
+    public var details: ParticipantDetails?
 
-    public init(id: Participant.ID, title: String, lines: [OverviewLine], scrollOffset: Int = 0) {
+    public init(
+        id: Participant.ID, title: String, lines: [OverviewLine], scrollOffset: Int = 0, tab: ParticipantTab = .oversikt,
+        details: ParticipantDetails? = nil
+    ) {
         self.id = id
         self.title = title
         self.lines = lines
         self.scrollOffset = scrollOffset
+        self.tab = tab
+        self.details = details
     }
 }

@@ -3,6 +3,24 @@ import TerminalUI
 
 /// Keys on the participant overview: scrolling, revealing the identity, going back.
 enum ParticipantUpdate {
+    /// Rebuilds the current tab's lines from the loaded details (or, until they arrive, the caseload's
+    /// summary of the participant).
+    static func rebuild(_ screen: inout ParticipantScreenState, state: AppState) {
+        guard let summary = state.caseload.records.first(where: { $0.id == screen.id }) ?? screen.details?.record
+        else { return }
+        var details = screen.details ?? ParticipantDetails(record: summary)
+        if screen.details != nil, summary.participant.version > details.record.participant.version {
+            details.record.participant = summary.participant
+        }
+        let overview = ParticipantOverview.screen(
+            for: details.record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
+        screen.title = overview.title
+        screen.lines = screen.tab == .oversikt
+            ? overview.lines
+            : ParticipantTabLines.lines(
+                screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone)
+    }
+
     static func perform(_ command: Command, _ state: inout AppState) {
         guard case .participant(var screen) = state.stack.last else { return }
         let page = ParticipantLayout(state.size).body.height
@@ -18,11 +36,24 @@ enum ParticipantUpdate {
             return
         case .toggleIdentity:
             state.revealIdentity.toggle()
-            if let record = state.caseload.records.first(where: { $0.id == screen.id }) {
-                let offset = screen.scrollOffset
-                screen = ParticipantOverview.screen(
-                    for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
-                screen.scrollOffset = offset
+            rebuild(&screen, state: state)
+        case .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
+            let all = ParticipantTab.allCases
+            let next: ParticipantTab
+            switch command {
+            case .nextTab: next = all[(screen.tab.rawValue + 1) % all.count]
+            case .previousTab: next = all[(screen.tab.rawValue + all.count - 1) % all.count]
+            case .tab1: next = .oversikt
+            case .tab2: next = .kartlaggning
+            case .tab3: next = .insatser
+            case .tab4: next = .moten
+            case .tab5: next = .anteckningar
+            default: next = .samtycke
+            }
+            if next != screen.tab {
+                screen.tab = next
+                screen.scrollOffset = 0
+                rebuild(&screen, state: state)
             }
         case .editParticipant:
             ParticipantFormUpdate.openEdit(&state, id: screen.id)
@@ -36,6 +67,24 @@ enum ParticipantUpdate {
 }
 
 enum HelpUpdate {
+    /// Rebuilds the current tab's lines from the loaded details (or, until they arrive, the caseload's
+    /// summary of the participant).
+    static func rebuild(_ screen: inout ParticipantScreenState, state: AppState) {
+        guard let summary = state.caseload.records.first(where: { $0.id == screen.id }) ?? screen.details?.record
+        else { return }
+        var details = screen.details ?? ParticipantDetails(record: summary)
+        if screen.details != nil, summary.participant.version > details.record.participant.version {
+            details.record.participant = summary.participant
+        }
+        let overview = ParticipantOverview.screen(
+            for: details.record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
+        screen.title = overview.title
+        screen.lines = screen.tab == .oversikt
+            ? overview.lines
+            : ParticipantTabLines.lines(
+                screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone)
+    }
+
     static func perform(_ command: Command, _ state: inout AppState) {
         guard var help = state.help else { return }
         let page = max(1, state.size.height - 4)
@@ -60,16 +109,21 @@ enum HelpUpdate {
 /// Where the participant overview's parts go for a size.
 public struct ParticipantLayout: Equatable, Sendable {
     public var title: Rect
+    public var tabs: Rect
     public var body: Rect
+    /// A form has no tabs: it uses their row too.
+    public var formBody: Rect { Rect(x: body.x, y: tabs.y, width: body.width, height: body.height + tabs.height) }
     public var status: Rect
     public var hints: Rect
 
     public init(_ size: Size) {
         let full = Rect(size: size)
         let (title, rest) = full.splitTop(1)
-        let (middle, hints) = rest.splitBottom(1)
+        let (tabs, afterTabs) = rest.splitTop(1)
+        let (middle, hints) = afterTabs.splitBottom(1)
         let (body, status) = middle.splitBottom(1)
         self.title = title
+        self.tabs = tabs
         self.body = body
         self.status = status
         self.hints = hints

@@ -5,6 +5,8 @@ enum ParticipantView {
     static func render(_ screen: ParticipantScreenState, state: AppState, into buffer: inout Buffer) {
         let layout = ParticipantLayout(state.size)
         drawTitle("Deltagare · \(screen.title)", state: state, in: layout.title, into: &buffer)
+        TabBar(titles: ParticipantTab.allCases.map(\.title), selected: screen.tab.rawValue)
+            .render(in: layout.tabs, into: &buffer)
         let body = layout.body
         let visible = screen.lines.dropFirst(screen.scrollOffset).prefix(body.height)
         for (i, line) in visible.enumerated() {
@@ -13,7 +15,7 @@ enum ParticipantView {
         buffer.fill(layout.status, role: .status)
         let end = min(screen.lines.count, screen.scrollOffset + body.height)
         buffer.write(
-            " Översikt · rad \(screen.scrollOffset + 1)–\(end) av \(screen.lines.count)",
+            " \(screen.tab.title) · rad \(min(screen.scrollOffset + 1, end))–\(end) av \(screen.lines.count)",
             at: Point(x: layout.status.x, y: layout.status.y), role: .status)
         if let message = state.status {
             let w = min(DisplayWidth.of(message), layout.status.width / 2)

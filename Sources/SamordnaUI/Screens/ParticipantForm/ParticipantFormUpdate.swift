@@ -8,7 +8,7 @@ enum ParticipantFormUpdate {
     static func openNew(_ state: inout AppState) {
         let draft = ParticipantDraft(enrolledOn: state.today.description)
         var form = ParticipantFormFields.make(draft: draft, mode: .new, team: state.teamList, responsible: [:])
-        form.viewport = ParticipantLayout(state.size).body.sizeValue
+        form.viewport = ParticipantLayout(state.size).formBody.sizeValue
         state.stack.append(.participantForm(ParticipantFormState(mode: .new, form: form)))
     }
 
@@ -20,7 +20,7 @@ enum ParticipantFormUpdate {
         let mode = ParticipantFormState.Mode.edit(p.id, version: p.version)
         var form = ParticipantFormFields.make(
             draft: draft, mode: mode, team: state.teamList, responsible: record.responsible(on: state.today))
-        form.viewport = ParticipantLayout(state.size).body.sizeValue
+        form.viewport = ParticipantLayout(state.size).formBody.sizeValue
         state.stack.append(.participantForm(ParticipantFormState(mode: mode, form: form)))
     }
 

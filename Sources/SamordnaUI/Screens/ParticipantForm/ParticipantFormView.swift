@@ -6,7 +6,7 @@ enum ParticipantFormView {
     static func render(_ screen: ParticipantFormState, state: AppState, into buffer: inout Buffer) -> Point? {
         let layout = ParticipantLayout(state.size)
         drawTitle(screen.title, state: state, in: layout.title, into: &buffer)
-        var cursor = screen.form.render(in: layout.body, into: &buffer)
+        var cursor = screen.form.render(in: layout.formBody, into: &buffer)
         buffer.fill(layout.status, role: .status)
         let errors = screen.form.fields.filter { $0.error != nil }.count
         var left = screen.isSaving ? " Sparar …" : (screen.form.isDirty ? " Ej sparat" : " Oförändrat")

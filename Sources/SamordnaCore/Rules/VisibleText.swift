@@ -1,0 +1,14 @@
+/// Stored text shown in a message or a log line without letting it act on the terminal: control characters
+/// are spelled out (`\n`, `\t`, `\u{1B}`), everything else is kept as typed. The same spelling the import's
+/// error list uses (`TextRules.quoted`), so a value reads the same wherever the team meets it.
+public enum VisibleText {
+    /// `"Ann\u{1B}[31m"`: quoted, at most `limit` graphemes (then `…`), for error messages.
+    public static func quoted(_ value: String, limit: Int = 40) -> String {
+        TextRules.quoted(value, limit: limit)
+    }
+
+    /// The whole value with its control characters spelled out, without quotes (the change history).
+    public static func escaped(_ value: String) -> String {
+        String(TextRules.quoted(value, limit: .max).dropFirst().dropLast())
+    }
+}

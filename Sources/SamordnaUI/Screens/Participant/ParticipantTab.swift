@@ -1,0 +1,114 @@
+import Foundation
+import SamordnaCore
+import TerminalUI
+
+/// The participant's tabs, numbered as the keys 1–6 choose them (design.md §6).
+public enum ParticipantTab: Int, CaseIterable, Equatable, Sendable {
+    case oversikt = 0, kartlaggning, insatser, moten, anteckningar, samtycke
+
+    public var title: String {
+        switch self {
+        case .oversikt: return "Översikt"
+        case .kartlaggning: return "Kartläggning"
+        case .insatser: return "Insatser"
+        case .moten: return "Möten"
+        case .anteckningar: return "Anteckningar"
+        case .samtycke: return "Samtycke"
+        }
+    }
+}
+
+/// What the store holds about one participant beyond the caseload's summary: the whole record, the notes
+/// and the kartläggningar. Loaded when the participant is opened.
+public struct ParticipantDetails: Equatable, Sendable {
+    public var record: ParticipantRecord
+    public var notes: [Note]
+    public var kartlaggningar: [Kartlaggning]
+
+    public init(record: ParticipantRecord, notes: [Note] = [], kartlaggningar: [Kartlaggning] = []) {
+        self.record = record
+        self.notes = notes
+        self.kartlaggningar = kartlaggningar
+    }
+}
+
+/// Lines of the tabs other than the overview.
+enum ParticipantTabLines {
+    static func lines(
+        _ tab: ParticipantTab, details: ParticipantDetails, caseload: Caseload, today: LocalDate, timeZone: TimeZone
+    ) -> [OverviewLine] {
+        let record = details.record
+        var lines: [OverviewLine] = []
+        func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role)) }
+        switch tab {
+        case .oversikt:
+            return []
+        case .kartlaggning:
+            add("Kartläggningar", .header)
+            if details.kartlaggningar.isEmpty { add("  Inga kartläggningar ännu.", .muted) }
+            for k in details.kartlaggningar.sorted(by: { $0.date > $1.date }) {
+                let who = k.professionsPresent.map(\.short).joined(separator: ", ")
+                add("  \(k.date)  \(k.status.rawValue)  mall v\(k.templateVersion)  \(who)")
+            }
+        case .insatser:
+            add("Insatser (J = jobbinriktad)", .header)
+            if record.episodes.isEmpty { add("  Inga insatser registrerade.", .muted) }
+            for e in record.episodes.sorted(by: { ($0.expectedStart ?? today) > ($1.expectedStart ?? today) }) {
+                let type = caseload.catalogue[e.typeCode]
+                let job = (type?.jobFocused ?? false) ? "J" : " "
+                let from = e.expectedStart.map(\.description) ?? "?"
+                let to = e.expectedEnd.map(\.description) ?? "tills vidare"
+                add(
+                    "  \(job) \(DisplayWidth.pad(e.status.rawValue, to: 9)) \(from) – \(DisplayWidth.pad(to, to: 12)) "
+                        + "\(type?.name ?? e.typeCode)", e.isOngoing(on: today) ? .normal : .muted)
+                var details: [String] = []
+                if let p = e.provider { details.append("anordnare \(p)") }
+                if let x = e.extentPercent { details.append("\(x) %") }
+                if let f = e.nextFollowUp { details.append("uppföljning \(f)") }
+                if !details.isEmpty { add("      " + details.joined(separator: " · "), .muted) }
+            }
+        case .moten:
+            add("Möten", .header)
+            if record.meetings.isEmpty { add("  Inga möten registrerade.", .muted) }
+            for m in record.meetings.sorted(by: { ($0.date, $0.time) > ($1.date, $1.time) }) {
+                add("  " + ParticipantOverview.meetingLine(m), m.date >= today ? .normal : .muted)
+            }
+        case .anteckningar:
+            add("Anteckningar (n ny anteckning; rättelser läggs till, inget skrivs över)", .header)
+            if details.notes.isEmpty { add("  Inga anteckningar ännu.", .muted) }
+            for item in NoteRules.threadOrder(details.notes) {
+                let n = item.note
+                let author = caseload.team[n.authorID]?.name ?? "okänd"
+                let stamp = timestamp(n.writtenAt, timeZone)
+                let indent = item.isCorrection ? "    ↳ rättelse: " : "  "
+                add("\(indent)\(stamp)  \(author), \(n.profession.label) (\(n.owner.rawValue))", .title)
+                for line in n.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    add((item.isCorrection ? "      " : "    ") + line)
+                }
+                add("")
+            }
+        case .samtycke:
+            let badge = ConsentBadge(consents: record.consents, on: today)
+            add("Samtycke: \(badge.text)", .header)
+            if record.consents.isEmpty { add("  Inga samtycken registrerade.", .warning) }
+            for c in record.consents.sorted(by: { $0.validFrom > $1.validFrom }) {
+                let state = c.isValid(on: today) ? "giltigt" : (c.isWithdrawn(on: today) ? "återkallat" : "ej giltigt")
+                add("  \(c.validFrom)–\(c.validTo)  \(state)", c.isValid(on: today) ? .normal : .muted)
+                add("    lämnar: " + c.discloser.map(\.rawValue).sorted().joined(separator: ", "))
+                add("    tar emot: " + c.recipient.map(\.rawValue).sorted().joined(separator: ", "))
+                add("    uppgifter: " + c.categories.map(\.label).sorted().joined(separator: ", "))
+                if let w = c.withdrawnOn { add("    återkallat \(w)" + (c.withdrawnHow.map { ": \($0)" } ?? ""), .warning) }
+                if let d = c.documentReference { add("    dokument: \(d)", .muted) }
+            }
+        }
+        return lines
+    }
+
+    /// "2026-11-23 14:05" in the user's time zone.
+    static func timestamp(_ date: Date, _ zone: TimeZone) -> String {
+        let day = LocalDate(date, in: zone)
+        let seconds = Int(date.timeIntervalSince1970) + zone.secondsFromGMT(for: date)
+        let minutes = ((seconds / 60) % 1440 + 1440) % 1440
+        return "\(day) \(TimeOfDay(hour: minutes / 60, minute: minutes % 60)!)"
+    }
+}
