@@ -45,6 +45,10 @@ public struct EffectRunner {
             }
         case .saveParticipant(let save):
             return [saveParticipant(save)]
+        case .addNote(let draft):
+            return [addNote(draft)]
+        case .claimLogin(let member, let then):
+            return [claimLogin(member, then: then)]
         case .loadRecord(let id):
             // A failed or vanished record leaves the overview as it is, built from the list's data.
             guard let record = try? store.record(id) else { return [] }
@@ -109,6 +113,50 @@ public struct EffectRunner {
                 current.to = max(current.from, day.adding(days: -1))
                 try store.updateAssignment(current, replacing: old, by: login, at: now)
             }
+        }
+    }
+
+    /// Saves a note stamped with the logged-in team member, their profession and organisation, and now.
+    func addNote(_ draft: NoteDraft) -> Msg {
+        let now = clock()
+        var ids = RandomIdentifiers()
+        do {
+            guard let author = try store.teamMember(login: login) else {
+                return .noteSaveFailed("inloggningen '\(login)' hör inte till någon i teamet")
+            }
+            let made: Result<Note, RuleViolation>
+            if let target = draft.corrects {
+                let notes = try store.notes(for: draft.participantID)
+                made = NoteRules.correctionTarget(target, for: draft.participantID, among: notes).flatMap {
+                    NoteRules.correction(of: $0, text: draft.text, author: author, at: now, id: Note.ID(ids.next()))
+                }
+            } else {
+                made = NoteRules.note(
+                    text: draft.text, about: draft.participantID, author: author, at: now, id: Note.ID(ids.next()))
+            }
+            switch made {
+            case .failure(let violation): return .noteSaveFailed(violation.reason)
+            case .success(let note):
+                try store.addNote(note, by: login, at: now)
+                return .noteSaved(draft.participantID)
+            }
+        } catch {
+            return .noteSaveFailed(error.description)
+        }
+    }
+
+    /// Records that this login is the given team member's (asked once, when the login is unknown).
+    func claimLogin(_ id: TeamMember.ID, then: WhoAmIState.PendingAction) -> Msg {
+        do {
+            guard let member = try store.teamMembers().first(where: { $0.id == id }) else {
+                return .loginClaimFailed("personen finns inte längre i teamet")
+            }
+            var claimed = member
+            claimed.login = login
+            try store.updateTeamMember(claimed, replacing: member, by: login, at: clock())
+            return .loginClaimed(then: then)
+        } catch {
+            return .loginClaimFailed(error.description)
         }
     }
 }

@@ -38,7 +38,7 @@ import Testing
         Program(
             backend: backend,
             runner: EffectRunner(store: caseload.store, clock: clock, timeZone: TimeZone(identifier: "Europe/Stockholm")!,
-                fixedToday: fixed ? Self.today : nil),
+                fixedToday: fixed ? Self.today : nil, login: "anna.af"),
             user: "anna.af")
     }
 
@@ -141,5 +141,44 @@ import Testing
         p.idleTick()
         #expect(p.state.today == LocalDate(year: 2026, month: 11, day: 30))
         #expect(backend.screen.lines()[0].contains("v. 49"))
+    }
+
+    @Test func aParticipantAddedThroughTheFormIsStoredAndLogged() throws {
+        let caseload = try Caseload(participants: 3)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        backend.enqueue(keys: ["n"])
+        for key in ["n"] { _ = key; p.handle(backend.nextEvent(timeout: nil)!) }
+        for c in "19850615-9808" { p.handle(.key(.char(c))) }
+        p.handle(.key(KeyChord(.tab)))
+        for c in "Åsa-Märta" { p.handle(.key(.char(c))) }
+        p.handle(.key(KeyChord(.tab)))
+        for c in "Öhrnström" { p.handle(.key(.char(c))) }
+        p.handle(.key(.ctrl("s")))
+        p.render()
+        #expect(p.state.stack.isEmpty, "the form closed: \(p.state.status ?? "")")
+        #expect(backend.screen.text.contains("Öhrnström, Åsa-Märta"))
+        let stored = try caseload.store.loadCaseload().map(\.participant).first { $0.lastName == "Öhrnström" }
+        #expect(stored?.firstName == "Åsa-Märta")
+        let id = try #require(stored?.id)
+        #expect(try caseload.store.changeLog(for: id, limit: 5).first?.login == "anna.af")
+    }
+
+    @Test func aNoteIsStampedWithTheLoggedInMember() throws {
+        let caseload = try Caseload(participants: 3)
+        let backend = TextBackend()
+        let p = program(caseload, backend: backend)
+        p.start()
+        for key in ["<Enter>", "5", "n"] { p.handle(.key(KeyChord(parsing: key)!)) }
+        for c in "Ringde om praktikplats." { p.handle(.key(.char(c))) }
+        p.handle(.key(.ctrl("s")))
+        p.render()
+        #expect(backend.screen.text.contains("Ringde om praktikplats."))
+        let id = p.state.openParticipant!.id
+        let note = try #require(try caseload.store.notes(for: id).first { $0.text == "Ringde om praktikplats." })
+        let author = try caseload.store.teamMember(login: "anna.af")
+        #expect(note.authorID == author?.id)
+        #expect(note.profession == .arbetsformedlare)
     }
 }

@@ -97,7 +97,7 @@ import Testing
              Samtycke
                Samtycke: AF✓ Soc✓ FK– Reg–
              Översikt · rad 1–20 av 30
-            E Ändra  j Ned  Esc Tillbaka  r Visa pnr  Q Avsluta  ? Hjälp
+            E Ändra  Tab Nästa flik  Esc Tillbaka  r Visa pnr  Q Avsluta  ? Hjälp
             """)
     }
 

@@ -23,6 +23,8 @@ public struct AppState: Equatable, Sendable {
     public var user: String
     /// A participant to select once the next load arrives (the one just saved).
     public var pendingSelection: Participant.ID?
+    /// What to carry on with once the caseload has reloaded (after the user said who they are).
+    public var pendingAction: WhoAmIState.PendingAction?
     /// The user's time zone, for showing when notes were written (given by the runtime).
     public var timeZone: TimeZone
 
@@ -42,8 +44,12 @@ public struct AppState: Equatable, Sendable {
         self.shouldQuit = false
         self.user = user
         self.pendingSelection = nil
+        self.pendingAction = nil
         self.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
     }
+
+    /// The team member whose login is the user's, once known.
+    public var me: TeamMember? { caseload.team.values.first { $0.login == user } }
 
     /// The team, in Swedish order by name.
     public var teamList: [TeamMember] {
@@ -59,7 +65,7 @@ public struct AppState: Equatable, Sendable {
         if help != nil { return [.help, .global] }
         switch stack.last {
         case .participant: return [.participant, .global]
-        case .participantForm: return [.form]
+        case .participantForm, .noteForm, .whoAmI: return [.form]
         case nil: return [.caseload, .global]
         }
     }
@@ -75,4 +81,6 @@ public struct AppState: Equatable, Sendable {
 public enum Screen: Equatable, Sendable {
     case participant(ParticipantScreenState)
     case participantForm(ParticipantFormState)
+    case noteForm(NoteFormState)
+    case whoAmI(WhoAmIState)
 }

@@ -16,6 +16,11 @@ public enum Msg: Equatable, Sendable {
     /// The participant form's save went through.
     case participantSaved(Participant.ID)
     case participantSaveFailed(SaveFailure)
+    case noteSaved(Participant.ID)
+    case noteSaveFailed(String)
+    /// The user said who they are; the login is now that team member's.
+    case loginClaimed(then: WhoAmIState.PendingAction)
+    case loginClaimFailed(String)
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
     case dayChanged(LocalDate)
@@ -30,4 +35,8 @@ public enum Effect: Equatable, Sendable {
     case loadRecord(Participant.ID)
     /// Save a new or edited participant (with the responsible staff), checking the version.
     case saveParticipant(ParticipantSave)
+    /// Save a note by the logged-in team member.
+    case addNote(NoteDraft)
+    /// Record that this login belongs to a team member (asked once), then carry on.
+    case claimLogin(TeamMember.ID, then: WhoAmIState.PendingAction)
 }

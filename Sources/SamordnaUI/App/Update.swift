@@ -23,6 +23,15 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             }
             return []
         }
+        if case .noteForm(var screen) = state.stack.last, screen.form.isDirty {
+            if screen.leaving == nil {
+                screen.leaving = ConfirmDialog(
+                    title: "Lämna anteckningen?", lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna",
+                    noLabel: "Stanna kvar", destructive: true)
+                state.stack[state.stack.count - 1] = .noteForm(screen)
+            }
+            return []
+        }
         state.shouldQuit = true
         return []
     case .hangup:
@@ -33,6 +42,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.loadError = nil
         state.caseload = caseload
         state.rederive()
+        if let action = state.pendingAction, state.me != nil {
+            state.pendingAction = nil
+            switch action {
+            case .newNote(let id): NoteFormUpdate.open(&state, participant: id)
+            }
+        }
         if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
             return [.loadRecord(screen.id)]
         }
@@ -50,6 +65,18 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.isLoading = false
         state.loadError = reason
         state.status = "Kunde inte läsa ärendelistan: \(reason)"
+        return []
+    case .noteSaved(let id):
+        return NoteFormUpdate.saved(&state, participant: id)
+    case .noteSaveFailed(let reason):
+        NoteFormUpdate.saveFailed(&state, reason)
+        return []
+    case .loginClaimed(let then):
+        // The caseload (with the team) reloads first; then the note form opens.
+        state.pendingAction = then
+        return [.loadCaseload]
+    case .loginClaimFailed(let reason):
+        state.status = "Kunde inte spara vem du är: \(reason)"
         return []
     case .participantSaved(let id):
         return ParticipantFormUpdate.saved(&state, id: id)
@@ -71,9 +98,14 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
     if state.help == nil, state.stack.isEmpty, state.list.isEditingSearch {
         if CaseloadUpdate.handleSearchKey(&state, chord) { return [] }
     }
-    if state.help == nil, case .participantForm = state.stack.last, !state.isTooSmall {
-        // The form takes every key first: letters are text there, never commands.
-        if chord != KeyChord(.function(1)) { return ParticipantFormUpdate.handleKey(&state, chord) }
+    if state.help == nil, !state.isTooSmall, chord != KeyChord(.function(1)) {
+        // A form takes every key first: letters are text there, never commands.
+        switch state.stack.last {
+        case .participantForm: return ParticipantFormUpdate.handleKey(&state, chord)
+        case .noteForm: return NoteFormUpdate.handleKey(&state, chord)
+        case .whoAmI: return NoteFormUpdate.handleWhoAmI(&state, chord)
+        default: break
+        }
     }
     guard let command = state.keymap.command(for: chord, in: state.keyContexts) else { return [] }
     guard isAvailable(command, in: state) else { return [] }
@@ -88,17 +120,16 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
         return [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help].contains(command)
     }
     switch state.stack.last {
-    case .participant:
+    case .participant(let screen):
+        if command == .newItem { return screen.tab == .anteckningar }
         return ![.open, .search, .newParticipant].contains(command)
-    case .participantForm where command == .help:
-        return true
-    case .participantForm:
+    case .participantForm, .noteForm, .whoAmI:
         return command == .help
     case nil:
         switch command {
         case .open: return !state.list.visible.isEmpty
         case .back: return state.list.hasActiveSearch
-        case .editParticipant, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6: return false
+        case .editParticipant, .newItem, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6: return false
         default: return true
         }
     }
@@ -133,7 +164,7 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .participant:
         ParticipantUpdate.perform(command, &state)
         return []
-    case .participantForm:
+    case .participantForm, .noteForm, .whoAmI:
         return []
     case nil:
         return CaseloadUpdate.perform(command, &state)

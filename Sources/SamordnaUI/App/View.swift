@@ -14,6 +14,13 @@ public func view(_ state: AppState) -> Frame {
         ParticipantView.render(screen, state: state, into: &buffer)
     case .participantForm(let screen):
         cursor = ParticipantFormView.render(screen, state: state, into: &buffer)
+    case .noteForm(let screen):
+        cursor = NoteFormUpdate.render(screen, state: state, into: &buffer)
+    case .whoAmI(let who):
+        if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
+            ParticipantView.render(screen, state: state, into: &buffer)
+        }
+        cursor = who.picker.render(in: Rect(size: state.size), into: &buffer)
     case nil:
         cursor = CaseloadView.render(state, into: &buffer)
     }

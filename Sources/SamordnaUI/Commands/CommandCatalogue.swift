@@ -29,6 +29,8 @@ public enum CommandCatalogue {
             return CommandInfo(title: "Ny deltagare", help: "lägg till en deltagare i ett formulär", group: "Lista")
         case .editParticipant:
             return CommandInfo(title: "Ändra", help: "ändra deltagarens uppgifter", group: "Deltagare")
+        case .newItem:
+            return CommandInfo(title: "Ny", help: "ny anteckning (på fliken Anteckningar)", group: "Deltagare")
         case .nextTab: return CommandInfo(title: "Nästa flik", help: "byt till nästa flik", group: "Deltagare")
         case .previousTab: return CommandInfo(title: "Föregående flik", help: "byt till föregående flik", group: "Deltagare")
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:

@@ -20,6 +20,7 @@ public enum DefaultKeymap {
         (.caseload, "r", .toggleIdentity),
         (.caseload, "n", .newParticipant),
         (.participant, "E", .editParticipant),
+        (.participant, "n", .newItem),
         (.participant, "<Tab>", .nextTab), (.participant, "<S-Tab>", .previousTab),
         (.participant, "1", .tab1), (.participant, "2", .tab2), (.participant, "3", .tab3),
         (.participant, "4", .tab4), (.participant, "5", .tab5), (.participant, "6", .tab6),

@@ -33,7 +33,7 @@ enum CaseloadUpdate {
             state.status = state.revealIdentity ? "Fullständiga personnummer visas" : "Personnummer maskeras"
         case .newParticipant:
             ParticipantFormUpdate.openNew(&state)
-        case .quit, .help, .editParticipant, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
+        case .quit, .help, .editParticipant, .newItem, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
             break
         }
         return []

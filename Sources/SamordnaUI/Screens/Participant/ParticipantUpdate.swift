@@ -58,6 +58,9 @@ enum ParticipantUpdate {
         case .editParticipant:
             ParticipantFormUpdate.openEdit(&state, id: screen.id)
             return
+        case .newItem:
+            NoteFormUpdate.open(&state, participant: screen.id)
+            return
         case .open, .search, .quit, .help, .newParticipant:
             return
         }

@@ -21,7 +21,7 @@ enum ParticipantView {
             let w = min(DisplayWidth.of(message), layout.status.width / 2)
             buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
         }
-        HintBar(items: hintItems(state, commands: [.editParticipant, .moveDown, .back, .toggleIdentity, .quit, .help]))
+        HintBar(items: hintItems(state, commands: [.newItem, .editParticipant, .nextTab, .back, .toggleIdentity, .quit, .help]))
             .render(in: layout.hints, into: &buffer)
     }
 }

@@ -1,0 +1,168 @@
+import SamordnaCore
+import TerminalUI
+
+/// Writing a note (`n` on the Anteckningar tab). Notes are never edited: a correction is a new note that
+/// points at the one it corrects.
+public struct NoteFormState: Equatable, Sendable {
+    public var participantID: Participant.ID
+    public var participantName: String
+    public var corrects: Note.ID?
+    public var form: FormState
+    public var leaving: ConfirmDialog?
+    public var isSaving: Bool
+
+    static let fieldID = "text"
+
+    init(participantID: Participant.ID, participantName: String, corrects: Note.ID?, viewport: Size) {
+        self.participantID = participantID
+        self.participantName = participantName
+        self.corrects = corrects
+        var form = FormState(fields: [
+            FormField(
+                id: Self.fieldID, label: "Anteckning",
+                kind: .multiline(TextAreaState(text: "", maxLength: NoteRules.textLimit)), required: true,
+                help: "Enter ny rad · Ctrl-s spara · skriv behov, inte diagnoser", rows: max(3, viewport.height - 3))
+        ])
+        form.viewport = viewport
+        self.form = form
+        self.leaving = nil
+        self.isSaving = false
+    }
+}
+
+/// What the note form asks the runtime to save; the runtime adds the author (from the login), id and time.
+public struct NoteDraft: Equatable, Sendable {
+    public var participantID: Participant.ID
+    public var text: String
+    public var corrects: Note.ID?
+}
+
+/// Who is at the keyboard, asked once when the login is not yet a team member's.
+public struct WhoAmIState: Equatable, Sendable {
+    public var picker: ListPicker
+    public var members: [TeamMember.ID]
+    /// What to do once answered.
+    public var then: PendingAction
+
+    public enum PendingAction: Equatable, Sendable {
+        case newNote(Participant.ID)
+    }
+}
+
+enum NoteFormUpdate {
+    /// `n` on the Anteckningar tab: asks who you are first if your login is unknown.
+    static func open(_ state: inout AppState, participant id: Participant.ID) {
+        guard state.me != nil else {
+            let team = state.teamList.filter(\.active)
+            state.stack.append(
+                .whoAmI(
+                    WhoAmIState(
+                        picker: ListPicker(
+                            title: "Vem är du? (inloggning \(state.user))",
+                            items: team.map { "\($0.name), \($0.profession.label)" }),
+                        members: team.map(\.id), then: .newNote(id))))
+            return
+        }
+        let name = state.caseload.records.first { $0.id == id }?.participant.fullName ?? ""
+        state.stack.append(
+            .noteForm(
+                NoteFormState(
+                    participantID: id, participantName: name, corrects: nil,
+                    viewport: ParticipantLayout(state.size).formBody.sizeValue)))
+    }
+
+    static func handleWhoAmI(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
+        guard case .whoAmI(var who) = state.stack.last else { return [] }
+        switch who.picker.handle(chord) {
+        case .picked(let index)?:
+            state.stack.removeLast()
+            return [.claimLogin(who.members[index], then: who.then)]
+        case .cancelled?:
+            state.stack.removeLast()
+            state.status = "Finns du inte i listan? Lägg till dig med 'samordna team add'."
+        case nil:
+            state.stack[state.stack.count - 1] = .whoAmI(who)
+        }
+        return []
+    }
+
+    static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
+        guard case .noteForm(var screen) = state.stack.last else { return [] }
+        var effects: [Effect] = []
+        if var dialog = screen.leaving {
+            switch dialog.handle(chord) {
+            case .confirmed?:
+                state.stack.removeLast()
+                return []
+            case .cancelled?: screen.leaving = nil
+            case nil: screen.leaving = dialog
+            }
+        } else if !screen.isSaving {
+            switch screen.form.handle(chord) {
+            case .edited:
+                screen.form.setError(nil, for: NoteFormState.fieldID)
+            case .refused(let refusal):
+                screen.form.setError(refusal.message, for: refusal.fieldID)
+            case .submit:
+                let text = screen.form.value(of: NoteFormState.fieldID)?.string ?? ""
+                switch NoteRules.validate(text: text) {
+                case .failure(let violation):
+                    screen.form.setError(violation.reason, for: NoteFormState.fieldID)
+                case .success(let valid):
+                    screen.isSaving = true
+                    state.status = "Sparar …"
+                    effects = [
+                        .addNote(NoteDraft(participantID: screen.participantID, text: valid, corrects: screen.corrects))
+                    ]
+                }
+            case .cancel:
+                if screen.form.isDirty {
+                    screen.leaving = ConfirmDialog(
+                        title: "Lämna anteckningen?", lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna",
+                        noLabel: "Stanna kvar", destructive: true)
+                } else {
+                    state.stack.removeLast()
+                    return []
+                }
+            case .focusMoved, .handled, .unhandled:
+                break
+            }
+        }
+        state.stack[state.stack.count - 1] = .noteForm(screen)
+        return effects
+    }
+
+    static func saved(_ state: inout AppState, participant id: Participant.ID) -> [Effect] {
+        if case .noteForm = state.stack.last { state.stack.removeLast() }
+        state.status = "Anteckningen är sparad"
+        return [.loadRecord(id)]
+    }
+
+    static func saveFailed(_ state: inout AppState, _ reason: String) {
+        guard case .noteForm(var screen) = state.stack.last else { return }
+        screen.isSaving = false
+        state.status = "Kunde inte spara: \(reason). Texten finns kvar."
+        state.stack[state.stack.count - 1] = .noteForm(screen)
+    }
+
+    static func render(_ screen: NoteFormState, state: AppState, into buffer: inout Buffer) -> Point? {
+        let layout = ParticipantLayout(state.size)
+        drawTitle("Ny anteckning · \(screen.participantName)", state: state, in: layout.title, into: &buffer)
+        var cursor = screen.form.render(in: layout.formBody, into: &buffer)
+        buffer.fill(layout.status, role: .status)
+        let count = screen.form.value(of: NoteFormState.fieldID)?.string?.count ?? 0
+        buffer.write(
+            " \(count) av högst \(NoteRules.textLimit) tecken" + (screen.isSaving ? " · Sparar …" : ""),
+            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
+        if let message = state.status {
+            let w = min(DisplayWidth.of(message), layout.status.width / 2)
+            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
+        }
+        HintBar(items: [("Ctrl-s", "Spara"), ("Esc", "Avbryt"), ("Enter", "Ny rad")]).render(in: layout.hints, into: &buffer)
+        if let dialog = screen.leaving {
+            dialog.render(in: Rect(size: state.size), into: &buffer)
+            cursor = nil
+        }
+        return cursor
+    }
+}
