@@ -47,6 +47,8 @@ public struct EffectRunner {
             return [saveParticipant(save)]
         case .addNote(let draft):
             return [addNote(draft)]
+        case .addConsent(let participant, let draft):
+            return [addConsent(draft, for: participant)]
         case .claimLogin(let member, let then):
             return [claimLogin(member, then: then)]
         case .loadRecord(let id):
@@ -157,6 +159,24 @@ public struct EffectRunner {
             return .loginClaimed(then: then)
         } catch {
             return .loginClaimFailed(error.description)
+        }
+    }
+
+    /// Registers a consent with the logged-in team member as the one who obtained it.
+    func addConsent(_ draft: ConsentDraft, for participant: Participant.ID) -> Msg {
+        var ids = RandomIdentifiers()
+        do {
+            guard let member = try store.teamMember(login: login) else {
+                return .consentSaveFailed("inloggningen '\(login)' hör inte till någon i teamet")
+            }
+            switch ConsentValidation.validate(draft, participant: participant, registeredBy: member.id, id: Consent.ID(ids.next())) {
+            case .failure(let errors): return .consentSaveFailed(errors.description)
+            case .success(let consent):
+                try store.addConsent(consent, by: login, at: clock())
+                return .consentSaved(participant)
+            }
+        } catch {
+            return .consentSaveFailed(error.description)
         }
     }
 }

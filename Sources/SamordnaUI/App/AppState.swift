@@ -65,7 +65,7 @@ public struct AppState: Equatable, Sendable {
         if help != nil { return [.help, .global] }
         switch stack.last {
         case .participant: return [.participant, .global]
-        case .participantForm, .noteForm, .whoAmI: return [.form]
+        case .participantForm, .noteForm, .consentForm, .whoAmI: return [.form]
         case nil: return [.caseload, .global]
         }
     }
@@ -82,5 +82,6 @@ public enum Screen: Equatable, Sendable {
     case participant(ParticipantScreenState)
     case participantForm(ParticipantFormState)
     case noteForm(NoteFormState)
+    case consentForm(ConsentFormState)
     case whoAmI(WhoAmIState)
 }

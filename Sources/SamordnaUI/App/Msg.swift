@@ -18,6 +18,8 @@ public enum Msg: Equatable, Sendable {
     case participantSaveFailed(SaveFailure)
     case noteSaved(Participant.ID)
     case noteSaveFailed(String)
+    case consentSaved(Participant.ID)
+    case consentSaveFailed(String)
     /// The user said who they are; the login is now that team member's.
     case loginClaimed(then: WhoAmIState.PendingAction)
     case loginClaimFailed(String)
@@ -37,6 +39,8 @@ public enum Effect: Equatable, Sendable {
     case saveParticipant(ParticipantSave)
     /// Save a note by the logged-in team member.
     case addNote(NoteDraft)
+    /// Register a consent, by the logged-in team member.
+    case addConsent(Participant.ID, ConsentDraft)
     /// Record that this login belongs to a team member (asked once), then carry on.
     case claimLogin(TeamMember.ID, then: WhoAmIState.PendingAction)
 }

@@ -46,6 +46,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             state.pendingAction = nil
             switch action {
             case .newNote(let id): NoteFormUpdate.open(&state, participant: id)
+            case .newConsent(let id): ConsentFormUpdate.open(&state, participant: id)
             }
         }
         if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
@@ -70,6 +71,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return NoteFormUpdate.saved(&state, participant: id)
     case .noteSaveFailed(let reason):
         NoteFormUpdate.saveFailed(&state, reason)
+        return []
+    case .consentSaved(let id):
+        return ConsentFormUpdate.saved(&state, participant: id)
+    case .consentSaveFailed(let reason):
+        ConsentFormUpdate.saveFailed(&state, reason)
         return []
     case .loginClaimed(let then):
         // The caseload (with the team) reloads first; then the note form opens.
@@ -103,6 +109,7 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         switch state.stack.last {
         case .participantForm: return ParticipantFormUpdate.handleKey(&state, chord)
         case .noteForm: return NoteFormUpdate.handleKey(&state, chord)
+        case .consentForm: return ConsentFormUpdate.handleKey(&state, chord)
         case .whoAmI: return NoteFormUpdate.handleWhoAmI(&state, chord)
         default: break
         }
@@ -121,9 +128,9 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
     }
     switch state.stack.last {
     case .participant(let screen):
-        if command == .newItem { return screen.tab == .anteckningar }
+        if command == .newItem { return screen.tab == .anteckningar || screen.tab == .samtycke }
         return ![.open, .search, .newParticipant].contains(command)
-    case .participantForm, .noteForm, .whoAmI:
+    case .participantForm, .noteForm, .consentForm, .whoAmI:
         return command == .help
     case nil:
         switch command {
@@ -164,7 +171,7 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .participant:
         ParticipantUpdate.perform(command, &state)
         return []
-    case .participantForm, .noteForm, .whoAmI:
+    case .participantForm, .noteForm, .consentForm, .whoAmI:
         return []
     case nil:
         return CaseloadUpdate.perform(command, &state)

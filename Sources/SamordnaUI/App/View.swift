@@ -16,6 +16,8 @@ public func view(_ state: AppState) -> Frame {
         cursor = ParticipantFormView.render(screen, state: state, into: &buffer)
     case .noteForm(let screen):
         cursor = NoteFormUpdate.render(screen, state: state, into: &buffer)
+    case .consentForm(let screen):
+        cursor = ConsentFormUpdate.render(screen, state: state, into: &buffer)
     case .whoAmI(let who):
         if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
             ParticipantView.render(screen, state: state, into: &buffer)

@@ -30,7 +30,9 @@ public enum CommandCatalogue {
         case .editParticipant:
             return CommandInfo(title: "Ändra", help: "ändra deltagarens uppgifter", group: "Deltagare")
         case .newItem:
-            return CommandInfo(title: "Ny", help: "ny anteckning (på fliken Anteckningar)", group: "Deltagare")
+            return CommandInfo(
+                title: "Ny", help: "ny anteckning eller nytt samtycke (på flikarna Anteckningar och Samtycke)",
+                group: "Deltagare")
         case .nextTab: return CommandInfo(title: "Nästa flik", help: "byt till nästa flik", group: "Deltagare")
         case .previousTab: return CommandInfo(title: "Föregående flik", help: "byt till föregående flik", group: "Deltagare")
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:

@@ -46,21 +46,27 @@ public struct WhoAmIState: Equatable, Sendable {
 
     public enum PendingAction: Equatable, Sendable {
         case newNote(Participant.ID)
+        case newConsent(Participant.ID)
     }
 }
 
 enum NoteFormUpdate {
     /// `n` on the Anteckningar tab: asks who you are first if your login is unknown.
+    /// Asks who is at the keyboard, then carries on with `then`.
+    static func askWhoAmI(_ state: inout AppState, then: WhoAmIState.PendingAction) {
+        let team = state.teamList.filter(\.active)
+        state.stack.append(
+            .whoAmI(
+                WhoAmIState(
+                    picker: ListPicker(
+                        title: "Vem är du? (inloggning \(state.user))",
+                        items: team.map { "\($0.name), \($0.profession.label)" }),
+                    members: team.map(\.id), then: then)))
+    }
+
     static func open(_ state: inout AppState, participant id: Participant.ID) {
         guard state.me != nil else {
-            let team = state.teamList.filter(\.active)
-            state.stack.append(
-                .whoAmI(
-                    WhoAmIState(
-                        picker: ListPicker(
-                            title: "Vem är du? (inloggning \(state.user))",
-                            items: team.map { "\($0.name), \($0.profession.label)" }),
-                        members: team.map(\.id), then: .newNote(id))))
+            askWhoAmI(&state, then: .newNote(id))
             return
         }
         let name = state.caseload.records.first { $0.id == id }?.participant.fullName ?? ""

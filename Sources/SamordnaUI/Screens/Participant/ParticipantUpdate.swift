@@ -59,7 +59,11 @@ enum ParticipantUpdate {
             ParticipantFormUpdate.openEdit(&state, id: screen.id)
             return
         case .newItem:
-            NoteFormUpdate.open(&state, participant: screen.id)
+            if screen.tab == .samtycke {
+                ConsentFormUpdate.open(&state, participant: screen.id)
+            } else {
+                NoteFormUpdate.open(&state, participant: screen.id)
+            }
             return
         case .open, .search, .quit, .help, .newParticipant:
             return
