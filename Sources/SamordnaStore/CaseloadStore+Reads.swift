@@ -24,6 +24,11 @@ extension CaseloadStore {
         try read { try ParticipantTable.fetch(key: [id.rawValue], $0) }
     }
 
+    /// Every participant without their children (duplicate checks, finding someone by number), in stored order.
+    public func participants() throws(StoreError) -> [Participant] {
+        try read { try ParticipantTable.fetchAll($0) }
+    }
+
     public func participantCount() throws(StoreError) -> Int {
         try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participant") ?? 0 }
     }

@@ -23,19 +23,7 @@ extension CaseloadStore {
     /// Adds a participant. `.duplicateIdentity` when someone with the same personnummer or other identity
     /// is already in the caseload; nothing is written then.
     public func addParticipant(_ participant: Participant, by login: String, at time: Date) throws(StoreError) {
-        try Self.checkLogin(login)
-        try write { db in
-            if let existing = try ParticipantTable.owner(ofIdentity: participant.identity.storedValue, db) {
-                throw StoreError.duplicateIdentity(existing: existing)
-            }
-            if try ParticipantTable.exists(participant.id, db) {
-                throw StoreError.alreadyExists(kind: .participant, id: participant.id.rawValue)
-            }
-            try Self.withReferences(ParticipantTable.self) { try ParticipantTable.insert(participant, db) }
-            try Self.log(
-                db, ParticipantTable.self, .create, old: nil, new: participant, participant: participant.id,
-                by: login, at: time)
-        }
+        try addParticipant(participant, responsible: [], by: login, at: time)
     }
 
     /// Saves a changed participant if nobody has saved it since it was read at `expectedVersion`; returns it

@@ -13,13 +13,13 @@ extension CaseloadStore {
 
     static func log<T: StoredTable>(
         _ db: Database, _ table: T.Type, _ action: ChangeLogEntry.Action, old: T.Value?, new: T.Value?,
-        participant: Participant.ID?, by login: String, at time: Date
+        participant: Participant.ID?, by login: String, at time: Date, undoes: Int64? = nil
     ) throws {
         guard let any = new ?? old else { return }
         try ChangeLogTable.append(
             db, at: time, login: login, action: action, kind: T.kind.rawValue, recordID: T.logID(of: any),
             participantID: participant, old: try old.map { try ChangeJSON.text($0) },
-            new: try new.map { try ChangeJSON.text($0) })
+            new: try new.map { try ChangeJSON.text($0) }, undoes: undoes)
     }
 
     static func requireParticipant(_ id: Participant.ID, _ db: Database) throws {

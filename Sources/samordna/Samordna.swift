@@ -12,7 +12,10 @@ struct Samordna: ParsableCommand {
             Utan underkommando öppnas ärendelistan i terminalen.
             Slutkoder: 0 klart, 64 felaktig användning, 65 felaktiga indata, 1 annat fel.
             """,
-        subcommands: [DemoCommand.self, ParticipantCommand.self, CheckCommand.self])
+        subcommands: [
+            DemoCommand.self, ParticipantCommand.self, ImportCommand.self, TeamCommand.self, UndoCommand.self,
+            CheckCommand.self,
+        ])
 
     @OptionGroup var common: CommonOptions
 

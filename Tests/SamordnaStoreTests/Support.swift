@@ -135,6 +135,15 @@ enum Fixture {
         return (record, notes)
     }
 
+    /// The full record's consent as it was before it was withdrawn.
+    static func unwithdrawnConsent(_ record: ParticipantRecord) -> Consent {
+        var consent = record.consents[0]
+        consent.withdrawnOn = nil
+        consent.withdrawnHow = nil
+        consent.withdrawalRegisteredBy = nil
+        return consent
+    }
+
     static func kartlaggning(for pid: Participant.ID, id: String = "k-1") -> Kartlaggning {
         Kartlaggning(
             id: Kartlaggning.ID(id), participantID: pid, templateVersion: 2, date: day, status: .utkast,

@@ -60,6 +60,7 @@ enum ParticipantTable: VersionedTable {
 
     static func key(of p: Participant) -> [String] { [p.id.rawValue] }
     static func participantID(of p: Participant) -> Participant.ID? { p.id }
+    static func conflict(current: Participant) -> StoreError? { .conflict(current: current) }
     static func version(of p: Participant) -> Int { p.version }
     static func setting(version: Int, on p: Participant) -> Participant {
         var p = p

@@ -19,6 +19,10 @@ protocol StoredTable {
     /// Whether two values hold the same data: a versioned table leaves the version out, so a record that was
     /// changed and changed back counts as unchanged (undo asks this).
     static func sameContent(_ a: Value, _ b: Value) -> Bool
+    /// `value` ready to be written over `stored` (undo): a versioned table gives it the next version.
+    static func restoring(_ value: Value, over stored: Value?) -> Value
+    /// The conflict to report when `current` is not what the user saw; nil for the generic `.recordConflict`.
+    static func conflict(current: Value) -> StoreError?
 }
 
 extension StoredTable {
@@ -97,6 +101,8 @@ extension StoredTable {
     }
 
     static func sameContent(_ a: Value, _ b: Value) -> Bool { a == b }
+    static func restoring(_ value: Value, over stored: Value?) -> Value { value }
+    static func conflict(current: Value) -> StoreError? { nil }
 
     /// Removes the row with this key; returns the number of rows removed (0 or 1). Only undo removes rows:
     /// it takes back a record that the undone change added.
@@ -133,6 +139,10 @@ protocol VersionedTable: StoredTable {
 
 extension VersionedTable {
     static func sameContent(_ a: Value, _ b: Value) -> Bool { setting(version: 0, on: a) == setting(version: 0, on: b) }
+
+    static func restoring(_ value: Value, over stored: Value?) -> Value {
+        setting(version: (stored.map(version(of:)) ?? version(of: value)) + 1, on: value)
+    }
 }
 
 /// Text goes to SQLite as a C string (GRDB binds with length -1), so everything after a NUL character would be
