@@ -56,8 +56,94 @@ public struct EffectRunner {
             guard let record = try? store.record(id) else { return [] }
             let notes = (try? store.notes(for: id)) ?? []
             let kartlaggningar = (try? store.kartlaggningar(for: id)) ?? []
-            return [.detailsLoaded(ParticipantDetails(record: record, notes: notes, kartlaggningar: kartlaggningar))]
+            let history = ((try? store.history(for: id, limit: Self.historyLimit, timeZone: timeZone)) ?? [])
+                .map(Self.historyItem)
+            return [
+                .detailsLoaded(
+                    ParticipantDetails(record: record, notes: notes, kartlaggningar: kartlaggningar, history: history))
+            ]
+        case .closeParticipant(let exit, let version):
+            return [change { now throws(StoreError) in
+                _ = try store.closeParticipant(exit, participantVersion: version, by: login, at: now)
+                return .changeSaved(
+                    message: "Avslutad (\(exit.outcome.rawValue)). Uppföljning \(exit.followUp4Weeks) och \(exit.followUp6Months)",
+                    participant: exit.participantID, untag: false)
+            }]
+        case .reopenParticipant(let id, let version):
+            return [change { now throws(StoreError) in
+                _ = try store.reopenParticipant(id, expectedVersion: version, by: login, at: now)
+                return .changeSaved(message: "Återöppnad: deltagaren är aktiv igen", participant: id, untag: false)
+            }]
+        case .withdrawConsent(let consent, let participant, let day, let how):
+            return [change { now throws(StoreError) in
+                guard let member = try store.teamMember(login: login) else {
+                    return .changeFailed("Inloggningen '\(login)' hör inte till någon i teamet")
+                }
+                _ = try store.withdrawConsent(
+                    consent, on: day, how: how, registeredBy: member.id, today: today, by: login, at: now)
+                return .changeSaved(message: "Samtycket är återkallat \(day)", participant: participant, untag: false)
+            }]
+        case .undo:
+            return [change { now throws(StoreError) in
+                switch try store.undoLastChange(by: login, at: now, timeZone: timeZone) {
+                case .nothingToUndo:
+                    return .changeFailed("Du har inga egna ändringar att ångra")
+                case .notUndoable(_, let reason):
+                    return .changeFailed("Kan inte ångra: \(reason)")
+                case .undone(let undone):
+                    let participants = Set(undone.entries.filter { $0.recordKind == "participant" }.map(\.recordID))
+                    let what =
+                        participants.count > 1
+                        ? "ändringen för \(participants.count) deltagare"
+                        : undone.entries.first?.record ?? "ändringen"
+                    return .changeSaved(message: "Ångrat: \(what)", participant: undone.participantID, untag: false)
+                }
+            }]
+        case .bulkChange(let ids, let action):
+            return [change { now throws(StoreError) in
+                let bulk: BulkChange
+                switch action {
+                case .status(let status): bulk = .status(status)
+                case .assign(let profession, let member): bulk = .assign(profession, member, on: today)
+                }
+                let changed = try store.applyToMany(ids, change: bulk, by: login, at: now)
+                let unchanged = ids.count - changed
+                return .changeSaved(
+                    message: "Ändrat för \(changed) deltagare" + (unchanged > 0 ? " (\(unchanged) redan så)" : ""),
+                    participant: nil, untag: true)
+            }]
         }
+    }
+
+    /// How many changes the overview's history shows.
+    static let historyLimit = 15
+
+    /// Runs one store write and turns what can go wrong into words for the status line; nothing is written
+    /// when it fails.
+    private func change(_ write: (Date) throws(StoreError) -> Msg) -> Msg {
+        do {
+            return try write(clock())
+        } catch .conflict {
+            return .changeFailed("En kollega har ändrat deltagaren under tiden; inget sparades. Titta igen och försök på nytt")
+        } catch .recordConflict {
+            return .changeFailed("En kollega har ändrat samma uppgift under tiden; inget sparades")
+        } catch {
+            return .changeFailed("Kunde inte spara: \(error.description)")
+        }
+    }
+
+    static func historyItem(_ entry: HistoryEntry) -> HistoryItem {
+        HistoryItem(
+            summary: entry.summary,
+            changes: entry.changes.map { c in
+                let sensitivity: HistoryItem.Sensitivity
+                switch c.sensitivity {
+                case .ordinary: sensitivity = .ordinary
+                case .identity: sensitivity = .identity
+                case .contact: sensitivity = .contact
+                }
+                return HistoryItem.Change(field: c.field, old: c.old, new: c.new, sensitivity: sensitivity)
+            })
     }
 
     /// Saves a participant and its responsible staff. A version that moved on is a conflict, never a

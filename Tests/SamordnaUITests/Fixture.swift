@@ -101,3 +101,8 @@ extension AppState {
 
     var visibleNames: [String] { list.visible.map { rows[$0].name } }
 }
+
+extension AppState {
+    /// The whole screen as text, one line per row.
+    var screenText: String { view(self).buffer.lines().joined(separator: "\n") }
+}

@@ -16,13 +16,16 @@ import Testing
                 == "0..2 key, 3..11 hint, 12..12 key, 13..18 hint, 19..23 key, 24..31 hint, 32..32 key, 33..39 hint")
     }
 
-    @Test func dropsItemsThatDoNotFitInsteadOfCuttingThem() {
+    @Test func dropsItemsThatDoNotFitInsteadOfCuttingThemButKeepsTheWayToHelp() {
         var buffer = Buffer(size: Size(width: 37, height: 1))
         HintBar(items: items).render(in: Rect(size: buffer.size), into: &buffer)
-        assertScreen(buffer, "j/k Flytta  / Sök  Enter Öppna")
+        assertScreen(buffer, "j/k Flytta  / Sök  ? Hjälp")
         var narrow = Buffer(size: Size(width: 12, height: 1))
         HintBar(items: items).render(in: Rect(size: narrow.size), into: &narrow)
-        assertScreen(narrow, "j/k Flytta")
+        assertScreen(narrow, "? Hjälp")
+        var tiny = Buffer(size: Size(width: 6, height: 1))
+        HintBar(items: items).render(in: Rect(size: tiny.size), into: &tiny)
+        assertScreen(tiny, "")
     }
 
     @Test func anItemThatFitsExactlyIsShown() {

@@ -65,7 +65,7 @@ public struct AppState: Equatable, Sendable {
         if help != nil { return [.help, .global] }
         switch stack.last {
         case .participant: return [.participant, .global]
-        case .participantForm, .noteForm, .consentForm, .whoAmI: return [.form]
+        case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm: return [.form]
         case nil: return [.caseload, .global]
         }
     }
@@ -83,5 +83,18 @@ public enum Screen: Equatable, Sendable {
     case participantForm(ParticipantFormState)
     case noteForm(NoteFormState)
     case consentForm(ConsentFormState)
+    case recordForm(RecordFormState)
     case whoAmI(WhoAmIState)
+    /// A list picker over the screen below (filter, sort, bulk action).
+    case picker(PickerScreen)
+    /// A yes/no question over the screen below.
+    case confirm(ConfirmScreen)
+
+    /// Drawn over the screen below it rather than instead of it.
+    var isOverlay: Bool {
+        switch self {
+        case .whoAmI, .picker, .confirm: return true
+        default: return false
+        }
+    }
 }

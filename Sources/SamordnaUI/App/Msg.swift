@@ -23,6 +23,11 @@ public enum Msg: Equatable, Sendable {
     /// The user said who they are; the login is now that team member's.
     case loginClaimed(then: WhoAmIState.PendingAction)
     case loginClaimFailed(String)
+    /// A change without a form of its own went through (avslut, återöppning, återkallelse, ångra, a bulk
+    /// change): what to say, which participant to show again, and whether to clear the tags.
+    case changeSaved(message: String, participant: Participant.ID?, untag: Bool)
+    /// It did not: why, in Swedish. Any open form keeps what was typed.
+    case changeFailed(String)
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
     case dayChanged(LocalDate)
@@ -43,4 +48,14 @@ public enum Effect: Equatable, Sendable {
     case addConsent(Participant.ID, ConsentDraft)
     /// Record that this login belongs to a team member (asked once), then carry on.
     case claimLogin(TeamMember.ID, then: WhoAmIState.PendingAction)
+    /// Close a participant: the exit record and status avslutad together, if nobody saved them since.
+    case closeParticipant(ExitRecord, participantVersion: Int)
+    /// Make a closed participant aktiv again.
+    case reopenParticipant(Participant.ID, version: Int)
+    /// Register that the participant withdrew a consent, by the logged-in team member.
+    case withdrawConsent(Consent.ID, participant: Participant.ID, on: LocalDate, how: String)
+    /// Take back the user's own last change.
+    case undo
+    /// One change to many participants, all or none.
+    case bulkChange([Participant.ID], BulkAction)
 }

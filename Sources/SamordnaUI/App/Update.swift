@@ -23,14 +23,21 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             }
             return []
         }
-        if case .noteForm(var screen) = state.stack.last, screen.form.isDirty {
-            if screen.leaving == nil {
-                screen.leaving = ConfirmDialog(
-                    title: "Lämna anteckningen?", lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna",
-                    noLabel: "Stanna kvar", destructive: true)
-                state.stack[state.stack.count - 1] = .noteForm(screen)
-            }
+        switch state.stack.last {
+        case .noteForm(var screen) where screen.form.isDirty:
+            if screen.leaving == nil { screen.leaving = FormScreenKeys.leaveQuestion("Lämna anteckningen?") }
+            state.stack[state.stack.count - 1] = .noteForm(screen)
             return []
+        case .consentForm(var screen) where screen.form.isDirty:
+            if screen.leaving == nil { screen.leaving = FormScreenKeys.leaveQuestion("Lämna samtycket?") }
+            state.stack[state.stack.count - 1] = .consentForm(screen)
+            return []
+        case .recordForm(var screen) where screen.form.isDirty:
+            if screen.leaving == nil { screen.leaving = FormScreenKeys.leaveQuestion("Lämna formuläret?") }
+            state.stack[state.stack.count - 1] = .recordForm(screen)
+            return []
+        default:
+            break
         }
         state.shouldQuit = true
         return []
@@ -47,6 +54,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             switch action {
             case .newNote(let id): NoteFormUpdate.open(&state, participant: id)
             case .newConsent(let id): ConsentFormUpdate.open(&state, participant: id)
+            case .correctNote(let id, let note): NoteFormUpdate.open(&state, participant: id, corrects: note)
+            case .withdrawConsent(let id, let consentID):
+                if let consent = RecordFormUpdate.consent(consentID, of: id, in: state) {
+                    RecordFormUpdate.openWithdrawal(&state, participant: id, consent: consent)
+                }
             }
         }
         if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
@@ -89,6 +101,16 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .participantSaveFailed(let failure):
         ParticipantFormUpdate.saveFailed(&state, failure)
         return []
+    case .changeSaved(let message, let participant, let untag):
+        if case .recordForm = state.stack.last { state.stack.removeLast() }
+        if untag { state.list.tagged = [] }
+        state.status = message
+        if let participant, state.participantScreenIndex == nil { state.pendingSelection = participant }
+        return [.loadCaseload]
+    case .changeFailed(let reason):
+        RecordFormUpdate.saveFailed(&state, reason)
+        state.status = reason
+        return [.loadCaseload]
     case .storeChangedElsewhere:
         state.status = "Uppdaterat med ändringar från en kollega"
         return [.loadCaseload]
@@ -110,6 +132,8 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         case .participantForm: return ParticipantFormUpdate.handleKey(&state, chord)
         case .noteForm: return NoteFormUpdate.handleKey(&state, chord)
         case .consentForm: return ConsentFormUpdate.handleKey(&state, chord)
+        case .recordForm: return RecordFormUpdate.handleKey(&state, chord)
+        case .picker, .confirm: return OverlayUpdate.handleKey(&state, chord)
         case .whoAmI: return NoteFormUpdate.handleWhoAmI(&state, chord)
         default: break
         }
@@ -128,15 +152,22 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
     }
     switch state.stack.last {
     case .participant(let screen):
-        if command == .newItem { return screen.tab == .anteckningar || screen.tab == .samtycke }
-        return ![.open, .search, .newParticipant].contains(command)
-    case .participantForm, .noteForm, .consentForm, .whoAmI:
+        switch command {
+        case .newItem: return screen.tab == .anteckningar || screen.tab == .samtycke
+        case .editItem: return screen.selectedItemID != nil
+        case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged: return false
+        default: return true
+        }
+    case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
         return command == .help
     case nil:
         switch command {
-        case .open: return !state.list.visible.isEmpty
-        case .back: return state.list.hasActiveSearch
-        case .editParticipant, .newItem, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6: return false
+        case .open, .tag: return !state.list.visible.isEmpty
+        case .back: return state.list.hasActiveSearch || !state.list.filters.isEmpty
+        case .actOnTagged: return !state.list.tagged.isEmpty
+        case .editParticipant, .newItem, .editItem, .exitParticipant, .nextTab, .previousTab, .tab1, .tab2, .tab3,
+            .tab4, .tab5, .tab6:
+            return false
         default: return true
         }
     }
@@ -169,9 +200,8 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     }
     switch state.stack.last {
     case .participant:
-        ParticipantUpdate.perform(command, &state)
-        return []
-    case .participantForm, .noteForm, .consentForm, .whoAmI:
+        return ParticipantUpdate.perform(command, &state)
+    case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
         return []
     case nil:
         return CaseloadUpdate.perform(command, &state)

@@ -8,30 +8,35 @@ public func view(_ state: AppState) -> Frame {
         drawTooSmall(state, into: &buffer)
         return Frame(buffer: buffer)
     }
-    var cursor: Point?
-    switch state.stack.last {
-    case .participant(let screen):
-        ParticipantView.render(screen, state: state, into: &buffer)
-    case .participantForm(let screen):
-        cursor = ParticipantFormView.render(screen, state: state, into: &buffer)
-    case .noteForm(let screen):
-        cursor = NoteFormUpdate.render(screen, state: state, into: &buffer)
-    case .consentForm(let screen):
-        cursor = ConsentFormUpdate.render(screen, state: state, into: &buffer)
-    case .whoAmI(let who):
-        if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
-            ParticipantView.render(screen, state: state, into: &buffer)
-        }
-        cursor = who.picker.render(in: Rect(size: state.size), into: &buffer)
-    case nil:
-        cursor = CaseloadView.render(state, into: &buffer)
-    }
+    var cursor = render(screenAt: state.stack.count - 1, state, into: &buffer)
     if let help = state.help {
         HelpOverlay(title: help.title, groups: help.groups, scrollOffset: help.scrollOffset)
             .render(in: Rect(size: state.size), into: &buffer)
         cursor = nil
     }
     return Frame(buffer: buffer, cursor: cursor)
+}
+
+/// Draws the screen at `index` in the stack (-1: the caseload list); an overlay draws the screen beneath it
+/// first. Returns where the terminal cursor goes.
+private func render(screenAt index: Int, _ state: AppState, into buffer: inout Buffer) -> Point? {
+    guard index >= 0 else { return CaseloadView.render(state, into: &buffer) }
+    let screen = state.stack[index]
+    if screen.isOverlay { _ = render(screenAt: index - 1, state, into: &buffer) }
+    switch screen {
+    case .participant(let s):
+        ParticipantView.render(s, state: state, into: &buffer)
+        return nil
+    case .participantForm(let s): return ParticipantFormView.render(s, state: state, into: &buffer)
+    case .noteForm(let s): return NoteFormUpdate.render(s, state: state, into: &buffer)
+    case .consentForm(let s): return ConsentFormUpdate.render(s, state: state, into: &buffer)
+    case .recordForm(let s): return RecordFormUpdate.render(s, state: state, into: &buffer)
+    case .whoAmI(let s): return s.picker.render(in: Rect(size: state.size), into: &buffer)
+    case .picker(let s): return s.picker.render(in: Rect(size: state.size), into: &buffer)
+    case .confirm(let s):
+        s.dialog.render(in: Rect(size: state.size), into: &buffer)
+        return nil
+    }
 }
 
 private func drawTooSmall(_ state: AppState, into buffer: inout Buffer) {

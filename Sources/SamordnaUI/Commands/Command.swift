@@ -17,6 +17,13 @@ public enum Command: String, CaseIterable, Sendable {
     case newParticipant = "new-participant"
     case editParticipant = "edit-participant"
     case newItem = "new-item"
+    case editItem = "edit-item"
+    case exitParticipant = "exit-participant"
+    case undo
+    case filter
+    case sort
+    case tag
+    case actOnTagged = "act-on-tagged"
     case nextTab = "next-tab"
     case previousTab = "previous-tab"
     case tab1 = "tab-1", tab2 = "tab-2", tab3 = "tab-3", tab4 = "tab-4", tab5 = "tab-5", tab6 = "tab-6"

@@ -33,6 +33,28 @@ public enum CommandCatalogue {
             return CommandInfo(
                 title: "Ny", help: "ny anteckning eller nytt samtycke (på flikarna Anteckningar och Samtycke)",
                 group: "Deltagare")
+        case .editItem:
+            return CommandInfo(
+                title: "Rätta/återkalla",
+                help: "rätta den valda anteckningen (en ny, länkad) eller återkalla det valda samtycket",
+                group: "Deltagare")
+        case .exitParticipant:
+            return CommandInfo(
+                title: "Avslut", help: "avsluta deltagaren med avslutsorsak, eller återöppna en avslutad",
+                group: "Deltagare")
+        case .undo:
+            return CommandInfo(title: "Ångra", help: "ångra din egen senaste ändring (loggas)", group: "Allmänt")
+        case .filter:
+            return CommandInfo(
+                title: "Filter", help: "visa bara en status, ansvarig, yrkesroll utan ansvarig eller flagga",
+                group: "Lista")
+        case .sort:
+            return CommandInfo(
+                title: "Sortera", help: "sortera på namn, nästa möte eller dagar sedan senaste kontakt", group: "Lista")
+        case .tag: return CommandInfo(title: "Markera", help: "markera eller avmarkera deltagaren", group: "Lista")
+        case .actOnTagged:
+            return CommandInfo(
+                title: "Åtgärd", help: "byt ansvarig eller status för alla markerade (frågar först)", group: "Lista")
         case .nextTab: return CommandInfo(title: "Nästa flik", help: "byt till nästa flik", group: "Deltagare")
         case .previousTab: return CommandInfo(title: "Föregående flik", help: "byt till föregående flik", group: "Deltagare")
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:

@@ -12,6 +12,10 @@ public struct CaseloadRow: Equatable, Sendable {
     public var identity: Identity
     public var status: ParticipantStatus
     public var responsible: String
+    /// Who is responsible today, per profession (for filtering).
+    public var responsibleIDs: [Profession: TeamMember.ID]
+    /// The last meeting held, for sorting by days since last contact.
+    public var lastContact: LocalDate?
     public var nextMeeting: Meeting?
     public var ongoingCount: Int
     public var flags: [ParticipantFlag]
@@ -37,7 +41,8 @@ public struct CaseloadRow: Equatable, Sendable {
             id: p.id, recordIndex: index,
             sortKey: SwedishCollation.key(p.lastName + " " + p.firstName),
             name: p.sortName, identity: p.identity,
-            status: p.status, responsible: initials,
+            status: p.status, responsible: initials, responsibleIDs: responsible,
+            lastContact: record.lastContact(before: today),
             nextMeeting: record.nextMeeting(from: today),
             ongoingCount: record.ongoingEpisodes(on: today).count,
             flags: CaseloadRules.flags(for: record, catalogue: caseload.catalogue, on: today),

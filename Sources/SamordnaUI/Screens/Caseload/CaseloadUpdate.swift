@@ -27,13 +27,34 @@ enum CaseloadUpdate {
             state.list.isEditingSearch = true
             if state.list.search == nil { state.list.search = TextFieldState() }
         case .back:
-            clearSearch(&state)
+            // Esc clears the search first, then the filters.
+            if state.list.hasActiveSearch {
+                clearSearch(&state)
+            } else {
+                let selected = state.selectedRow?.id
+                state.list.filters = []
+                applySearch(&state, keeping: selected)
+            }
         case .toggleIdentity:
             state.revealIdentity.toggle()
             state.status = state.revealIdentity ? "Fullständiga personnummer visas" : "Personnummer maskeras"
         case .newParticipant:
             ParticipantFormUpdate.openNew(&state)
-        case .quit, .help, .editParticipant, .newItem, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
+        case .filter:
+            OverlayUpdate.openFilter(&state)
+        case .sort:
+            OverlayUpdate.openSort(&state)
+        case .tag:
+            guard let row = state.selectedRow else { break }
+            if state.list.tagged.remove(row.id) == nil { state.list.tagged.insert(row.id) }
+            move(&state, to: state.list.selection + 1)
+        case .actOnTagged:
+            OverlayUpdate.openBulk(&state)
+        case .undo:
+            state.status = "Ångrar …"
+            return [.undo]
+        case .quit, .help, .editParticipant, .newItem, .editItem, .exitParticipant, .nextTab, .previousTab, .tab1,
+            .tab2, .tab3, .tab4, .tab5, .tab6:
             break
         }
         return []
@@ -84,16 +105,24 @@ enum CaseloadUpdate {
         applySearch(&state, keeping: selected)
     }
 
-    /// Recomputes the visible rows for the current search and keeps `id` selected when it still shows.
+    /// Recomputes the visible rows for the current search, filters and order, and keeps `id` selected when
+    /// it still shows.
     static func applySearch(_ state: inout AppState, keeping id: Participant.ID?) {
         let needles = searchTerms(state.list.search?.text ?? "")
-        if needles.isEmpty {
-            state.list.visible = Array(state.rows.indices)
+        let filters = state.list.filters
+        let rows = state.rows
+        if needles.isEmpty && filters.isEmpty {
+            state.list.visible = Array(rows.indices)
         } else {
-            state.list.visible = state.rows.indices.filter { i in
-                let hay = state.rows[i].haystack
-                return needles.allSatisfy { hay.contains($0) }
+            state.list.visible = rows.indices.filter { i in
+                let row = rows[i]
+                return filters.allSatisfy { $0.matches(row) } && needles.allSatisfy { row.haystack.contains($0) }
             }
+        }
+        let sort = state.list.sort
+        if sort != .name {
+            // Rows are in name order already: equal keys keep it.
+            state.list.visible.sort { a, b in sort.precedes(rows[a], rows[b]) ?? (a < b) }
         }
         if let id, let pos = state.list.visible.firstIndex(where: { state.rows[$0].id == id }) {
             state.list.selection = pos

@@ -19,7 +19,7 @@ enum CaseloadView {
             cell: { r, c in
                 let row = rows[list.visible[r]]
                 switch c {
-                case 0: return row.name
+                case 0: return list.tagged.contains(row.id) ? "● " + row.name : row.name
                 case 1: return reveal ? row.identity.full : row.identity.masked
                 case 2: return row.status.label
                 case 3: return row.responsible
@@ -30,7 +30,11 @@ enum CaseloadView {
                 default: return row.flagText
                 }
             },
-            rowRole: { r in rows[list.visible[r]].status == .avslutad ? .muted : .normal })
+            rowRole: { r in
+                let row = rows[list.visible[r]]
+                if list.tagged.contains(row.id) { return .tagged }
+                return row.status == .avslutad ? .muted : .normal
+            })
         table.render(in: layout.table, into: &buffer)
 
         if state.isLoading {
@@ -38,7 +42,7 @@ enum CaseloadView {
         } else if list.visible.isEmpty {
             let text = rows.isEmpty
                 ? "Inga deltagare ännu. Lägg till med 'samordna participant add' eller prova 'samordna --demo'."
-                : "Inga träffar för sökningen. Esc rensar."
+                : "Inga träffar för sökningen eller filtret. Esc rensar."
             buffer.write(text, at: Point(x: 1, y: layout.table.y + 2), role: .muted, maxWidth: layout.table.width - 2)
         }
 
@@ -47,6 +51,11 @@ enum CaseloadView {
         let position = list.visible.isEmpty ? "0" : "\(list.selection + 1)"
         var left = " \(position) av \(list.visible.count)"
         if list.visible.count != rows.count { left += " (av \(rows.count))" }
+        if !list.filters.isEmpty {
+            left += "  Filter: " + list.filters.map { $0.label(team: state.caseload.team) }.joined(separator: ", ")
+        }
+        if list.sort != .name { left += "  Sort: \(list.sort.shortLabel)" }
+        if !list.tagged.isEmpty { left += "  ● \(list.tagged.count) markerade" }
         if let search = list.search {
             left += "  Sök: "
             let width = buffer.write(left, at: Point(x: layout.status.x, y: layout.status.y), role: .status)
@@ -67,7 +76,8 @@ enum CaseloadView {
         if list.isEditingSearch {
             hints = [("Enter", "Behåll sökning"), ("Esc", "Rensa"), ("↑↓", "Flytta")]
         } else {
-            hints = hintItems(state, commands: [.open, .search, .newParticipant, .back, .toggleIdentity, .quit, .help])
+            hints = hintItems(
+                state, commands: [.open, .search, .filter, .sort, .tag, .actOnTagged, .newParticipant, .back, .quit, .help])
         }
         HintBar(items: hints).render(in: layout.hints, into: &buffer)
         return cursor

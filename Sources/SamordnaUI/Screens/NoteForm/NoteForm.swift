@@ -47,6 +47,8 @@ public struct WhoAmIState: Equatable, Sendable {
     public enum PendingAction: Equatable, Sendable {
         case newNote(Participant.ID)
         case newConsent(Participant.ID)
+        case correctNote(Participant.ID, Note.ID)
+        case withdrawConsent(Participant.ID, Consent.ID)
     }
 }
 
@@ -64,16 +66,17 @@ enum NoteFormUpdate {
                     members: team.map(\.id), then: then)))
     }
 
-    static func open(_ state: inout AppState, participant id: Participant.ID) {
+    /// A new note, or with `corrects` a correction: a new note linked to the one it corrects (never an edit).
+    static func open(_ state: inout AppState, participant id: Participant.ID, corrects: Note.ID? = nil) {
         guard state.me != nil else {
-            askWhoAmI(&state, then: .newNote(id))
+            askWhoAmI(&state, then: corrects.map { .correctNote(id, $0) } ?? .newNote(id))
             return
         }
         let name = state.caseload.records.first { $0.id == id }?.participant.fullName ?? ""
         state.stack.append(
             .noteForm(
                 NoteFormState(
-                    participantID: id, participantName: name, corrects: nil,
+                    participantID: id, participantName: name, corrects: corrects,
                     viewport: ParticipantLayout(state.size).formBody.sizeValue)))
     }
 
@@ -153,7 +156,8 @@ enum NoteFormUpdate {
 
     static func render(_ screen: NoteFormState, state: AppState, into buffer: inout Buffer) -> Point? {
         let layout = ParticipantLayout(state.size)
-        drawTitle("Ny anteckning · \(screen.participantName)", state: state, in: layout.title, into: &buffer)
+        let title = screen.corrects == nil ? "Ny anteckning" : "Rättelse (ny anteckning, den gamla står kvar)"
+        drawTitle("\(title) · \(screen.participantName)", state: state, in: layout.title, into: &buffer)
         var cursor = screen.form.render(in: layout.formBody, into: &buffer)
         buffer.fill(layout.status, role: .status)
         let count = screen.form.value(of: NoteFormState.fieldID)?.string?.count ?? 0

@@ -5,9 +5,13 @@ import TerminalUI
 public struct OverviewLine: Equatable, Sendable {
     public var text: String
     public var role: Role
-    public init(_ text: String, _ role: Role = .normal) {
+    /// The note or consent this line belongs to (its position in `ParticipantScreenState.itemIDs`), on the
+    /// tabs where `e` acts on a selected item.
+    public var item: Int?
+    public init(_ text: String, _ role: Role = .normal, item: Int? = nil) {
         self.text = text
         self.role = role
+        self.item = item
     }
 }
 
@@ -21,6 +25,12 @@ public struct ParticipantScreenState: Equatable, Sendable {
     public var tab: ParticipantTab
     /// The whole record, notes and kartläggningar, once loaded from the store.
     public var details: ParticipantDetails?
+    /// The ids of the notes or consents the current tab lists, in display order.
+    public var itemIDs: [String] = []
+    /// Position in `itemIDs` of the selected item (`j`/`k` move it; `e` acts on it).
+    public var selectedItem: Int = 0
+
+    public var selectedItemID: String? { itemIDs.indices.contains(selectedItem) ? itemIDs[selectedItem] : nil }
 
     public init(
         id: Participant.ID, title: String, lines: [OverviewLine], scrollOffset: Int = 0, tab: ParticipantTab = .oversikt,

@@ -24,11 +24,46 @@ public struct ParticipantDetails: Equatable, Sendable {
     public var record: ParticipantRecord
     public var notes: [Note]
     public var kartlaggningar: [Kartlaggning]
+    /// The newest changes to the participant's records, newest first.
+    public var history: [HistoryItem]
 
-    public init(record: ParticipantRecord, notes: [Note] = [], kartlaggningar: [Kartlaggning] = []) {
+    public init(
+        record: ParticipantRecord, notes: [Note] = [], kartlaggningar: [Kartlaggning] = [], history: [HistoryItem] = []
+    ) {
         self.record = record
         self.notes = notes
         self.kartlaggningar = kartlaggningar
+        self.history = history
+    }
+}
+
+/// One change from the change log as the overview shows it: who changed what, when, old → new. Values are
+/// as stored with control characters spelled out (the store does that); the view hides identity values
+/// unless revealed and contact values of someone with skyddade personuppgifter.
+public struct HistoryItem: Equatable, Sendable {
+    public enum Sensitivity: Equatable, Sendable { case ordinary, identity, contact }
+
+    public struct Change: Equatable, Sendable {
+        public var field: String
+        public var old: String
+        public var new: String
+        public var sensitivity: Sensitivity
+
+        public init(field: String, old: String, new: String, sensitivity: Sensitivity = .ordinary) {
+            self.field = field
+            self.old = old
+            self.new = new
+            self.sensitivity = sensitivity
+        }
+    }
+
+    /// `2026-03-02 10:30 Anna Åberg (anna): ändrade deltagaren`.
+    public var summary: String
+    public var changes: [Change]
+
+    public init(summary: String, changes: [Change] = []) {
+        self.summary = summary
+        self.changes = changes
     }
 }
 
@@ -39,7 +74,8 @@ enum ParticipantTabLines {
     ) -> [OverviewLine] {
         let record = details.record
         var lines: [OverviewLine] = []
-        func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role)) }
+        var item: Int?
+        func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role, item: item)) }
         switch tab {
         case .oversikt:
             return []
@@ -74,24 +110,27 @@ enum ParticipantTabLines {
                 add("  " + ParticipantOverview.meetingLine(m), m.date >= today ? .normal : .muted)
             }
         case .anteckningar:
-            add("Anteckningar (n ny anteckning; rättelser läggs till, inget skrivs över)", .header)
+            add("Anteckningar (n ny, e rättar den valda; rättelser läggs till, inget skrivs över)", .header)
             if details.notes.isEmpty { add("  Inga anteckningar ännu.", .muted) }
-            for item in NoteRules.threadOrder(details.notes) {
-                let n = item.note
+            for (index, thread) in NoteRules.threadOrder(details.notes).enumerated() {
+                item = index
+                let n = thread.note
                 let author = caseload.team[n.authorID]?.name ?? "okänd"
                 let stamp = timestamp(n.writtenAt, timeZone)
-                let indent = item.isCorrection ? "    ↳ rättelse: " : "  "
+                let indent = thread.isCorrection ? "    ↳ rättelse: " : "  "
                 add("\(indent)\(stamp)  \(author), \(n.profession.label) (\(n.owner.rawValue))", .title)
                 for line in n.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    add((item.isCorrection ? "      " : "    ") + line)
+                    add((thread.isCorrection ? "      " : "    ") + line)
                 }
+                item = nil
                 add("")
             }
         case .samtycke:
             let badge = ConsentBadge(consents: record.consents, on: today)
-            add("Samtycke: \(badge.text)", .header)
+            add("Samtycke: \(badge.text)   (n nytt, e återkallar det valda)", .header)
             if record.consents.isEmpty { add("  Inga samtycken registrerade.", .warning) }
-            for c in record.consents.sorted(by: { $0.validFrom > $1.validFrom }) {
+            for (index, c) in consentOrder(record).enumerated() {
+                item = index
                 let state = c.isValid(on: today) ? "giltigt" : (c.isWithdrawn(on: today) ? "återkallat" : "ej giltigt")
                 add("  \(c.validFrom)–\(c.validTo)  \(state)", c.isValid(on: today) ? .normal : .muted)
                 add("    lämnar: " + c.discloser.map(\.rawValue).sorted().joined(separator: ", "))
@@ -99,9 +138,24 @@ enum ParticipantTabLines {
                 add("    uppgifter: " + c.categories.map(\.label).sorted().joined(separator: ", "))
                 if let w = c.withdrawnOn { add("    återkallat \(w)" + (c.withdrawnHow.map { ": \($0)" } ?? ""), .warning) }
                 if let d = c.documentReference { add("    dokument: \(d)", .muted) }
+                item = nil
             }
         }
         return lines
+    }
+
+    /// The ids of the items a tab lists, in the order it lists them (empty for tabs without items).
+    static func itemIDs(_ tab: ParticipantTab, details: ParticipantDetails) -> [String] {
+        switch tab {
+        case .anteckningar: return NoteRules.threadOrder(details.notes).map(\.note.id.rawValue)
+        case .samtycke: return consentOrder(details.record).map(\.id.rawValue)
+        default: return []
+        }
+    }
+
+    /// Newest consent first.
+    static func consentOrder(_ record: ParticipantRecord) -> [Consent] {
+        record.consents.sorted { ($0.validFrom, $0.id.rawValue) > ($1.validFrom, $1.id.rawValue) }
     }
 
     /// "2026-11-23 14:05" in the user's time zone.

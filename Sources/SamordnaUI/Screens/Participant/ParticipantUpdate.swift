@@ -15,16 +15,53 @@ enum ParticipantUpdate {
         let overview = ParticipantOverview.screen(
             for: details.record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
         screen.title = overview.title
-        screen.lines = screen.tab == .oversikt
-            ? overview.lines
-            : ParticipantTabLines.lines(
+        if screen.tab == .oversikt {
+            screen.lines = overview.lines + historyLines(
+                screen.details?.history, protected: details.record.participant.protectedIdentity,
+                reveal: state.revealIdentity)
+        } else {
+            screen.lines = ParticipantTabLines.lines(
                 screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone)
+        }
+        // The selection follows the item it was on when the list changes under it.
+        let selectedID = screen.selectedItemID
+        screen.itemIDs = screen.details.map { ParticipantTabLines.itemIDs(screen.tab, details: $0) } ?? []
+        screen.selectedItem = selectedID.flatMap { screen.itemIDs.firstIndex(of: $0) }
+            ?? min(screen.selectedItem, max(0, screen.itemIDs.count - 1))
     }
 
-    static func perform(_ command: Command, _ state: inout AppState) {
-        guard case .participant(var screen) = state.stack.last else { return }
+    /// The "Historik" section of the overview: the newest changes, who, when, old → new.
+    static func historyLines(_ history: [HistoryItem]?, protected: Bool, reveal: Bool) -> [OverviewLine] {
+        var lines = [OverviewLine(""), OverviewLine("Historik (u ångrar din senaste ändring)", .header)]
+        guard let history else {
+            lines.append(OverviewLine("  Läser …", .muted))
+            return lines
+        }
+        if history.isEmpty { lines.append(OverviewLine("  Inga ändringar loggade", .muted)) }
+        for item in history {
+            lines.append(OverviewLine("  " + item.summary, .muted))
+            for change in item.changes {
+                let text: String
+                switch change.sensitivity {
+                case .contact where protected:
+                    text = "\(change.field): ändrad (skyddade personuppgifter)"
+                case .identity where !reveal:
+                    text = "\(change.field): ändrat (r visar)"
+                default:
+                    text = "\(change.field): \(change.old) → \(change.new)"
+                }
+                lines.append(OverviewLine("      " + text))
+            }
+        }
+        return lines
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard case .participant(var screen) = state.stack.last else { return [] }
         let page = ParticipantLayout(state.size).body.height
         switch command {
+        case .moveDown where !screen.itemIDs.isEmpty: select(&screen, screen.selectedItem + 1, page: page)
+        case .moveUp where !screen.itemIDs.isEmpty: select(&screen, screen.selectedItem - 1, page: page)
         case .moveDown: screen.scrollOffset += 1
         case .moveUp: screen.scrollOffset -= 1
         case .pageDown: screen.scrollOffset += page
@@ -33,7 +70,7 @@ enum ParticipantUpdate {
         case .last: screen.scrollOffset = screen.lines.count
         case .back:
             state.stack.removeLast()
-            return
+            return []
         case .toggleIdentity:
             state.revealIdentity.toggle()
             rebuild(&screen, state: state)
@@ -53,45 +90,64 @@ enum ParticipantUpdate {
             if next != screen.tab {
                 screen.tab = next
                 screen.scrollOffset = 0
+                screen.selectedItem = 0
                 rebuild(&screen, state: state)
             }
         case .editParticipant:
             ParticipantFormUpdate.openEdit(&state, id: screen.id)
-            return
+            return []
         case .newItem:
             if screen.tab == .samtycke {
                 ConsentFormUpdate.open(&state, participant: screen.id)
             } else {
                 NoteFormUpdate.open(&state, participant: screen.id)
             }
-            return
-        case .open, .search, .quit, .help, .newParticipant:
-            return
+            return []
+        case .editItem:
+            editSelected(screen, &state)
+            return []
+        case .exitParticipant:
+            RecordFormUpdate.openExit(&state, participant: screen.id)
+            return []
+        case .undo:
+            state.status = "Ångrar …"
+            return [.undo]
+        case .open, .search, .quit, .help, .newParticipant, .filter, .sort, .tag, .actOnTagged:
+            return []
         }
         state.stack[state.stack.count - 1] = .participant(screen)
         state.clampParticipantScroll()
+        return []
+    }
+
+    /// Moves the selection to item `index` and scrolls so its first line shows.
+    static func select(_ screen: inout ParticipantScreenState, _ index: Int, page: Int) {
+        screen.selectedItem = min(max(0, index), screen.itemIDs.count - 1)
+        guard let first = screen.lines.firstIndex(where: { $0.item == screen.selectedItem }) else { return }
+        let last = screen.lines.lastIndex(where: { $0.item == screen.selectedItem }) ?? first
+        if first < screen.scrollOffset {
+            screen.scrollOffset = first == 1 ? 0 : first
+        } else if last >= screen.scrollOffset + page {
+            screen.scrollOffset = min(first, last - page + 1)
+        }
+    }
+
+    /// `e`: a correction of the selected note, or the withdrawal of the selected consent.
+    static func editSelected(_ screen: ParticipantScreenState, _ state: inout AppState) {
+        guard let id = screen.selectedItemID, let details = screen.details else { return }
+        switch screen.tab {
+        case .anteckningar:
+            NoteFormUpdate.open(&state, participant: screen.id, corrects: Note.ID(id))
+        case .samtycke:
+            guard let consent = details.record.consents.first(where: { $0.id.rawValue == id }) else { return }
+            RecordFormUpdate.openWithdrawal(&state, participant: screen.id, consent: consent)
+        default:
+            break
+        }
     }
 }
 
 enum HelpUpdate {
-    /// Rebuilds the current tab's lines from the loaded details (or, until they arrive, the caseload's
-    /// summary of the participant).
-    static func rebuild(_ screen: inout ParticipantScreenState, state: AppState) {
-        guard let summary = state.caseload.records.first(where: { $0.id == screen.id }) ?? screen.details?.record
-        else { return }
-        var details = screen.details ?? ParticipantDetails(record: summary)
-        if screen.details != nil, summary.participant.version > details.record.participant.version {
-            details.record.participant = summary.participant
-        }
-        let overview = ParticipantOverview.screen(
-            for: details.record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
-        screen.title = overview.title
-        screen.lines = screen.tab == .oversikt
-            ? overview.lines
-            : ParticipantTabLines.lines(
-                screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone)
-    }
-
     static func perform(_ command: Command, _ state: inout AppState) {
         guard var help = state.help else { return }
         let page = max(1, state.size.height - 4)

@@ -9,8 +9,13 @@ enum ParticipantView {
             .render(in: layout.tabs, into: &buffer)
         let body = layout.body
         let visible = screen.lines.dropFirst(screen.scrollOffset).prefix(body.height)
+        // The selected note or consent: its first line is highlighted.
+        let selectedStart = screen.itemIDs.isEmpty ? nil : screen.lines.firstIndex { $0.item == screen.selectedItem }
         for (i, line) in visible.enumerated() {
-            buffer.write(line.text, at: Point(x: body.x + 1, y: body.y + i), role: line.role, maxWidth: body.width - 2)
+            let isSelected = selectedStart == screen.scrollOffset + i
+            buffer.write(
+                line.text, at: Point(x: body.x + 1, y: body.y + i), role: isSelected ? .selection : line.role,
+                maxWidth: body.width - 2)
         }
         buffer.fill(layout.status, role: .status)
         let end = min(screen.lines.count, screen.scrollOffset + body.height)
@@ -21,7 +26,9 @@ enum ParticipantView {
             let w = min(DisplayWidth.of(message), layout.status.width / 2)
             buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
         }
-        HintBar(items: hintItems(state, commands: [.newItem, .editParticipant, .nextTab, .back, .toggleIdentity, .quit, .help]))
+        HintBar(
+            items: hintItems(
+                state, commands: [.newItem, .editItem, .editParticipant, .exitParticipant, .nextTab, .undo, .back, .help]))
             .render(in: layout.hints, into: &buffer)
     }
 }

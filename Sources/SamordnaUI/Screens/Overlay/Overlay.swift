@@ -1,0 +1,164 @@
+import SamordnaCore
+import TerminalUI
+
+/// What a list picker over the caseload chooses: a filter, an order, or an action on the tagged.
+public enum PickerChoice: Equatable, Sendable {
+    case filter(CaseloadFilter)
+    case clearFilters
+    case sort(CaseloadSort)
+    case bulk(BulkAction)
+    case clearTags
+}
+
+/// A change made to every tagged participant at once (`a`), after a confirmation naming how many.
+public enum BulkAction: Equatable, Sendable {
+    case status(ParticipantStatus)
+    /// The member becomes responsible in the profession from today.
+    case assign(Profession, TeamMember.ID)
+}
+
+/// A list picker over the screen below it.
+public struct PickerScreen: Equatable, Sendable {
+    public var picker: ListPicker
+    public var choices: [PickerChoice]
+}
+
+/// A question over the screen below it; Yes runs `effects`.
+public struct ConfirmScreen: Equatable, Sendable {
+    public var dialog: ConfirmDialog
+    public var effects: [Effect]
+}
+
+enum OverlayUpdate {
+    static func confirm(_ state: inout AppState, _ dialog: ConfirmDialog, then effects: [Effect]) {
+        state.stack.append(.confirm(ConfirmScreen(dialog: dialog, effects: effects)))
+    }
+
+    static func pick(_ state: inout AppState, title: String, items: [(String, PickerChoice)], selected: Int? = nil) {
+        var picker = ListPicker(title: title, items: items.map(\.0), selected: selected)
+        picker.viewport = state.size
+        state.stack.append(.picker(PickerScreen(picker: picker, choices: items.map(\.1))))
+    }
+
+    static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
+        switch state.stack.last {
+        case .confirm(var screen):
+            switch screen.dialog.handle(chord) {
+            case .confirmed?:
+                state.stack.removeLast()
+                state.status = "Sparar …"
+                return screen.effects
+            case .cancelled?:
+                state.stack.removeLast()
+                state.status = "Ingenting ändrades"
+            case nil:
+                state.stack[state.stack.count - 1] = .confirm(screen)
+            }
+        case .picker(var screen):
+            switch screen.picker.handle(chord) {
+            case .picked(let index)?:
+                state.stack.removeLast()
+                choose(screen.choices[index], &state)
+            case .cancelled?:
+                state.stack.removeLast()
+            case nil:
+                state.stack[state.stack.count - 1] = .picker(screen)
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func choose(_ choice: PickerChoice, _ state: inout AppState) {
+        let selected = state.selectedRow?.id
+        switch choice {
+        case .filter(let filter):
+            state.list.addFilter(filter)
+        case .clearFilters:
+            state.list.filters = []
+        case .sort(let sort):
+            state.list.sort = sort
+            state.status = "Sorterat på \(sort.shortLabel)"
+        case .clearTags:
+            state.list.tagged = []
+            state.status = "Inga markerade"
+        case .bulk(let action):
+            confirmBulk(action, &state)
+            return
+        }
+        CaseloadUpdate.applySearch(&state, keeping: selected)
+    }
+
+    // MARK: The caseload's pickers
+
+    /// `f`: every status, team member, profession and flag; the active ones marked.
+    static func openFilter(_ state: inout AppState) {
+        var items: [(String, PickerChoice)] = []
+        if !state.list.filters.isEmpty { items.append(("Rensa alla filter", .clearFilters)) }
+        let active = Set(state.list.filters)
+        func add(_ label: String, _ filter: CaseloadFilter) {
+            items.append(((active.contains(filter) ? "✓ " : "  ") + label, .filter(filter)))
+        }
+        for s in ParticipantStatus.allCases { add("Status: \(s.label)", .status(s)) }
+        for m in state.teamList where m.active { add("Ansvarig: \(m.name) (\(m.profession.short))", .responsible(m.id)) }
+        for p in Profession.core { add("Saknar ansvarig \(p.label)", .missingProfession(p)) }
+        for f in ParticipantFlag.allCases { add("Flagga \(f.letter): \(f.label)", .flag(f)) }
+        pick(&state, title: "Filtrera listan (skriv för att söka)", items: items)
+    }
+
+    /// `s`: the orders, the current one marked.
+    static func openSort(_ state: inout AppState) {
+        let items = CaseloadSort.allCases.map { s in
+            ((s == state.list.sort ? "✓ " : "  ") + "Sortera på \(s.label)", PickerChoice.sort(s))
+        }
+        pick(&state, title: "Sortera listan", items: items, selected: CaseloadSort.allCases.firstIndex(of: state.list.sort))
+    }
+
+    /// `a`: what to do with the tagged participants.
+    static func openBulk(_ state: inout AppState) {
+        let n = state.list.tagged.count
+        guard n > 0 else {
+            state.status = "Markera deltagare med Space först"
+            return
+        }
+        var items: [(String, PickerChoice)] = []
+        for s in [ParticipantStatus.aktiv, .vilande] { items.append(("Ändra status till \(s.label)", .bulk(.status(s)))) }
+        for p in Profession.core {
+            for m in state.teamList where m.active && m.profession == p {
+                items.append(("Ansvarig \(p.label): \(m.name)", .bulk(.assign(p, m.id))))
+            }
+        }
+        items.append(("Avmarkera alla", .clearTags))
+        pick(&state, title: "Åtgärd för \(n) markerade", items: items)
+    }
+
+    /// The question before a bulk change: what, and for how many, with the first names. Refused up front
+    /// when some of the tagged cannot make the move, so the all-or-nothing save does not fail on them.
+    static func confirmBulk(_ action: BulkAction, _ state: inout AppState) {
+        let tagged = state.rows.filter { state.list.tagged.contains($0.id) }
+        let ids = tagged.map(\.id)
+        let question: String
+        switch action {
+        case .status(let status):
+            let stuck = tagged.filter { $0.status != status && !$0.status.canMove(to: status) }
+            if !stuck.isEmpty {
+                let names = stuck.prefix(3).map(\.name).joined(separator: "; ")
+                state.status = "\(stuck.count) av de markerade kan inte bli \(status.label) (\(names)); avmarkera dem"
+                return
+            }
+            question = "Ändra status till \(status.label) för \(count(ids.count))?"
+        case .assign(let profession, let member):
+            let name = state.caseload.team[member]?.name ?? "?"
+            question = "Gör \(name) ansvarig \(profession.label) för \(count(ids.count))?"
+        }
+        var lines = tagged.prefix(5).map { "  " + $0.name }
+        if tagged.count > 5 { lines.append("  … och \(tagged.count - 5) till") }
+        lines.append("Ändringen loggas och kan ångras med u.")
+        confirm(
+            &state, ConfirmDialog(title: question, lines: lines, yesLabel: "Ändra", noLabel: "Avbryt", destructive: true),
+            then: [.bulkChange(ids, action)])
+    }
+
+    static func count(_ n: Int) -> String { n == 1 ? "1 deltagare" : "\(n) deltagare" }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import SamordnaCore
+import TerminalUI
+import TerminalUITesting
+import Testing
+
+@testable import SamordnaUI
+
+/// On the participant screen: `x` avslut and reopening, `e` on a note (correction) and on a consent
+/// (withdrawal), the history on the overview, and `u`.
+@Suite struct ParticipantActionsTests {
+    func recordForm(_ s: AppState) -> RecordFormState? {
+        if case .recordForm(let f) = s.stack.last { return f }
+        return nil
+    }
+
+    func participant(_ s: AppState) -> ParticipantScreenState? { s.openParticipant }
+
+    /// Opens Öberg (the last row) with her whole record loaded: two notes and a correction.
+    func openOberg(history: [HistoryItem] = []) -> AppState {
+        var s = Fixture.state()
+        s.press("G", "<Enter>")
+        let record = Fixture.records[0]
+        let t = Date(timeIntervalSince1970: 1_795_000_000)
+        let first = Note(
+            id: .init("n1"), participantID: record.id, authorID: Fixture.anna.id, profession: .arbetsformedlare,
+            owner: .af, writtenAt: t, text: "Första mötet.")
+        let second = Note(
+            id: .init("n2"), participantID: record.id, authorID: Fixture.kim.id, profession: .jobbcoach,
+            owner: .kommunJobbtorg, writtenAt: t.addingTimeInterval(3600), text: "Praktik på Ica.")
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: record, notes: [first, second], history: history)))
+        return s
+    }
+
+    // MARK: Avslut
+
+    @Test func xOpensTheExitFormAndAnEmptyOneIsRefusedWithTheReason() {
+        var s = Fixture.state()
+        s.press("<Enter>", "x")
+        let f = try! #require(recordForm(s))
+        #expect(f.purpose == .exit(.init("p2"), version: 1))
+        #expect(f.form.value(of: "date")?.string == "2026-11-23")
+        #expect(s.press("<C-s>").isEmpty)
+        #expect(recordForm(s)!.form["outcome"]?.error?.contains("välj en avslutsorsak") == true)
+        #expect(s.screenText.contains("✗ välj en avslutsorsak"))
+    }
+
+    @Test func aFilledExitIsSavedWithFollowUpsAndTypedWorkSurvivesAFailure() {
+        var s = Fixture.state()
+        s.press("<Enter>", "x", "<Right>")  // A1
+        s.press("<Tab>", "<Tab>", "<Tab>", "<Space>", "<Tab>")  // försörjningsstöd upphört: ja
+        s.type("2026-11-20")
+        let effects = s.press("<C-s>")
+        guard case .closeParticipant(let exit, let version)? = effects.first else {
+            Issue.record("no save: \(effects) \(recordForm(s)!.form.fields.compactMap(\.error))")
+            return
+        }
+        #expect(version == 1)
+        #expect(exit.outcome == .a1)
+        #expect(exit.forsorjningsstodEndedOn == Fixture.date("2026-11-20"))
+        #expect(exit.followUp4Weeks == Fixture.date("2026-12-21"))
+        // The save fails: the form stays with what was typed, and the reason shows.
+        _ = update(&s, .changeFailed("En kollega har ändrat deltagaren under tiden; inget sparades."))
+        let f = try! #require(recordForm(s))
+        #expect(!f.isSaving)
+        #expect(f.form.value(of: "forsorjningsstodEndedOn")?.string == "2026-11-20")
+        #expect(f.purpose == .exit(.init("p2"), version: nil))
+        // Saved: the form closes and the caseload reloads.
+        #expect(update(&s, .changeSaved(message: "Avslutad", participant: .init("p2"), untag: false)) == [.loadCaseload])
+        #expect(recordForm(s) == nil)
+    }
+
+    @Test func xOnAClosedParticipantAsksToReopenDefaultingToNo() {
+        var s = Fixture.state()
+        var records = Fixture.records
+        records[1].participant.status = .avslutad
+        records[1].exit = ExitRecord(participantID: .init("p2"), date: Fixture.date("2026-11-01"), outcome: .s1)
+        _ = update(&s, .caseloadLoaded(Caseload(records: records, team: [Fixture.anna], catalogue: [])))
+        s.press("<Enter>", "x")
+        #expect(s.screenText.contains("Återöppna Erik Andersson?"))
+        #expect(s.screenText.contains("2026-11-01 (S1)"))
+        #expect(s.press("<Enter>").isEmpty)
+        s.press("x")
+        #expect(s.press("y") == [.reopenParticipant(.init("p2"), version: 1)])
+    }
+
+
+    // MARK: Notes
+
+    @Test func jkSelectTheNotesAndEOpensACorrectionOfTheSelected() {
+        var s = openOberg()
+        s.press("5")
+        let screen = try! #require(participant(s))
+        #expect(screen.itemIDs == ["n2", "n1"])
+        #expect(screen.selectedItemID == "n2")
+        s.press("j")
+        #expect(participant(s)?.selectedItemID == "n1")
+        // The selected note's first line is highlighted.
+        let buffer = view(s).buffer
+        let row = buffer.lines().firstIndex { $0.contains("Anna Lind, arbetsförmedlare") }!
+        #expect(roleRuns(buffer, row: row).hasPrefix("0..") && roleRuns(buffer, row: row).contains("selection"))
+        s.press("e")
+        guard case .noteForm(let form) = s.stack.last else {
+            Issue.record("no note form")
+            return
+        }
+        #expect(form.corrects == Note.ID("n1"))
+        #expect(s.screenText.contains("Rättelse (ny anteckning, den gamla står kvar)"))
+        s.type("Rätt datum: 2026-11-20.")
+        guard case .addNote(let draft)? = s.press("<C-s>").first else {
+            Issue.record("no save")
+            return
+        }
+        #expect(draft.corrects == Note.ID("n1"))
+        #expect(draft.text == "Rätt datum: 2026-11-20.")
+    }
+
+    @Test func eIsNotOfferedWhereThereIsNothingToSelect() {
+        var s = openOberg()
+        #expect(!isAvailable(.editItem, in: s))
+        s.press("3")
+        #expect(!isAvailable(.editItem, in: s))
+        #expect(s.press("e").isEmpty)
+        #expect(s.stack.count == 1)
+    }
+
+    // MARK: Consent
+
+    @Test func eOnAConsentOpensTheWithdrawalAndCoreChecksTheDate() {
+        var s = openOberg()
+        s.press("6", "e")
+        let f = try! #require(recordForm(s))
+        #expect(f.purpose == .withdrawConsent(.init("p1"), .init("c-p1")))
+        // A date before the consent began is refused with the reason.
+        for _ in 0..<10 { s.press("<BS>") }
+        s.type("2026-09-01")
+        #expect(s.press("<C-s>").isEmpty)
+        #expect(recordForm(s)!.form["withdrawnOn"]?.error?.contains("före giltigt från") == true)
+        for _ in 0..<10 { s.press("<BS>") }
+        s.type("2026-11-20")
+        s.press("<Tab>")
+        s.type("muntligt vid möte")
+        #expect(
+            s.press("<C-s>") == [
+                .withdrawConsent(.init("c-p1"), participant: .init("p1"), on: Fixture.date("2026-11-20"), how: "muntligt vid möte")
+            ])
+    }
+
+    @Test func aWithdrawnConsentIsNotWithdrawnTwice() {
+        var s = Fixture.state()
+        s.press("G", "<Enter>")
+        var record = Fixture.records[0]
+        record.consents[0].withdrawnOn = Fixture.date("2026-11-01")
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: record)))
+        s.press("6", "e")
+        #expect(recordForm(s) == nil)
+        #expect(s.status == "Samtycket är redan återkallat (2026-11-01)")
+    }
+
+    @Test func anUnknownLoginIsAskedWhoTheyAreBeforeWithdrawing() {
+        var s = AppState(size: Size(width: 80, height: 24), today: Fixture.today, user: "vikarie")
+        _ = update(&s, .caseloadLoaded(Fixture.caseload))
+        s.press("G", "<Enter>")
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0])))
+        s.press("6", "e")
+        guard case .whoAmI(let who) = s.stack.last else {
+            Issue.record("not asked")
+            return
+        }
+        #expect(who.then == .withdrawConsent(.init("p1"), .init("c-p1")))
+        #expect(s.screenText.contains("Vem är du?"))
+    }
+
+    @Test func ctrlCOnAChangedConsentFormAsksInsteadOfQuitting() {
+        var s = openOberg()
+        s.press("6", "n", "<Space>")
+        _ = update(&s, .interrupt)
+        #expect(!s.shouldQuit)
+        guard case .consentForm(let f) = s.stack.last else {
+            Issue.record("form gone")
+            return
+        }
+        #expect(f.leaving != nil)
+    }
+
+    // MARK: History and undo
+
+    @Test func theOverviewShowsHistoryAndHidesIdentityUntilRevealed() {
+        let history = [
+            HistoryItem(
+                summary: "2026-11-20 10:30 Anna Lind (anna): ändrade deltagaren",
+                changes: [
+                    .init(field: "telefon", old: "070-1", new: "070-2", sensitivity: .contact),
+                    .init(field: "identitet", old: "198001019804", new: "198001019812", sensitivity: .identity),
+                ])
+        ]
+        var s = openOberg(history: history)
+        let text = participant(s)!.lines.map(\.text)
+        #expect(text.contains("Historik (u ångrar din senaste ändring)"))
+        #expect(text.contains("  2026-11-20 10:30 Anna Lind (anna): ändrade deltagaren"))
+        #expect(text.contains("      telefon: 070-1 → 070-2"))
+        #expect(text.contains("      identitet: ändrat (r visar)"))
+        s.press("r")
+        #expect(participant(s)!.lines.map(\.text).contains("      identitet: 198001019804 → 198001019812"))
+    }
+
+    @Test func contactChangesOfAProtectedParticipantAreNotShown() {
+        var s = Fixture.state()
+        s.press("j", "<Enter>")  // Nguyen: skyddade personuppgifter
+        let history = [
+            HistoryItem(
+                summary: "2026-11-20 10:30 Anna Lind (anna): ändrade deltagaren",
+                changes: [.init(field: "adress", old: "–", new: "Hemliga gatan 1", sensitivity: .contact)])
+        ]
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[4], history: history)))
+        let text = participant(s)!.lines.map(\.text).joined(separator: "\n")
+        #expect(!text.contains("Hemliga gatan"))
+        #expect(text.contains("adress: ändrad (skyddade personuppgifter)"))
+    }
+
+    @Test func uOnTheParticipantAsksToUndoAndTheRecordReloads() {
+        var s = openOberg()
+        #expect(s.press("u") == [.undo])
+        #expect(
+            update(&s, .changeSaved(message: "Ångrat: deltagaren", participant: .init("p1"), untag: false))
+                == [.loadCaseload])
+        #expect(s.status == "Ångrat: deltagaren")
+        // The caseload reload asks for the open participant's record again.
+        #expect(update(&s, .caseloadLoaded(Fixture.caseload)) == [.loadRecord(.init("p1"))])
+    }
+}
