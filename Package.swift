@@ -12,12 +12,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "SamordnaCore"),
+        // The team's kartläggning template file (YAML) read into Core's values; keeps Core Foundation-only.
+        .target(name: "SamordnaTemplates", dependencies: ["SamordnaCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "SamordnaStore",
-            dependencies: ["SamordnaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["SamordnaCore", "SamordnaTemplates", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SamordnaExport", dependencies: ["SamordnaCore"]),
         .target(name: "TerminalUI"),
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"]),
@@ -31,7 +34,7 @@ let package = Package(
             name: "samordna",
             dependencies: [
                 "SamordnaCore", "SamordnaStore", "SamordnaExport", "SamordnaUI", "SamordnaRuntime",
-                "TerminalUI", "CursesBackend",
+                "SamordnaTemplates", "TerminalUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Release-mode benchmark: `swift run -c release SamordnaBench` (docs/benchmarks.md).
@@ -41,9 +44,13 @@ let package = Package(
         // Helper process for the store tests: several of these write to one database at once.
         .executableTarget(name: "StoreStress", dependencies: ["SamordnaCore", "SamordnaStore"]),
         .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),
+        .testTarget(name: "SamordnaTemplatesTests", dependencies: ["SamordnaCore", "SamordnaTemplates"]),
+        .testTarget(name: "SamordnaExportTests", dependencies: ["SamordnaCore", "SamordnaExport"]),
         .testTarget(
             name: "SamordnaStoreTests",
-            dependencies: ["SamordnaCore", "SamordnaStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SamordnaCore", "SamordnaStore", "SamordnaTemplates", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
         .testTarget(
             name: "SamordnaUITests",

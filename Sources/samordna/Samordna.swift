@@ -14,7 +14,7 @@ struct Samordna: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ParticipantCommand.self, ImportCommand.self, TeamCommand.self, UndoCommand.self,
-            CheckCommand.self,
+            CheckCommand.self, ExportCommand.self,
         ])
 
     @OptionGroup var common: CommonOptions

@@ -18,6 +18,8 @@ public enum AnswerType: Hashable, Codable, Sendable {
     case number
 }
 
+/// One question of the template: what the form asks, how it is answered, how sensitive the answer is
+/// (domain.md §11) and which profession owns it (nil: the team together).
 public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
     public var id: String
     public var label: String
@@ -26,10 +28,13 @@ public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
     public var required: Bool
     public var sensitivity: Sensitivity
     public var owner: Profession?
+    /// The most characters (graphemes) a text answer may hold; nil: `AnswerRules.defaultMaxLength`.
+    /// Longer text is refused with the limit named, never cut.
+    public var maxLength: Int?
 
     public init(
         id: String, label: String, help: String? = nil, type: AnswerType, required: Bool = false,
-        sensitivity: Sensitivity = .p0, owner: Profession? = nil
+        sensitivity: Sensitivity = .p0, owner: Profession? = nil, maxLength: Int? = nil
     ) {
         self.id = id
         self.label = label
@@ -38,18 +43,23 @@ public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
         self.required = required
         self.sensitivity = sensitivity
         self.owner = owner
+        self.maxLength = maxLength
     }
 }
 
+/// A section of the template ("C. Utbildning och språk"), shown as one page of the form.
 public struct TemplateSection: Hashable, Codable, Sendable, Identifiable {
     public var id: String
     public var title: String
     public var questions: [TemplateQuestion]
+    /// A short text shown above the questions (how the scale reads, who answers in private).
+    public var help: String?
 
-    public init(id: String, title: String, questions: [TemplateQuestion]) {
+    public init(id: String, title: String, questions: [TemplateQuestion], help: String? = nil) {
         self.id = id
         self.title = title
         self.questions = questions
+        self.help = help
     }
 }
 
@@ -69,6 +79,14 @@ public struct KartlaggningTemplate: Hashable, Codable, Sendable {
     public func question(_ id: String) -> TemplateQuestion? {
         for s in sections { if let q = s.questions.first(where: { $0.id == id }) { return q } }
         return nil
+    }
+
+    /// Every question in form order.
+    public var questions: [TemplateQuestion] { sections.flatMap(\.questions) }
+
+    /// The section that holds question `id`.
+    public func section(containing id: String) -> TemplateSection? {
+        sections.first { $0.questions.contains { $0.id == id } }
     }
 }
 

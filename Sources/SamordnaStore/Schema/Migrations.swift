@@ -35,6 +35,7 @@ enum Schema {
         ("v1-kartlaggning", v1Kartlaggning),
         ("v1-change-log", v1ChangeLog),
         ("v1-change-log-undo", v1ChangeLogUndo),
+        ("v1-kartlaggning-templates", v1KartlaggningTemplates),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -264,5 +265,30 @@ enum Schema {
         CREATE INDEX change_log_login ON change_log(login, sequence);
         CREATE INDEX change_log_batch ON change_log(batch) WHERE batch IS NOT NULL;
         CREATE INDEX change_log_undoes ON change_log(undoes) WHERE undoes IS NOT NULL;
+        """
+
+    // Every template version a kartläggning can be made with, kept for good: a kartläggning names its
+    // `template_version`, and is always shown with that version's questions (docs/decisions/0004). A stored
+    // version is never changed or removed; a changed template file is a new version. `content` is the
+    // template as Core's JSON (what forms are built from), `source` the YAML text it was read from. No
+    // foreign key from `kartlaggning.template_version`: rows made before this table existed name versions
+    // that were never stored, and must stay readable.
+    static let v1KartlaggningTemplates = """
+        CREATE TABLE kartlaggning_template (
+            version INTEGER PRIMARY KEY NOT NULL CHECK (version >= 1),
+            title TEXT NOT NULL,
+            content TEXT NOT NULL CHECK (json_valid(content)),
+            source TEXT NOT NULL,
+            registered_at REAL NOT NULL,
+            registered_by TEXT NOT NULL
+        ) STRICT;
+        CREATE TRIGGER kartlaggning_template_never_updated BEFORE UPDATE ON kartlaggning_template
+        BEGIN
+            SELECT RAISE(ABORT, 'en sparad mallversion ändras inte: höj versionen i mallfilen');
+        END;
+        CREATE TRIGGER kartlaggning_template_never_deleted BEFORE DELETE ON kartlaggning_template
+        BEGIN
+            SELECT RAISE(ABORT, 'en sparad mallversion tas inte bort: kartläggningar visas med den');
+        END;
         """
 }

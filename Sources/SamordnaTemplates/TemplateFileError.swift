@@ -1,0 +1,61 @@
+/// One thing wrong in a template file, at a line and column (both from 1; columns count characters as
+/// Unicode scalars, as the YAML library does).
+public struct TemplateFileProblem: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var reason: String
+
+    public init(line: Int, column: Int, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// `12:7: okänd svarstyp 'skala7' …`
+    public var description: String { "\(line):\(column): \(reason)" }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.line, a.column, a.reason) < (b.line, b.column, b.reason) }
+}
+
+/// Why the team's template file cannot be used. The UI keeps working with the last valid version and
+/// shows `summary`; the command line prints `description`, one line per problem, like a compiler.
+public enum TemplateFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file could not be read or written at all (missing directory, permissions, not UTF-8 is `.invalid`).
+    case unreadable(file: String, reason: String)
+    /// The file was read, and is malformed YAML or breaks the template's rules; problems in file order.
+    case invalid(file: String, problems: [TemplateFileProblem])
+
+    public var file: String {
+        switch self {
+        case .unreadable(let file, _), .invalid(let file, _): return file
+        }
+    }
+
+    public var problems: [TemplateFileProblem] {
+        switch self {
+        case .unreadable: return []
+        case .invalid(_, let problems): return problems
+        }
+    }
+
+    /// `kartlaggning.yaml:12:7: okänd svarstyp 'skala7' (välj …)`, one line per problem.
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): \(reason)"
+        case .invalid(let file, let problems):
+            return problems.map { "\(file):\($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// The first problem on one line, and how many more there are: for a status line.
+    public var summary: String {
+        switch self {
+        case .unreadable: return description
+        case .invalid(let file, let problems):
+            guard let first = problems.first else { return "\(file): okänt fel" }
+            let more = problems.count > 1 ? " (och \(problems.count - 1) fel till)" : ""
+            return "\(file):\(first)\(more)"
+        }
+    }
+}

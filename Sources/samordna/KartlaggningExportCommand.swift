@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import SamordnaCore
+import SamordnaExport
+import SamordnaStore
+
+/// `samordna export kartlaggning`: one kartläggning as a readable Markdown or HTML document, with the
+/// template version it was made with.
+struct KartlaggningExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kartlaggning",
+        abstract: "Skriv ut en kartläggning som Markdown eller HTML.",
+        discussion: """
+            Utan --kartlaggning skrivs deltagarens senaste klara kartläggning ut (annars det pågående \
+            utkastet). Frågorna är de i mallversionen som kartläggningen gjordes med.
+
+            Dokumentet är pseudonymiserat (initialer + kort id, medarbetare med inloggning) om inte --names \
+            anges; personnummer skrivs aldrig ut. Deltagare med skyddade personuppgifter exporteras inte.
+
+            Slutkoder: 0 klart, 64 felaktig användning, 65 okänd deltagare eller kartläggning eller skyddade \
+            personuppgifter, 1 annat fel.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .customLong("participant"), help: ArgumentHelp("Deltagarens id eller personnummer.", valueName: "id"))
+    var participant: String
+
+    @Option(
+        name: .customLong("kartlaggning"),
+        help: ArgumentHelp("Kartläggningens id (eller de första tecknen, minst 4).", valueName: "id"))
+    var kartlaggning: String?
+
+    @Option(name: .customLong("format"), help: "md (Markdown, standard) eller html.")
+    var format: Format = .md
+
+    @Flag(name: .customLong("names"), help: "Skriv ut namn i stället för initialer och kort id.")
+    var names = false
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp("Skriv till filen (skapas privat, 0600) i stället för standard ut; '-' är standard ut.", valueName: "fil"))
+    var output: String?
+
+    func validate() throws { try common.validate() }
+
+    func run() throws {
+        try exitOnFailure {
+            let store = try common.openStore(creating: false)
+            let today = common.currentDay()
+            let pid = try ParticipantCommand.Show.find(participant, in: try store.participants(), today: today)
+            guard let person = try store.participant(pid) else {
+                throw CLIFailure(message: "samordna: deltagaren \(pid) finns inte längre", code: 1)
+            }
+            if person.protectedIdentity {
+                throw CLIFailure(
+                    message: "samordna: \(KartlaggningExportRefusal.protectedIdentity(pid)); ingenting exporterades", code: 65)
+            }
+            let chosen = try Self.choose(kartlaggning, among: try store.kartlaggningar(for: pid), participant: pid)
+            guard let record = try store.kartlaggningRecord(chosen.id) else {
+                throw CLIFailure(message: "samordna: kartläggningen \(chosen.id) finns inte längre", code: 1)
+            }
+            guard let template = record.template else {
+                throw CLIFailure(
+                    message: "samordna: mallversion \(chosen.templateVersion) som kartläggningen \(chosen.id.short) "
+                        + "gjordes med finns inte sparad; den kan inte skrivas ut",
+                    code: 1)
+            }
+            let document: KartlaggningDocument
+            do {
+                document = try KartlaggningDocument(
+                    participant: person, kartlaggning: record.kartlaggning, template: template,
+                    assessments: record.assessments, team: try store.teamMembers(), names: names, timeZone: .current)
+            } catch {
+                throw CLIFailure(message: "samordna: \(error); ingenting exporterades", code: 65)
+            }
+            let text = format == .md ? document.markdown() : document.html()
+            try Self.save(text, to: output)
+        }
+    }
+
+    /// The kartläggning named by `typed` (an id or its first characters, at least 4), or the latest completed
+    /// one, else the open draft. Unknown, ambiguous or someone else's: 65.
+    static func choose(_ typed: String?, among all: [Kartlaggning], participant: Participant.ID) throws -> Kartlaggning {
+        guard let typed = typed?.trimmingCharacters(in: .whitespaces) else {
+            if let k = KartlaggningRules.lastCompleted(all) ?? KartlaggningRules.openDraft(all) { return k }
+            throw CLIFailure(message: "samordna: deltagaren \(participant.short) har ingen kartläggning ännu", code: 65)
+        }
+        if let exact = all.first(where: { $0.id.rawValue == typed }) { return exact }
+        let matches = typed.count >= 4 ? all.filter { $0.id.rawValue.hasPrefix(typed.lowercased()) } : []
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw CLIFailure(
+                message: "samordna: \(quotedValue(typed)) passar flera kartläggningar (\(matches.map(\.id.short).joined(separator: ", "))); "
+                    + "ange fler tecken av id:t",
+                code: 65)
+        }
+        throw CLIFailure(
+            message: "samordna: deltagaren \(participant.short) har ingen kartläggning med id \(quotedValue(typed))", code: 65)
+    }
+
+    /// Standard out for nil or `-`; otherwise the file, created 0600 if new (it holds personal data).
+    static func save(_ text: String, to output: String?) throws {
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            throw CLIFailure(
+                message: "samordna: kan inte skriva \(quotedValue(output)): \(String(cString: strerror(errno)))", code: 1)
+        }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIFailure(
+                    message: "samordna: kan inte skriva \(quotedValue(output)): \(String(cString: strerror(errno)))", code: 1)
+            }
+            written += n
+        }
+    }
+}
