@@ -1,5 +1,6 @@
 import Foundation
 import SamordnaCore
+import SamordnaExport
 import SamordnaStore
 import SamordnaUI
 
@@ -14,13 +15,17 @@ public struct EffectRunner {
     public var fixedToday: LocalDate?
     /// The login name written to the change log with every change.
     public var login: String
+    /// The data directory: where `kartlaggning.yaml` is read (and written on first use) and printed
+    /// documents go. Nil in tests that need neither.
+    public var dataDirectory: URL?
 
     public init(
         store: CaseloadStore, catalogue: [InsatsType] = DefaultInsatsCatalogue.all,
         clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
-        fixedToday: LocalDate? = nil, login: String = "okänd"
+        fixedToday: LocalDate? = nil, login: String = "okänd", dataDirectory: URL? = nil
     ) {
         self.login = login
+        self.dataDirectory = dataDirectory
         self.store = store
         self.catalogue = catalogue
         self.clock = clock
@@ -99,6 +104,32 @@ public struct EffectRunner {
                     return .changeSaved(message: "Ångrat: \(what)", participant: undone.participantID, untag: false)
                 }
             }]
+        case .startKartlaggning(let participant):
+            return [startKartlaggning(participant)]
+        case .openKartlaggning(let id):
+            return [openKartlaggning(id)]
+        case .compareKartlaggningar(let a, let b):
+            do {
+                guard let first = try session(a), let second = try session(b) else {
+                    return [.changeFailed("Kartläggningen finns inte längre")]
+                }
+                return [.kartlaggningCompared(first, second)]
+            } catch {
+                return [.changeFailed("Kunde inte läsa kartläggningarna: \(error.description)")]
+            }
+        case .saveKartlaggningDraft(let draft):
+            do {
+                let saved = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: login, at: clock())
+                return [.kartlaggningDraftSaved(saved)]
+            } catch .recordConflict {
+                return [.kartlaggningSaveFailed("en kollega har sparat samma utkast; stäng och öppna igen (e)")]
+            } catch {
+                return [.kartlaggningSaveFailed(error.description)]
+            }
+        case .completeKartlaggning(let completion):
+            return [completeKartlaggning(completion)]
+        case .printKartlaggning(let id):
+            return [printKartlaggning(id)]
         case .bulkChange(let ids, let action):
             return [change { now throws(StoreError) in
                 let bulk: BulkChange
@@ -112,6 +143,92 @@ public struct EffectRunner {
                     message: "Ändrat för \(changed) deltagare" + (unchanged > 0 ? " (\(unchanged) redan så)" : ""),
                     participant: nil, untag: true)
             }]
+        }
+    }
+
+    // MARK: Kartläggning
+
+    /// The template to start from: the team's file (written with the default on first use), or the last
+    /// valid stored version with the reason when the file has a problem.
+    func currentTemplate() throws(StoreError) -> TemplateLoad? {
+        guard let dir = dataDirectory else { return nil }
+        return try store.currentTemplate(
+            file: dir.appendingPathComponent("kartlaggning.yaml"), by: login, at: clock())
+    }
+
+    func startKartlaggning(_ participant: Participant.ID) -> Msg {
+        do throws(StoreError) {
+            let load = try currentTemplate()
+            let latest = load == nil ? try store.latestTemplate() : nil
+            guard let template = load?.template ?? latest else {
+                return .changeFailed("Ingen kartläggningsmall finns (kartlaggning.yaml)")
+            }
+            let start = try store.startKartlaggning(
+                id: Kartlaggning.ID(UUID().uuidString.lowercased()), participant: participant,
+                templateVersion: template.version, date: today, by: login, at: clock())
+            return .kartlaggningOpened(
+                KartlaggningSession(
+                    kartlaggning: start.kartlaggning, template: template, notCopied: start.notCopied,
+                    templateNotice: load?.message))
+        } catch {
+            return .changeFailed("Kunde inte starta kartläggningen: \(error.description)")
+        }
+    }
+
+    func session(_ id: Kartlaggning.ID) throws(StoreError) -> KartlaggningSession? {
+        guard let record = try store.kartlaggningRecord(id), let template = record.template else { return nil }
+        return KartlaggningSession(kartlaggning: record.kartlaggning, template: template, assessments: record.assessments)
+    }
+
+    func openKartlaggning(_ id: Kartlaggning.ID) -> Msg {
+        do {
+            guard let session = try session(id) else {
+                return .changeFailed("Kartläggningen eller dess mallversion finns inte sparad")
+            }
+            return .kartlaggningOpened(session)
+        } catch {
+            return .changeFailed("Kunde inte öppna kartläggningen: \(error.description)")
+        }
+    }
+
+    /// The profession's assessment, then the kartläggning marked klar (read-only from then on).
+    func completeKartlaggning(_ completion: KartlaggningCompletion) -> Msg {
+        let k = completion.kartlaggning
+        let now = clock()
+        do {
+            let old = try store.assessments(for: k.id).first { $0.profession == completion.assessment.profession }
+            try store.recordAssessment(completion.assessment, replacing: old, by: login, at: now)
+            _ = try store.completeKartlaggning(
+                k, expectedVersion: k.version, professionsPresent: k.professionsPresent, by: login, at: now)
+            return .changeSaved(
+                message: "Kartläggningen är klar; nästa utgår från en kopia", participant: k.participantID, untag: false)
+        } catch .recordConflict {
+            return .kartlaggningSaveFailed("en kollega har sparat samma kartläggning; stäng och öppna igen (e)")
+        } catch {
+            return .kartlaggningSaveFailed(error.description)
+        }
+    }
+
+    /// Writes the kartläggning as a pseudonymised Markdown document to `utskrifter/` in the data directory
+    /// (private, like the database) and says where. Never for a participant with skyddade personuppgifter.
+    func printKartlaggning(_ id: Kartlaggning.ID) -> Msg {
+        guard let dir = dataDirectory else { return .changeFailed("Ingen datakatalog att skriva till") }
+        do {
+            guard let record = try store.kartlaggningRecord(id), let template = record.template,
+                let person = try store.participant(record.kartlaggning.participantID)
+            else { return .changeFailed("Kartläggningen eller dess mallversion finns inte sparad") }
+            let document = try KartlaggningDocument(
+                participant: person, kartlaggning: record.kartlaggning, template: template,
+                assessments: record.assessments, team: try store.teamMembers(), names: false, timeZone: timeZone)
+            let folder = dir.appendingPathComponent("utskrifter").path
+            try PrivateFile.makeDirectory(folder)
+            let path = folder + "/kartlaggning-\(id.short)-\(record.kartlaggning.date).md"
+            try PrivateFile.write(document.markdown(), to: path)
+            return .changeSaved(message: "Utskrift sparad: \(path)", participant: nil, untag: false)
+        } catch let refusal as KartlaggningExportRefusal {
+            return .changeFailed("Skrivs inte ut: \(refusal)")
+        } catch {
+            return .changeFailed("Kunde inte skriva ut: \(error)")
         }
     }
 
@@ -162,8 +279,12 @@ public struct EffectRunner {
                     return .participantSaveFailed(.other("deltagaren finns inte längre"))
                 }
                 guard current.version == expected else { return .participantSaveFailed(.conflict(current: current)) }
-                participant = try store.updateParticipant(
-                    save.fields.applied(to: current), expectedVersion: expected, by: login, at: now)
+                // Only the fields the form changed go on top of what is stored (ParticipantMerge).
+                let changed =
+                    save.base.map {
+                        ParticipantMerge.keepMine(base: $0, mine: save.fields.applied(to: $0), theirs: current)
+                    } ?? save.fields.applied(to: current)
+                participant = try store.updateParticipant(changed, expectedVersion: expected, by: login, at: now)
             }
             try saveResponsible(save.responsible, for: participant.id, at: now, ids: &ids)
             return .participantSaved(participant.id)

@@ -16,7 +16,8 @@ enum TUILauncher {
         let outcome = try MainActor.assumeIsolated { () throws -> Program.Outcome in
             let backend = try CursesBackend(environment: environment)
             defer { backend.shutdown() }
-            let runner = EffectRunner(store: store, fixedToday: today, login: currentLogin(environment))
+            let runner = EffectRunner(
+                store: store, fixedToday: today, login: currentLogin(environment), dataDirectory: directory.url)
             let program = Program(backend: backend, runner: runner, user: currentLogin(environment))
             return program.run()
         }

@@ -110,3 +110,35 @@ import Testing
         #expect(p.state.status == "Ångrat: ändringen för 3 deltagare")
     }
 }
+
+@MainActor
+@Suite struct KeepMineTests {
+    @Test func keepMineSavesMyFieldAndKeepsTheColleaguesOtherChange() throws {
+        let caseload = try ProgramTests.Caseload(participants: 4)
+        let backend = TextBackend()
+        let p = ProgramTests().program(caseload, backend: backend)
+        p.start()
+        p.handle(.key(KeyChord(parsing: "<Enter>")!))
+        let id = try #require(p.state.openParticipant?.id)
+        p.handle(.key(KeyChord(parsing: "E")!))
+        // A colleague saves a new e-mail address meanwhile.
+        let colleague = try CaseloadStore.open(at: caseload.databaseURL)
+        var theirs = try #require(try colleague.participant(id))
+        theirs.email = "kollega@exempel.se"
+        _ = try colleague.updateParticipant(theirs, expectedVersion: theirs.version, by: "bjorn.soc", at: Date())
+        // I change the phone and save: a conflict naming both changes.
+        while case .participantForm(let f) = p.state.stack.last, f.form.focusedID != "phone" {
+            p.handle(.key(KeyChord(.tab)))
+        }
+        p.handle(.key(.ctrl("u")))
+        for c in "070-123 45 67" { p.handle(.key(.char(c))) }
+        p.handle(.key(.ctrl("s")))
+        p.render()
+        #expect(backend.screen.text.contains("Kollegan ändrade: e-post"))
+        #expect(backend.screen.text.contains("Du ändrade: telefon"))
+        p.handle(.key(.char("b")))
+        let stored = try #require(try caseload.store.participant(id))
+        #expect(stored.phone == "070-123 45 67")
+        #expect(stored.email == "kollega@exempel.se", "the colleague's change is not reverted")
+    }
+}

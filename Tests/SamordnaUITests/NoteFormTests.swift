@@ -67,9 +67,12 @@ import Testing
             return
         }
         #expect(who.picker.title.contains("okand.login"))
-        // Pick "Kim Sund" by typing part of the name, then Enter.
+        // Pick "Kim Sund" by typing part of the name, then Enter. Kim has a login already: taking it over
+        // is asked, defaulting to No.
         s.type("Kim")
-        let effects = s.press("<Enter>")
+        #expect(s.press("<Enter>").isEmpty)
+        #expect(s.screenText.contains("Kim Sund har inloggningen kim"))
+        let effects = s.press("y")
         #expect(effects == [.claimLogin(Fixture.kim.id, then: .newNote(.init("p1")))])
         // The store records it; the reloaded caseload knows the login and the editor opens.
         _ = update(&s, .loginClaimed(then: .newNote(.init("p1"))))

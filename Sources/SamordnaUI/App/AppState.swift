@@ -65,7 +65,9 @@ public struct AppState: Equatable, Sendable {
         if help != nil { return [.help, .global] }
         switch stack.last {
         case .participant: return [.participant, .global]
-        case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm: return [.form]
+        case .participantForm, .noteForm, .consentForm, .recordForm, .kartlaggningForm, .whoAmI, .picker, .confirm:
+            return [.form]
+        case .document: return [.document, .global]
         case nil: return [.caseload, .global]
         }
     }
@@ -84,6 +86,9 @@ public enum Screen: Equatable, Sendable {
     case noteForm(NoteFormState)
     case consentForm(ConsentFormState)
     case recordForm(RecordFormState)
+    case kartlaggningForm(KartlaggningFormState)
+    /// A read-only document: a completed kartläggning or a comparison of two.
+    case document(DocumentState)
     case whoAmI(WhoAmIState)
     /// A list picker over the screen below (filter, sort, bulk action).
     case picker(PickerScreen)

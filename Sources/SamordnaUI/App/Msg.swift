@@ -28,6 +28,13 @@ public enum Msg: Equatable, Sendable {
     case changeSaved(message: String, participant: Participant.ID?, untag: Bool)
     /// It did not: why, in Swedish. Any open form keeps what was typed.
     case changeFailed(String)
+    /// A kartläggning opened (new from a copy, a draft to continue, or a completed one to read).
+    case kartlaggningOpened(KartlaggningSession)
+    /// Two kartläggningar to compare, each with its own template version.
+    case kartlaggningCompared(KartlaggningSession, KartlaggningSession)
+    /// A draft's answers were saved; the new version to check the next save against.
+    case kartlaggningDraftSaved(Kartlaggning)
+    case kartlaggningSaveFailed(String)
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
     case dayChanged(LocalDate)
@@ -58,4 +65,15 @@ public enum Effect: Equatable, Sendable {
     case undo
     /// One change to many participants, all or none.
     case bulkChange([Participant.ID], BulkAction)
+    /// A new kartläggning: a draft on the current template, copying the last completed one's answers.
+    case startKartlaggning(Participant.ID)
+    /// Load a kartläggning with the template version it was made with and its assessments.
+    case openKartlaggning(Kartlaggning.ID)
+    case compareKartlaggningar(Kartlaggning.ID, Kartlaggning.ID)
+    /// Save a draft's answers (checked against its version).
+    case saveKartlaggningDraft(Kartlaggning)
+    /// Mark a kartläggning klar, with the user's profession's assessment.
+    case completeKartlaggning(KartlaggningCompletion)
+    /// Write one kartläggning as a pseudonymised document and say where.
+    case printKartlaggning(Kartlaggning.ID)
 }

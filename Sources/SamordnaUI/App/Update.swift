@@ -40,10 +40,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             break
         }
         state.shouldQuit = true
-        return []
+        return saveKartlaggningBeforeLeaving(&state)
     case .hangup:
         state.shouldQuit = true
-        return []
+        return saveKartlaggningBeforeLeaving(&state)
     case .caseloadLoaded(let caseload):
         state.isLoading = false
         state.loadError = nil
@@ -59,6 +59,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
                 if let consent = RecordFormUpdate.consent(consentID, of: id, in: state) {
                     RecordFormUpdate.openWithdrawal(&state, participant: id, consent: consent)
                 }
+            case .newKartlaggning(let id): return [.startKartlaggning(id)]
+            case .openKartlaggning(let id): return [.openKartlaggning(id)]
             }
         }
         if let i = state.participantScreenIndex, case .participant(let screen) = state.stack[i] {
@@ -102,7 +104,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         ParticipantFormUpdate.saveFailed(&state, failure)
         return []
     case .changeSaved(let message, let participant, let untag):
-        if case .recordForm = state.stack.last { state.stack.removeLast() }
+        switch state.stack.last {
+        case .recordForm, .kartlaggningForm: state.stack.removeLast()
+        default: break
+        }
         if untag { state.list.tagged = [] }
         state.status = message
         if let participant, state.participantScreenIndex == nil { state.pendingSelection = participant }
@@ -111,6 +116,19 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         RecordFormUpdate.saveFailed(&state, reason)
         state.status = reason
         return [.loadCaseload]
+    case .kartlaggningOpened(let session):
+        KartlaggningFormUpdate.opened(&state, session)
+        return []
+    case .kartlaggningCompared(let a, let b):
+        let name = state.caseload.records.first { $0.id == a.kartlaggning.participantID }?.participant.fullName ?? ""
+        state.stack.append(.document(KartlaggningPages.compare(a, b, participantName: name)))
+        return []
+    case .kartlaggningDraftSaved(let k):
+        KartlaggningFormUpdate.draftSaved(&state, k)
+        return []
+    case .kartlaggningSaveFailed(let reason):
+        KartlaggningFormUpdate.saveFailed(&state, reason)
+        return []
     case .storeChangedElsewhere:
         state.status = "Uppdaterat med ändringar från en kollega"
         return [.loadCaseload]
@@ -133,6 +151,7 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         case .noteForm: return NoteFormUpdate.handleKey(&state, chord)
         case .consentForm: return ConsentFormUpdate.handleKey(&state, chord)
         case .recordForm: return RecordFormUpdate.handleKey(&state, chord)
+        case .kartlaggningForm: return KartlaggningFormUpdate.handleKey(&state, chord)
         case .picker, .confirm: return OverlayUpdate.handleKey(&state, chord)
         case .whoAmI: return NoteFormUpdate.handleWhoAmI(&state, chord)
         default: break
@@ -153,20 +172,25 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
     switch state.stack.last {
     case .participant(let screen):
         switch command {
-        case .newItem: return screen.tab == .anteckningar || screen.tab == .samtycke
+        case .newItem: return [.anteckningar, .samtycke, .kartlaggning].contains(screen.tab)
         case .editItem: return screen.selectedItemID != nil
+        case .compare: return screen.tab == .kartlaggning && screen.selectedItemID != nil && screen.itemIDs.count > 1
+        case .print: return screen.tab == .kartlaggning && screen.selectedItemID != nil
         case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged: return false
         default: return true
         }
-    case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
+    case .participantForm, .noteForm, .consentForm, .recordForm, .kartlaggningForm, .whoAmI, .picker, .confirm:
         return command == .help
+    case .document(let doc):
+        if command == .print { return doc.kartlaggningID != nil }
+        return [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help].contains(command)
     case nil:
         switch command {
         case .open, .tag: return !state.list.visible.isEmpty
         case .back: return state.list.hasActiveSearch || !state.list.filters.isEmpty
         case .actOnTagged: return !state.list.tagged.isEmpty
-        case .editParticipant, .newItem, .editItem, .exitParticipant, .nextTab, .previousTab, .tab1, .tab2, .tab3,
-            .tab4, .tab5, .tab6:
+        case .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextTab, .previousTab, .tab1,
+            .tab2, .tab3, .tab4, .tab5, .tab6:
             return false
         default: return true
         }
@@ -201,7 +225,9 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     switch state.stack.last {
     case .participant:
         return ParticipantUpdate.perform(command, &state)
-    case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
+    case .document:
+        return DocumentUpdate.perform(command, &state)
+    case .participantForm, .noteForm, .consentForm, .recordForm, .kartlaggningForm, .whoAmI, .picker, .confirm:
         return []
     case nil:
         return CaseloadUpdate.perform(command, &state)
@@ -246,4 +272,13 @@ extension AppState {
         screen.scrollOffset = min(max(0, screen.scrollOffset), maxOffset)
         stack[stack.count - 1] = .participant(screen)
     }
+}
+
+/// Ctrl-C, a closed terminal or SIGTERM with a kartläggning open: the page being filled in is saved first
+/// (drafts save as you go; at most the field being typed could otherwise be lost).
+private func saveKartlaggningBeforeLeaving(_ state: inout AppState) -> [Effect] {
+    guard case .kartlaggningForm(var screen) = state.stack.last else { return [] }
+    let effects = KartlaggningFormUpdate.saveIfChanged(&screen, state: &state)
+    state.stack[state.stack.count - 1] = .kartlaggningForm(screen)
+    return effects
 }

@@ -31,6 +31,10 @@ private func render(screenAt index: Int, _ state: AppState, into buffer: inout B
     case .noteForm(let s): return NoteFormUpdate.render(s, state: state, into: &buffer)
     case .consentForm(let s): return ConsentFormUpdate.render(s, state: state, into: &buffer)
     case .recordForm(let s): return RecordFormUpdate.render(s, state: state, into: &buffer)
+    case .kartlaggningForm(let s): return KartlaggningFormUpdate.render(s, state: state, into: &buffer)
+    case .document(let s):
+        DocumentUpdate.render(s, state: state, into: &buffer)
+        return nil
     case .whoAmI(let s): return s.picker.render(in: Rect(size: state.size), into: &buffer)
     case .picker(let s): return s.picker.render(in: Rect(size: state.size), into: &buffer)
     case .confirm(let s):

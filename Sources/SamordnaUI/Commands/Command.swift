@@ -24,6 +24,8 @@ public enum Command: String, CaseIterable, Sendable {
     case sort
     case tag
     case actOnTagged = "act-on-tagged"
+    case compare
+    case print
     case nextTab = "next-tab"
     case previousTab = "previous-tab"
     case tab1 = "tab-1", tab2 = "tab-2", tab3 = "tab-3", tab4 = "tab-4", tab5 = "tab-5", tab6 = "tab-6"
@@ -36,4 +38,6 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case participant
     case help
     case form
+    /// A read-only document (a completed kartläggning, a comparison).
+    case document
 }

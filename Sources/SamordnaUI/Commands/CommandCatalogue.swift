@@ -55,6 +55,13 @@ public enum CommandCatalogue {
         case .actOnTagged:
             return CommandInfo(
                 title: "Åtgärd", help: "byt ansvarig eller status för alla markerade (frågar först)", group: "Lista")
+        case .compare:
+            return CommandInfo(
+                title: "Jämför", help: "jämför den valda kartläggningen med en annan (progression)", group: "Deltagare")
+        case .print:
+            return CommandInfo(
+                title: "Skriv ut", help: "spara den valda kartläggningen som dokument (pseudonymiserat)",
+                group: "Deltagare")
         case .nextTab: return CommandInfo(title: "Nästa flik", help: "byt till nästa flik", group: "Deltagare")
         case .previousTab: return CommandInfo(title: "Föregående flik", help: "byt till föregående flik", group: "Deltagare")
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:

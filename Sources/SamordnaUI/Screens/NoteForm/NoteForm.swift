@@ -49,6 +49,8 @@ public struct WhoAmIState: Equatable, Sendable {
         case newConsent(Participant.ID)
         case correctNote(Participant.ID, Note.ID)
         case withdrawConsent(Participant.ID, Consent.ID)
+        case newKartlaggning(Participant.ID)
+        case openKartlaggning(Kartlaggning.ID)
     }
 }
 
@@ -62,7 +64,9 @@ enum NoteFormUpdate {
                 WhoAmIState(
                     picker: ListPicker(
                         title: "Vem är du? (inloggning \(state.user))",
-                        items: team.map { "\($0.name), \($0.profession.label)" }),
+                        items: team.map { m in
+                            "\(m.name), \(m.profession.label)" + (m.login.isEmpty ? "" : " (inloggning \(m.login))")
+                        }),
                     members: team.map(\.id), then: then)))
     }
 
@@ -85,7 +89,22 @@ enum NoteFormUpdate {
         switch who.picker.handle(chord) {
         case .picked(let index)?:
             state.stack.removeLast()
-            return [.claimLogin(who.members[index], then: who.then)]
+            let id = who.members[index]
+            // Taking over someone's login is said out loud: their old login is no longer recognised.
+            if let member = state.caseload.team[id], !member.login.isEmpty, member.login != state.user {
+                OverlayUpdate.confirm(
+                    &state,
+                    ConfirmDialog(
+                        title: "\(member.name) har inloggningen \(member.login)",
+                        lines: [
+                            "Byta till \(state.user)? Då känns \(member.login) inte längre igen,",
+                            "och allt du skriver stämplas med \(member.name).",
+                        ],
+                        yesLabel: "Byt", noLabel: "Avbryt", destructive: true),
+                    then: [.claimLogin(id, then: who.then)])
+                return []
+            }
+            return [.claimLogin(id, then: who.then)]
         case .cancelled?:
             state.stack.removeLast()
             state.status = "Finns du inte i listan? Lägg till dig med 'samordna team add'."

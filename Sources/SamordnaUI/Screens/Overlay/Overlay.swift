@@ -8,6 +8,7 @@ public enum PickerChoice: Equatable, Sendable {
     case sort(CaseloadSort)
     case bulk(BulkAction)
     case clearTags
+    case compare(Kartlaggning.ID, Kartlaggning.ID)
 }
 
 /// A change made to every tagged participant at once (`a`), after a confirmation naming how many.
@@ -58,7 +59,7 @@ enum OverlayUpdate {
             switch screen.picker.handle(chord) {
             case .picked(let index)?:
                 state.stack.removeLast()
-                choose(screen.choices[index], &state)
+                return choose(screen.choices[index], &state)
             case .cancelled?:
                 state.stack.removeLast()
             case nil:
@@ -70,7 +71,7 @@ enum OverlayUpdate {
         return []
     }
 
-    private static func choose(_ choice: PickerChoice, _ state: inout AppState) {
+    private static func choose(_ choice: PickerChoice, _ state: inout AppState) -> [Effect] {
         let selected = state.selectedRow?.id
         switch choice {
         case .filter(let filter):
@@ -85,9 +86,12 @@ enum OverlayUpdate {
             state.status = "Inga markerade"
         case .bulk(let action):
             confirmBulk(action, &state)
-            return
+            return []
+        case .compare(let a, let b):
+            return [.compareKartlaggningar(a, b)]
         }
         CaseloadUpdate.applySearch(&state, keeping: selected)
+        return []
     }
 
     // MARK: The caseload's pickers

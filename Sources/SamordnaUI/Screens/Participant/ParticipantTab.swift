@@ -26,6 +26,8 @@ public struct ParticipantDetails: Equatable, Sendable {
     public var kartlaggningar: [Kartlaggning]
     /// The newest changes to the participant's records, newest first.
     public var history: [HistoryItem]
+    /// Set when the template file has errors and the last valid version is used.
+    public var templateNotice: String?
 
     public init(
         record: ParticipantRecord, notes: [Note] = [], kartlaggningar: [Kartlaggning] = [], history: [HistoryItem] = []
@@ -80,11 +82,16 @@ enum ParticipantTabLines {
         case .oversikt:
             return []
         case .kartlaggning:
-            add("Kartläggningar", .header)
-            if details.kartlaggningar.isEmpty { add("  Inga kartläggningar ännu.", .muted) }
-            for k in details.kartlaggningar.sorted(by: { $0.date > $1.date }) {
+            add("Kartläggningar (n ny/fortsätt, e öppna, c jämför, p skriv ut)", .header)
+            if let notice = details.templateNotice { add("  " + notice, .warning) }
+            if details.kartlaggningar.isEmpty { add("  Inga kartläggningar ännu. n startar den första.", .muted) }
+            for (index, k) in kartlaggningOrder(details.kartlaggningar).enumerated() {
+                item = index
                 let who = k.professionsPresent.map(\.short).joined(separator: ", ")
-                add("  \(k.date)  \(k.status.rawValue)  mall v\(k.templateVersion)  \(who)")
+                let answered = k.answers.values.filter { AnswerRules.isAnswered($0) }.count
+                let state = k.status == .klar ? "klar   " : "utkast "
+                add("  \(k.date)  \(state) mall v\(k.templateVersion)  \(answered) svar  \(who)", k.status == .klar ? .normal : .warning)
+                item = nil
             }
         case .insatser:
             add("Insatser (J = jobbinriktad)", .header)
@@ -149,8 +156,14 @@ enum ParticipantTabLines {
         switch tab {
         case .anteckningar: return NoteRules.threadOrder(details.notes).map(\.note.id.rawValue)
         case .samtycke: return consentOrder(details.record).map(\.id.rawValue)
+        case .kartlaggning: return kartlaggningOrder(details.kartlaggningar).map(\.id.rawValue)
         default: return []
         }
+    }
+
+    /// Newest kartläggning first.
+    static func kartlaggningOrder(_ all: [Kartlaggning]) -> [Kartlaggning] {
+        all.sorted { ($0.date, $0.id.rawValue) > ($1.date, $1.id.rawValue) }
     }
 
     /// Newest consent first.

@@ -97,15 +97,21 @@ enum ParticipantUpdate {
             ParticipantFormUpdate.openEdit(&state, id: screen.id)
             return []
         case .newItem:
-            if screen.tab == .samtycke {
-                ConsentFormUpdate.open(&state, participant: screen.id)
-            } else {
-                NoteFormUpdate.open(&state, participant: screen.id)
+            switch screen.tab {
+            case .samtycke: ConsentFormUpdate.open(&state, participant: screen.id)
+            case .kartlaggning: return newKartlaggning(screen, &state)
+            default: NoteFormUpdate.open(&state, participant: screen.id)
             }
             return []
-        case .editItem:
-            editSelected(screen, &state)
+        case .compare:
+            chooseComparison(screen, &state)
             return []
+        case .print:
+            guard let id = screen.selectedItemID else { return [] }
+            state.status = "Skriver ut …"
+            return [.printKartlaggning(Kartlaggning.ID(id))]
+        case .editItem:
+            return editSelected(screen, &state)
         case .exitParticipant:
             RecordFormUpdate.openExit(&state, participant: screen.id)
             return []
@@ -132,18 +138,55 @@ enum ParticipantUpdate {
         }
     }
 
-    /// `e`: a correction of the selected note, or the withdrawal of the selected consent.
-    static func editSelected(_ screen: ParticipantScreenState, _ state: inout AppState) {
-        guard let id = screen.selectedItemID, let details = screen.details else { return }
+    /// `e`: a correction of the selected note, the withdrawal of the selected consent, or the selected
+    /// kartläggning (a draft to continue, a completed one to read).
+    static func editSelected(_ screen: ParticipantScreenState, _ state: inout AppState) -> [Effect] {
+        guard let id = screen.selectedItemID, let details = screen.details else { return [] }
         switch screen.tab {
         case .anteckningar:
             NoteFormUpdate.open(&state, participant: screen.id, corrects: Note.ID(id))
         case .samtycke:
-            guard let consent = details.record.consents.first(where: { $0.id.rawValue == id }) else { return }
+            guard let consent = details.record.consents.first(where: { $0.id.rawValue == id }) else { return [] }
             RecordFormUpdate.openWithdrawal(&state, participant: screen.id, consent: consent)
+        case .kartlaggning:
+            let kid = Kartlaggning.ID(id)
+            let isDraft = details.kartlaggningar.first { $0.id == kid }?.status == .utkast
+            guard !isDraft || state.me != nil else {
+                NoteFormUpdate.askWhoAmI(&state, then: .openKartlaggning(kid))
+                return []
+            }
+            return [.openKartlaggning(kid)]
         default:
             break
         }
+        return []
+    }
+
+    /// `n` on Kartläggning: continues the draft if there is one (one at a time), else starts a new one from a
+    /// copy of the last completed.
+    static func newKartlaggning(_ screen: ParticipantScreenState, _ state: inout AppState) -> [Effect] {
+        guard state.me != nil else {
+            NoteFormUpdate.askWhoAmI(&state, then: .newKartlaggning(screen.id))
+            return []
+        }
+        if let draft = KartlaggningRules.openDraft(screen.details?.kartlaggningar ?? []) {
+            state.status = "Det finns redan ett utkast från \(draft.date); det öppnas"
+            return [.openKartlaggning(draft.id)]
+        }
+        state.status = "Startar ny kartläggning …"
+        return [.startKartlaggning(screen.id)]
+    }
+
+    /// `c`: which other kartläggning to compare the selected one with.
+    static func chooseComparison(_ screen: ParticipantScreenState, _ state: inout AppState) {
+        guard let id = screen.selectedItemID, let all = screen.details?.kartlaggningar else { return }
+        let selected = Kartlaggning.ID(id)
+        let others = ParticipantTabLines.kartlaggningOrder(all).filter { $0.id != selected }
+        OverlayUpdate.pick(
+            &state, title: "Jämför med",
+            items: others.map { k in
+                ("\(k.date)  \(k.status == .klar ? "klar" : "utkast")  mall v\(k.templateVersion)", .compare(selected, k.id))
+            })
     }
 }
 

@@ -30,6 +30,11 @@ public struct ParticipantFormState: Equatable, Sendable {
     public var isSaving: Bool
     /// The similar-name match the user already accepted for this save.
     public var acceptedSimilar: Bool
+    /// The participant as the edit form was opened (nil for a new one): what "my changes" are measured
+    /// against, so a save applies only the fields I changed.
+    public var base: Participant?
+    /// The responsible staff when the form was opened; only professions changed in the form are saved.
+    public var baseResponsible: [Profession: TeamMember.ID] = [:]
 
     public init(mode: Mode, form: FormState) {
         self.mode = mode

@@ -18,10 +18,13 @@ enum ParticipantFormUpdate {
         let p = record.participant
         let draft = ParticipantDraft(from: p, today: state.today)
         let mode = ParticipantFormState.Mode.edit(p.id, version: p.version)
-        var form = ParticipantFormFields.make(
-            draft: draft, mode: mode, team: state.teamList, responsible: record.responsible(on: state.today))
+        let responsible = record.responsible(on: state.today)
+        var form = ParticipantFormFields.make(draft: draft, mode: mode, team: state.teamList, responsible: responsible)
         form.viewport = ParticipantLayout(state.size).formBody.sizeValue
-        state.stack.append(.participantForm(ParticipantFormState(mode: mode, form: form)))
+        var screen = ParticipantFormState(mode: mode, form: form)
+        screen.base = p
+        screen.baseResponsible = responsible
+        state.stack.append(.participantForm(screen))
     }
 
     static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
@@ -119,12 +122,12 @@ enum ParticipantFormUpdate {
         }
         screen.isSaving = true
         state.status = "Sparar …"
-        return [
-            .saveParticipant(
-                ParticipantSave(
-                    kind: kind, fields: valid,
-                    responsible: ParticipantFormFields.responsible(from: screen.form, team: state.teamList)))
-        ]
+        var responsible = ParticipantFormFields.responsible(from: screen.form, team: state.teamList)
+        if screen.base != nil {
+            // An edit saves only the responsible staff the user changed.
+            responsible = responsible.filter { $0.value != screen.baseResponsible[$0.key] }
+        }
+        return [.saveParticipant(ParticipantSave(kind: kind, fields: valid, responsible: responsible, base: screen.base))]
     }
 
     private static func leave(_ screen: inout ParticipantFormState, _ state: inout AppState) {
@@ -177,13 +180,16 @@ enum ParticipantFormUpdate {
                     responsible: responsible)
                 form.viewport = screen.form.viewport
                 screen = ParticipantFormState(mode: mode, form: form)
+                screen.base = current
+                screen.baseResponsible = responsible
                 state.status = "Formuläret visar nu kollegans version"
             case .keepMine:
-                // Save over the colleague's version, knowingly: the change log keeps both.
+                // My changed fields go on top of the colleague's version; their other changes stay. The
+                // change log keeps both.
                 if case .edit(let id, _) = screen.mode { screen.mode = .edit(id, version: current.version) }
                 return save(&screen, state: &state)
             case .cancel:
-                break
+                state.status = "Inget sparat; formuläret är kvar"
             }
         }
         return []
@@ -203,13 +209,26 @@ enum ParticipantFormUpdate {
         screen.isSaving = false
         switch failure {
         case .conflict(let current):
+            state.status = nil
+            var lines = ["\(current.fullName) sparades av någon annan medan du skrev."]
+            if let base = screen.base {
+                let theirs = ParticipantMerge.changedFields(from: base, to: current)
+                let draft = ParticipantFormFields.draft(from: screen.form, mode: screen.mode, current: base.status)
+                let mine =
+                    (try? ParticipantValidation.validate(draft, today: state.today).get())
+                    .map { ParticipantMerge.changedFields(from: base, to: $0.applied(to: base)) } ?? []
+                let both = theirs.filter(mine.contains)
+                if !theirs.isEmpty { lines.append("Kollegan ändrade: " + theirs.joined(separator: ", ")) }
+                if !mine.isEmpty { lines.append("Du ändrade: " + mine.joined(separator: ", ")) }
+                if !both.isEmpty { lines.append("Behåll mina skriver över kollegans " + both.joined(separator: ", ") + ".") }
+                lines.append("Behåll mina sparar bara dina ändringar; kollegans övriga står kvar.")
+            } else {
+                lines.append("Läs om kollegans version, eller spara dina ändringar över den?")
+            }
             screen.question = .conflict(
                 ChoiceDialog(
                     title: "En kollega har ändrat deltagaren",
-                    lines: [
-                        "\(current.fullName) sparades av någon annan medan du skrev.",
-                        "Läs om kollegans version, eller spara dina ändringar över den?",
-                    ],
+                    lines: lines,
                     options: [
                         .init(.reload, key: "l", label: "Läs om"), .init(.keepMine, key: "b", label: "Behåll mina"),
                         .init(.cancel, key: "a", label: "Avbryt"),

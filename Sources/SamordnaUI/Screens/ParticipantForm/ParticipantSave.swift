@@ -11,12 +11,19 @@ public struct ParticipantSave: Equatable, Sendable {
 
     public var kind: Kind
     public var fields: ValidParticipantFields
+    /// Only the professions whose responsible member the form changed.
     public var responsible: [Profession: TeamMember.ID?]
+    /// For an edit: the participant as the form was opened. The runtime applies only the fields that differ
+    /// from it, on top of what is stored (after "keep mine", a colleague's other changes stay).
+    public var base: Participant?
 
-    public init(kind: Kind, fields: ValidParticipantFields, responsible: [Profession: TeamMember.ID?]) {
+    public init(
+        kind: Kind, fields: ValidParticipantFields, responsible: [Profession: TeamMember.ID?], base: Participant? = nil
+    ) {
         self.kind = kind
         self.fields = fields
         self.responsible = responsible
+        self.base = base
     }
 }
 

@@ -1,0 +1,151 @@
+import Foundation
+import SamordnaCore
+import TerminalUI
+
+/// A read-only page of lines: a completed kartläggning, or two compared. `j k PgDn PgUp g G` scroll, `Esc`
+/// goes back.
+public struct DocumentState: Equatable, Sendable {
+    public var title: String
+    public var lines: [OverviewLine]
+    public var scrollOffset: Int = 0
+    /// The kartläggning shown, so `p` can print it.
+    public var kartlaggningID: Kartlaggning.ID?
+}
+
+/// Builds the read-only kartläggning and the comparison of two, always with the template version each was
+/// made with.
+enum KartlaggningPages {
+    static func read(_ session: KartlaggningSession, participantName: String, team: [TeamMember.ID: TeamMember])
+        -> DocumentState
+    {
+        let k = session.kartlaggning
+        var lines: [OverviewLine] = []
+        func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role)) }
+        add("Kartläggning \(k.date) · \(k.status == .klar ? "klar" : "utkast") · mall v\(session.template.version)", .header)
+        if k.status == .klar {
+            let who = k.professionsPresent.map(\.label).joined(separator: ", ")
+            let by = k.completedBy.flatMap { team[$0]?.name } ?? "okänd"
+            add("  Närvarande: \(who) · markerad klar av \(by)", .muted)
+        }
+        for section in session.template.sections {
+            add("")
+            add(section.title, .header)
+            for q in section.questions {
+                let answer = k.answers[q.id].map(AnswerRules.displayText)
+                add("  \(q.label)" + (q.required ? " *" : ""), .title)
+                if let answer, !answer.isEmpty {
+                    for line in answer.split(separator: "\n", omittingEmptySubsequences: false) { add("    " + line) }
+                } else {
+                    add("    –", .muted)
+                }
+            }
+        }
+        if !session.assessments.isEmpty {
+            add("")
+            add("Yrkenas bedömning", .header)
+            for a in session.assessments.sorted(by: { $0.profession.rawValue < $1.profession.rawValue }) {
+                add("  \(a.profession.label.capitalizedFirst): tilltro \(a.belief) av 5, steg \(a.step.rawValue) \(a.step.label)")
+                if a.step != a.suggestedStep {
+                    add("    föreslaget steg \(a.suggestedStep.rawValue); skäl: \(a.overrideReason ?? "–")", .muted)
+                }
+            }
+            if let team = AssessmentRules.teamStep(session.assessments) {
+                add("  Teamets steg: \(team.rawValue) \(team.label)")
+            }
+        }
+        return DocumentState(
+            title: "Kartläggning · \(participantName) · \(k.date)", lines: lines, kartlaggningID: k.id)
+    }
+
+    /// Changed answers first-class: each question with both answers; scale changes as `2 → 4 ↑`.
+    static func compare(_ a: KartlaggningSession, _ b: KartlaggningSession, participantName: String) -> DocumentState {
+        // In time order: by date, then by when each was completed (a draft last).
+        func when(_ s: KartlaggningSession) -> (LocalDate, Date) {
+            (s.kartlaggning.date, s.kartlaggning.completedAt ?? .distantFuture)
+        }
+        let (older, newer) = when(a) <= when(b) ? (a, b) : (b, a)
+        let c = KartlaggningComparison(
+            older: older.kartlaggning, olderTemplate: older.template, olderAssessments: older.assessments,
+            newer: newer.kartlaggning, newerTemplate: newer.template, newerAssessments: newer.assessments)
+        var lines: [OverviewLine] = []
+        func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role)) }
+        let o = older.kartlaggning
+        let n = newer.kartlaggning
+        add("Jämförelse \(o.date) (mall v\(c.olderTemplateVersion)) → \(n.date) (mall v\(c.newerTemplateVersion))", .header)
+        add("  \(c.changedRows.count) av \(c.rows.count) frågor ändrade", .muted)
+        add("")
+        add("Steg", .header)
+        add("  Teamet: \(c.teamStep)", c.teamStep.direction == .up ? .ok : .normal)
+        for p in c.professions {
+            add("  \(DisplayWidth.pad(p.profession.label.capitalizedFirst, to: 20)) steg \(p.step)   tilltro \(p.belief)")
+        }
+        var section = ""
+        for row in c.rows {
+            if row.sectionTitle != section {
+                section = row.sectionTitle
+                add("")
+                add(section, .header)
+            }
+            let change = row.changeText(olderVersion: c.olderTemplateVersion, newerVersion: c.newerTemplateVersion)
+            add("  \(row.label)" + (change.isEmpty ? "" : "  [\(change)]"), row.isChanged ? .warning : .title)
+            if row.isChanged {
+                add("    före:  " + oneLine(row.older), .muted)
+                add("    efter: " + oneLine(row.newer))
+            } else {
+                add("    " + oneLine(row.newer ?? row.older), .muted)
+            }
+        }
+        return DocumentState(title: "Progression · \(participantName)", lines: lines)
+    }
+
+    static func oneLine(_ s: String?) -> String {
+        guard let s, !s.isEmpty else { return "–" }
+        return s.replacingOccurrences(of: "\n", with: " ⏎ ")
+    }
+}
+
+enum DocumentUpdate {
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard case .document(var doc) = state.stack.last else { return [] }
+        let page = ParticipantLayout(state.size).body.height
+        switch command {
+        case .moveDown: doc.scrollOffset += 1
+        case .moveUp: doc.scrollOffset -= 1
+        case .pageDown: doc.scrollOffset += page
+        case .pageUp: doc.scrollOffset -= page
+        case .first: doc.scrollOffset = 0
+        case .last: doc.scrollOffset = doc.lines.count
+        case .back:
+            state.stack.removeLast()
+            return []
+        case .print:
+            guard let id = doc.kartlaggningID else { return [] }
+            state.status = "Skriver ut …"
+            return [.printKartlaggning(id)]
+        default:
+            return []
+        }
+        doc.scrollOffset = min(max(0, doc.scrollOffset), max(0, doc.lines.count - page))
+        state.stack[state.stack.count - 1] = .document(doc)
+        return []
+    }
+
+    static func render(_ doc: DocumentState, state: AppState, into buffer: inout Buffer) {
+        let layout = ParticipantLayout(state.size)
+        drawTitle(doc.title, state: state, in: layout.title, into: &buffer)
+        let body = Rect(x: layout.body.x, y: layout.tabs.y, width: layout.body.width, height: layout.body.height + 1)
+        for (i, line) in doc.lines.dropFirst(doc.scrollOffset).prefix(body.height).enumerated() {
+            buffer.write(line.text, at: Point(x: body.x + 1, y: body.y + i), role: line.role, maxWidth: body.width - 2)
+        }
+        buffer.fill(layout.status, role: .status)
+        let end = min(doc.lines.count, doc.scrollOffset + body.height)
+        buffer.write(
+            " rad \(min(doc.scrollOffset + 1, end))–\(end) av \(doc.lines.count) · skrivskyddad",
+            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
+        if let message = state.status {
+            let w = min(DisplayWidth.of(message), layout.status.width / 2)
+            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
+        }
+        HintBar(items: hintItems(state, commands: [.moveDown, .pageDown, .print, .back, .help])).render(in: layout.hints, into: &buffer)
+    }
+}
