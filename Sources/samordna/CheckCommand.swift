@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import SamordnaCore
 import SamordnaStore
+import SamordnaTemplates
 
-/// `samordna check`: verifies the data directory and the database and says what is wrong, without
-/// changing anything. Exit 0 when all is well, 1 when a problem was found.
+/// `samordna check`: verifies the data directory, the database and the kartläggning template and says what
+/// is wrong, without changing anything. Exit 0 when all is well, 1 when a problem was found.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Kontrollera datakatalogen och databasen och rapportera problem.")
+        commandName: "check",
+        abstract: "Kontrollera datakatalogen, databasen och kartläggningsmallen och rapportera problem.")
 
     @OptionGroup var common: CommonOptions
 
@@ -39,6 +41,18 @@ struct CheckCommand: ParsableCommand {
                     problems.append(error.description)
                 }
             }
+            let template = TemplateFile.url(in: directory.url)
+            if fm.fileExists(atPath: template.path) {
+                do throws(TemplateFileError) {
+                    let document = try TemplateFile.read(template)
+                    notes.append("Kartläggningsmall: \(template.path), version \(document.template.version)")
+                } catch {
+                    // One line per problem, FILE:LINE:COLUMN: reason, like a compiler.
+                    problems += error.description.split(separator: "\n").map(String.init)
+                }
+            } else {
+                notes.append("Kartläggningsmall: ingen ännu (standardmallen skrivs när den första kartläggningen görs)")
+            }
             for n in notes { print(n) }
             if problems.isEmpty {
                 print("Inga problem hittades.")
@@ -60,7 +74,7 @@ struct CheckCommand: ParsableCommand {
             problems.append(String(format: "%@ har behörigheten %o; andra användare kan läsa den (väntade 700)", directory.url.path, m))
         }
         let files = (try? fm.contentsOfDirectory(atPath: directory.url.path)) ?? []
-        for f in files where f.hasPrefix("caseload.sqlite") {
+        for f in files where f.hasPrefix("caseload.sqlite") || f == TemplateFile.name {
             let p = directory.url.appendingPathComponent(f).path
             if let m = mode(p), m & 0o077 != 0 {
                 problems.append(String(format: "%@ har behörigheten %o (väntade 600)", p, m))

@@ -303,11 +303,24 @@ test_team_add_list_and_deactivate() {
   expect_out "3 medarbetare" || return 1
 }
 
+test_check_names_template_problems_by_line_and_column() {
+  team || return 1
+  expect_code 0 check || return 1
+  expect_out "ingen ännu" || return 1
+  printf 'version: 1\ntitel: Mall\navsnitt:\n  - id: A\n    titel: Mål\n    frågor:\n      - id: q1\n        fråga: Vad vill du?\n        typ: skala7\n      - id: q1\n        typ: text\n        obligatorisk: ja\n' \
+    >"$DATA/kartlaggning.yaml"
+  chmod 600 "$DATA/kartlaggning.yaml"
+  expect_code 1 check || return 1
+  expect_out "kartlaggning.yaml:9:14: okänd svarstyp 'skala7'" || return 1
+  expect_out "kartlaggning.yaml:10:" || return 1
+  grep -c "PROBLEM: .*kartlaggning.yaml" "$WORK/out" | grep -qx 3 || { fail "expected 3 template problems: $(cat "$WORK/out")"; return 1; }
+}
+
 for t in test_add_with_swedish_names_and_samordningsnummer test_every_bad_field_is_named_with_exit_65 \
   test_bad_usage_is_64_and_other_failures_1 test_import_a_good_csv_with_comma_and_semicolon \
   test_import_with_bad_rows_lists_them_all_and_writes_nothing test_import_unreadable_and_not_utf8_files \
   test_show_hides_contact_of_protected_identity test_undo_restores_a_field_and_refuses_over_a_colleague \
-  test_team_add_list_and_deactivate; do
+  test_team_add_list_and_deactivate test_check_names_template_problems_by_line_and_column; do
   run_test "$t"
 done
 
