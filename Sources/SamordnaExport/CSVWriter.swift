@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes CSV that is safe to open in a spreadsheet: RFC 4180 quoting, and cells that a spreadsheet would
 /// run as a formula (starting with = + - @ | % or a tab/CR) prefixed with an apostrophe (as Primero's
-/// CsvSanitizerService does). Values in, text out.
+/// CsvSanitizerService does), and control characters replaced (`InertText.cell`). Values in, text out.
 public struct CSVWriter: Sendable {
     public var delimiter: Character
 
@@ -19,7 +19,7 @@ public struct CSVWriter: Sendable {
     }
 
     public func escape(_ raw: String) -> String {
-        var value = raw
+        var value = InertText.cell(raw)
         if let first = value.unicodeScalars.first, "=+-@|%\t\r".unicodeScalars.contains(first) {
             // A leading '-' followed only by digits is a number, not a formula; keep it readable.
             let rest = value.dropFirst()

@@ -73,6 +73,6 @@ public struct ParticipantListExport: Sendable {
             ]
         }
         let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return InertText.json(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

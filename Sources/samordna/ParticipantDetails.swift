@@ -1,5 +1,6 @@
 import Foundation
 import SamordnaCore
+import SamordnaExport
 import SamordnaStore
 import TerminalUI
 
@@ -248,7 +249,7 @@ struct ParticipantDetails {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return InertText.json(String(decoding: try encoder.encode(output), as: UTF8.self))
     }
 }
 
