@@ -107,14 +107,13 @@ enum KartlaggningPages {
 enum DocumentUpdate {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard case .document(var doc) = state.stack.last else { return [] }
-        let page = ParticipantLayout(state.size).body.height
+        let page = DocumentUpdate.body(state.size).height
+        if let offset = LinePage.scrolled(doc.scrollOffset, by: command, page: page, lineCount: doc.lines.count) {
+            doc.scrollOffset = LinePage.clamped(offset, page: page, lineCount: doc.lines.count)
+            state.stack[state.stack.count - 1] = .document(doc)
+            return []
+        }
         switch command {
-        case .moveDown: doc.scrollOffset += 1
-        case .moveUp: doc.scrollOffset -= 1
-        case .pageDown: doc.scrollOffset += page
-        case .pageUp: doc.scrollOffset -= page
-        case .first: doc.scrollOffset = 0
-        case .last: doc.scrollOffset = doc.lines.count
         case .back:
             state.stack.removeLast()
             return []
@@ -125,27 +124,19 @@ enum DocumentUpdate {
         default:
             return []
         }
-        doc.scrollOffset = min(max(0, doc.scrollOffset), max(0, doc.lines.count - page))
-        state.stack[state.stack.count - 1] = .document(doc)
-        return []
     }
+
+    /// A document has no tabs: its lines use that row too.
+    static func body(_ size: Size) -> Rect { ParticipantLayout(size).formBody }
 
     static func render(_ doc: DocumentState, state: AppState, into buffer: inout Buffer) {
         let layout = ParticipantLayout(state.size)
         drawTitle(doc.title, state: state, in: layout.title, into: &buffer)
-        let body = Rect(x: layout.body.x, y: layout.tabs.y, width: layout.body.width, height: layout.body.height + 1)
-        for (i, line) in doc.lines.dropFirst(doc.scrollOffset).prefix(body.height).enumerated() {
-            buffer.write(line.text, at: Point(x: body.x + 1, y: body.y + i), role: line.role, maxWidth: body.width - 2)
-        }
-        buffer.fill(layout.status, role: .status)
-        let end = min(doc.lines.count, doc.scrollOffset + body.height)
-        buffer.write(
-            " rad \(min(doc.scrollOffset + 1, end))–\(end) av \(doc.lines.count) · skrivskyddad",
-            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
-        if let message = state.status {
-            let w = min(DisplayWidth.of(message), layout.status.width / 2)
-            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
-        }
+        let body = body(state.size)
+        LinePage.draw(doc.lines, from: doc.scrollOffset, in: body, into: &buffer)
+        LinePage.drawStatus(
+            " skrivskyddad · ", offset: doc.scrollOffset, page: body.height, lineCount: doc.lines.count, state: state,
+            in: layout.status, into: &buffer)
         HintBar(items: hintItems(state, commands: [.moveDown, .pageDown, .print, .back, .help])).render(in: layout.hints, into: &buffer)
     }
 }

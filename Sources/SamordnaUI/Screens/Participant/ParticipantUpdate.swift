@@ -62,12 +62,10 @@ enum ParticipantUpdate {
         switch command {
         case .moveDown where !screen.itemIDs.isEmpty: select(&screen, screen.selectedItem + 1, page: page)
         case .moveUp where !screen.itemIDs.isEmpty: select(&screen, screen.selectedItem - 1, page: page)
-        case .moveDown: screen.scrollOffset += 1
-        case .moveUp: screen.scrollOffset -= 1
-        case .pageDown: screen.scrollOffset += page
-        case .pageUp: screen.scrollOffset -= page
-        case .first: screen.scrollOffset = 0
-        case .last: screen.scrollOffset = screen.lines.count
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last:
+            screen.scrollOffset =
+                LinePage.scrolled(screen.scrollOffset, by: command, page: page, lineCount: screen.lines.count)
+                ?? screen.scrollOffset
         case .back:
             state.stack.removeLast()
             return []

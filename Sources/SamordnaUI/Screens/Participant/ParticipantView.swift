@@ -8,24 +8,12 @@ enum ParticipantView {
         TabBar(titles: ParticipantTab.allCases.map(\.title), selected: screen.tab.rawValue)
             .render(in: layout.tabs, into: &buffer)
         let body = layout.body
-        let visible = screen.lines.dropFirst(screen.scrollOffset).prefix(body.height)
-        // The selected note or consent: its first line is highlighted.
+        // The selected kartläggning, note or consent: its first line is highlighted.
         let selectedStart = screen.itemIDs.isEmpty ? nil : screen.lines.firstIndex { $0.item == screen.selectedItem }
-        for (i, line) in visible.enumerated() {
-            let isSelected = selectedStart == screen.scrollOffset + i
-            buffer.write(
-                line.text, at: Point(x: body.x + 1, y: body.y + i), role: isSelected ? .selection : line.role,
-                maxWidth: body.width - 2)
-        }
-        buffer.fill(layout.status, role: .status)
-        let end = min(screen.lines.count, screen.scrollOffset + body.height)
-        buffer.write(
-            " \(screen.tab.title) · rad \(min(screen.scrollOffset + 1, end))–\(end) av \(screen.lines.count)",
-            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
-        if let message = state.status {
-            let w = min(DisplayWidth.of(message), layout.status.width / 2)
-            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
-        }
+        LinePage.draw(screen.lines, from: screen.scrollOffset, in: body, highlight: selectedStart, into: &buffer)
+        LinePage.drawStatus(
+            " \(screen.tab.title) · ", offset: screen.scrollOffset, page: body.height, lineCount: screen.lines.count,
+            state: state, in: layout.status, into: &buffer)
         HintBar(
             items: hintItems(
                 state, commands: [.newItem, .editItem, .editParticipant, .exitParticipant, .nextTab, .undo, .back, .help]))
