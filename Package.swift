@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SamordnaUI", dependencies: ["SamordnaCore", "TerminalUI"]),
         .target(
             name: "SamordnaRuntime",
-            dependencies: ["SamordnaUI", "SamordnaStore", "SamordnaExport", "TerminalUI"]),
+            dependencies: ["SamordnaUI", "SamordnaStore", "SamordnaExport", "SamordnaTemplates", "TerminalUI"]),
         .executableTarget(
             name: "samordna",
             dependencies: [

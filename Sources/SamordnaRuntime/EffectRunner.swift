@@ -2,6 +2,7 @@ import Foundation
 import SamordnaCore
 import SamordnaExport
 import SamordnaStore
+import SamordnaTemplates
 import SamordnaUI
 
 /// The only code that touches the store, the clock and the environment on the UI's behalf. It performs
@@ -63,10 +64,10 @@ public struct EffectRunner {
             let kartlaggningar = (try? store.kartlaggningar(for: id)) ?? []
             let history = ((try? store.history(for: id, limit: Self.historyLimit, timeZone: timeZone)) ?? [])
                 .map(Self.historyItem)
-            return [
-                .detailsLoaded(
-                    ParticipantDetails(record: record, notes: notes, kartlaggningar: kartlaggningar, history: history))
-            ]
+            var details = ParticipantDetails(
+                record: record, notes: notes, kartlaggningar: kartlaggningar, history: history)
+            details.templateNotice = templateNotice()
+            return [.detailsLoaded(details)]
         case .closeParticipant(let exit, let version):
             return [change { now throws(StoreError) in
                 _ = try store.closeParticipant(exit, participantVersion: version, by: login, at: now)
@@ -154,6 +155,20 @@ public struct EffectRunner {
         guard let dir = dataDirectory else { return nil }
         return try store.currentTemplate(
             file: dir.appendingPathComponent("kartlaggning.yaml"), by: login, at: clock())
+    }
+
+    /// Whether the team's template file has a problem, for the Kartläggning tab: read only, nothing written
+    /// (the file is registered when a kartläggning is started).
+    func templateNotice() -> String? {
+        guard let dir = dataDirectory else { return nil }
+        let url = TemplateFile.url(in: dir)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do throws(TemplateFileError) {
+            _ = try TemplateFile.read(url)
+            return nil
+        } catch {
+            return "Mallen har fel: \(error.summary); nya kartläggningar använder senaste giltiga version"
+        }
     }
 
     func startKartlaggning(_ participant: Participant.ID) -> Msg {
