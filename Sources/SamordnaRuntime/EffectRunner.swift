@@ -167,7 +167,8 @@ public struct EffectRunner {
             _ = try TemplateFile.read(url)
             return nil
         } catch {
-            return "Mallen har fel: \(error.summary); nya kartläggningar använder senaste giltiga version"
+            return "Mallen har fel, nya kartläggningar använder senaste giltiga version (samordna check visar alla fel):\n"
+                + error.summary
         }
     }
 

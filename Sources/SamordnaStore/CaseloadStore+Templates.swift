@@ -18,9 +18,10 @@ public struct TemplateLoad: Sendable {
     /// Whether `template` is an older valid version shown because the file has a problem.
     public var isFallback: Bool { error != nil }
 
-    /// `mallen har fel: kartlaggning.yaml:12:7: …; visar senaste giltiga version 3`, or nil.
+    /// `Mallen har fel, visar senaste giltiga version 3: kartlaggning.yaml:12:7: …`, or nil. What is used
+    /// comes first: a status line that cuts the end still says it; `samordna check` lists every problem.
     public var message: String? {
-        error.map { "mallen har fel: \($0.summary); visar senaste giltiga version \(template.version)" }
+        error.map { "Mallen har fel, visar senaste giltiga version \(template.version): \($0.summary)" }
     }
 }
 

@@ -49,13 +49,16 @@ public enum TemplateFileError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     /// The first problem on one line, and how many more there are: for a status line.
+    /// The file is named without its directory (it is always the data directory's), so the line and
+    /// column come early enough to show.
     public var summary: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
         switch self {
-        case .unreadable: return description
-        case .invalid(let file, let problems):
-            guard let first = problems.first else { return "\(file): okänt fel" }
+        case .unreadable(_, let reason): return "\(name): \(reason)"
+        case .invalid(_, let problems):
+            guard let first = problems.first else { return "\(name): okänt fel" }
             let more = problems.count > 1 ? " (och \(problems.count - 1) fel till)" : ""
-            return "\(file):\(first)\(more)"
+            return "\(name):\(first)\(more)"
         }
     }
 }

@@ -74,7 +74,7 @@ struct CheckCommand: ParsableCommand {
             problems.append(String(format: "%@ har behörigheten %o; andra användare kan läsa den (väntade 700)", directory.url.path, m))
         }
         let files = (try? fm.contentsOfDirectory(atPath: directory.url.path)) ?? []
-        for f in files where f.hasPrefix("caseload.sqlite") || f == TemplateFile.name {
+        for f in files where f.hasPrefix("caseload.sqlite") {
             let p = directory.url.appendingPathComponent(f).path
             if let m = mode(p), m & 0o077 != 0 {
                 problems.append(String(format: "%@ har behörigheten %o (väntade 600)", p, m))

@@ -121,7 +121,7 @@ import Testing
         keys(p, "n")
         p.render()
         let status = p.state.status ?? ""
-        #expect(status.contains("mallen har fel"), "\(status)")
+        #expect(status.contains("Mallen har fel"), "\(status)")
         #expect(status.contains("kartlaggning.yaml:"))
         #expect(status.contains("visar senaste giltiga version 3"))
         guard case .kartlaggningForm(let form) = p.state.stack.last else {

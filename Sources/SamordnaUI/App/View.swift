@@ -72,3 +72,16 @@ func drawTitle(_ title: String, state: AppState, in rect: Rect, into buffer: ino
     buffer.write(right, at: Point(x: rect.maxX - rightWidth - 1, y: rect.y), role: .title)
     buffer.write(title, at: Point(x: rect.x + 1, y: rect.y), role: .title, maxWidth: max(0, rect.width - rightWidth - 3))
 }
+
+/// The status row: where you are on the left, the app's latest message on the right with all the room the
+/// left part leaves (cut with `…` only if it must), so a long message such as a template error keeps its
+/// file, line and column.
+func drawStatusRow(_ left: String, message: String?, in rect: Rect, into buffer: inout Buffer) {
+    buffer.fill(rect, role: .status)
+    let leftWidth = buffer.write(left, at: Point(x: rect.x, y: rect.y), role: .status, maxWidth: rect.width)
+    guard let message, !message.isEmpty else { return }
+    let room = rect.width - leftWidth - 2
+    guard room > 0 else { return }
+    let text = DisplayWidth.truncate(Sanitize.line(message), to: room)
+    buffer.write(text, at: Point(x: rect.maxX - DisplayWidth.of(text) - 1, y: rect.y), role: .status)
+}

@@ -67,9 +67,10 @@ enum CaseloadView {
             buffer.write(left, at: Point(x: layout.status.x, y: layout.status.y), role: .status)
         }
         if let message = state.status ?? state.loadError {
-            let w = min(DisplayWidth.of(message), layout.status.width / 2)
+            // The list's own status (position, filter, search) keeps the left half; a longer message ends in `…`.
+            let text = DisplayWidth.truncate(Sanitize.line(message), to: layout.status.width / 2)
             buffer.write(
-                message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
+                text, at: Point(x: layout.status.maxX - DisplayWidth.of(text) - 1, y: layout.status.y), role: .status)
         }
 
         let hints: [(keys: String, label: String)]

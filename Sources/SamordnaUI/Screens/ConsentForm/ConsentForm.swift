@@ -151,14 +151,9 @@ enum ConsentFormUpdate {
         let layout = ParticipantLayout(state.size)
         drawTitle("Nytt samtycke · \(screen.participantName)", state: state, in: layout.title, into: &buffer)
         var cursor = screen.form.render(in: layout.formBody, into: &buffer)
-        buffer.fill(layout.status, role: .status)
-        buffer.write(
-            screen.isSaving ? " Sparar …" : (screen.form.isDirty ? " Ej sparat" : " Oförändrat"),
-            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
-        if let message = state.status {
-            let w = min(DisplayWidth.of(message), layout.status.width / 2)
-            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
-        }
+        drawStatusRow(
+            screen.isSaving ? " Sparar …" : (screen.form.isDirty ? " Ej sparat" : " Oförändrat"), message: state.status,
+            in: layout.status, into: &buffer)
         HintBar(items: [("Ctrl-s", "Spara"), ("Esc", "Avbryt"), ("Tab/↑↓", "Fält"), ("←→ Space", "Välj")])
             .render(in: layout.hints, into: &buffer)
         if let dialog = screen.leaving {

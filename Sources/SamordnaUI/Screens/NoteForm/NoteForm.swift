@@ -178,15 +178,10 @@ enum NoteFormUpdate {
         let title = screen.corrects == nil ? "Ny anteckning" : "Rättelse (ny anteckning, den gamla står kvar)"
         drawTitle("\(title) · \(screen.participantName)", state: state, in: layout.title, into: &buffer)
         var cursor = screen.form.render(in: layout.formBody, into: &buffer)
-        buffer.fill(layout.status, role: .status)
         let count = screen.form.value(of: NoteFormState.fieldID)?.string?.count ?? 0
-        buffer.write(
+        drawStatusRow(
             " \(count) av högst \(NoteRules.textLimit) tecken" + (screen.isSaving ? " · Sparar …" : ""),
-            at: Point(x: layout.status.x, y: layout.status.y), role: .status)
-        if let message = state.status {
-            let w = min(DisplayWidth.of(message), layout.status.width / 2)
-            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
-        }
+            message: state.status, in: layout.status, into: &buffer)
         HintBar(items: [("Ctrl-s", "Spara"), ("Esc", "Avbryt"), ("Enter", "Ny rad")]).render(in: layout.hints, into: &buffer)
         if let dialog = screen.leaving {
             dialog.render(in: Rect(size: state.size), into: &buffer)

@@ -61,12 +61,7 @@ enum FormScreenKeys {
         into buffer: inout Buffer
     ) {
         let layout = ParticipantLayout(state.size)
-        buffer.fill(layout.status, role: .status)
-        buffer.write(status, at: Point(x: layout.status.x, y: layout.status.y), role: .status)
-        if let message = state.status {
-            let w = min(DisplayWidth.of(message), layout.status.width / 2)
-            buffer.write(message, at: Point(x: layout.status.maxX - w - 1, y: layout.status.y), role: .status, maxWidth: w)
-        }
+        drawStatusRow(status, message: state.status, in: layout.status, into: &buffer)
         HintBar(items: hints).render(in: layout.hints, into: &buffer)
         leaving?.render(in: Rect(size: state.size), into: &buffer)
     }

@@ -37,13 +37,9 @@ enum LinePage {
         _ prefix: String, offset: Int, page: Int, lineCount: Int, state: AppState, in rect: Rect,
         into buffer: inout Buffer
     ) {
-        buffer.fill(rect, role: .status)
         let end = min(lineCount, offset + page)
-        buffer.write(
-            "\(prefix)rad \(min(offset + 1, end))–\(end) av \(lineCount)", at: Point(x: rect.x, y: rect.y), role: .status)
-        if let message = state.status {
-            let w = min(DisplayWidth.of(message), rect.width / 2)
-            buffer.write(message, at: Point(x: rect.maxX - w - 1, y: rect.y), role: .status, maxWidth: w)
-        }
+        drawStatusRow(
+            "\(prefix)rad \(min(offset + 1, end))–\(end) av \(lineCount)", message: state.status, in: rect,
+            into: &buffer)
     }
 }

@@ -83,7 +83,9 @@ enum ParticipantTabLines {
             return []
         case .kartlaggning:
             add("Kartläggningar (n ny/fortsätt, e öppna, c jämför, p skriv ut)", .header)
-            if let notice = details.templateNotice { add("  " + notice, .warning) }
+            if let notice = details.templateNotice {
+                for line in notice.split(separator: "\n") { add("  " + line, .warning) }
+            }
             if details.kartlaggningar.isEmpty { add("  Inga kartläggningar ännu. n startar den första.", .muted) }
             for (index, k) in kartlaggningOrder(details.kartlaggningar).enumerated() {
                 item = index
