@@ -288,21 +288,31 @@ public struct EffectRunner {
             let participant: Participant
             switch save.kind {
             case .add:
+                // The participant and the staff responsible from the start, in one transaction.
                 participant = save.fields.newParticipant(id: Participant.ID(ids.next()))
-                try store.addParticipant(participant, by: login, at: now)
+                let assignments = save.responsible.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap {
+                    profession, member -> ResponsibleAssignment? in
+                    guard let member else { return nil }
+                    return ResponsibleAssignment(
+                        id: .init(ids.next()), participantID: participant.id, profession: profession, memberID: member,
+                        from: today)
+                }
+                try store.addParticipant(participant, responsible: assignments, by: login, at: now)
             case .update(let id, let expected):
                 guard let current = try store.participant(id) else {
                     return .participantSaveFailed(.other("deltagaren finns inte längre"))
                 }
                 guard current.version == expected else { return .participantSaveFailed(.conflict(current: current)) }
-                // Only the fields the form changed go on top of what is stored (ParticipantMerge).
+                // Only the fields the form changed go on top of what is stored (ParticipantMerge), together
+                // with the responsible staff it changed, in one transaction.
                 let changed =
                     save.base.map {
                         ParticipantMerge.keepMine(base: $0, mine: save.fields.applied(to: $0), theirs: current)
                     } ?? save.fields.applied(to: current)
-                participant = try store.updateParticipant(changed, expectedVersion: expected, by: login, at: now)
+                participant = try store.updateParticipant(
+                    changed, expectedVersion: expected, responsible: save.responsible, on: today,
+                    newID: { ResponsibleAssignment.ID(ids.next()) }, by: login, at: now)
             }
-            try saveResponsible(save.responsible, for: participant.id, at: now, ids: &ids)
             return .participantSaved(participant.id)
         } catch .conflict(let current) {
             return .participantSaveFailed(.conflict(current: current))
@@ -310,34 +320,6 @@ public struct EffectRunner {
             return .participantSaveFailed(.duplicateIdentity(existing))
         } catch {
             return .participantSaveFailed(.other(error.description))
-        }
-    }
-
-    /// Applies the chosen responsible member per profession, keeping history (Core's `ResponsibleChange`).
-    private func saveResponsible(
-        _ chosen: [Profession: TeamMember.ID?], for id: Participant.ID, at now: Date, ids: inout RandomIdentifiers
-    ) throws(StoreError) {
-        let day = today
-        let assignments = try store.record(id)?.assignments ?? []
-        for (profession, member) in chosen.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            if let member {
-                let change = ResponsibleChange.assign(
-                    member, as: profession, to: id, on: day, current: assignments,
-                    newID: ResponsibleAssignment.ID(ids.next()))
-                guard case .success(let result) = change else { continue }
-                for write in result.writes {
-                    if let old = assignments.first(where: { $0.id == write.id }) {
-                        try store.updateAssignment(write, replacing: old, by: login, at: now)
-                    } else {
-                        try store.addAssignment(write, by: login, at: now)
-                    }
-                }
-            } else if var current = assignments.first(where: { $0.profession == profession && $0.isCurrent(on: day) }) {
-                // Nobody from now on: the current period ends yesterday (or today, if it began today).
-                let old = current
-                current.to = max(current.from, day.adding(days: -1))
-                try store.updateAssignment(current, replacing: old, by: login, at: now)
-            }
         }
     }
 

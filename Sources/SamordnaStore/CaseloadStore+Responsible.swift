@@ -41,6 +41,45 @@ extension CaseloadStore {
         }
     }
 
+    /// Saves an edited participant and the responsible staff the form changed, in one transaction: the
+    /// participant if nobody saved it since `expectedVersion`, then per profession either `member` from
+    /// `day` (Core's `ResponsibleChange`) or nobody from `day` (the current period ends the day before, or
+    /// on `day` if it began then). If anything is refused, nothing is written. Returns the participant as
+    /// stored at the end.
+    @discardableResult
+    public func updateParticipant(
+        _ participant: Participant, expectedVersion: Int, responsible: [Profession: TeamMember.ID?], on day: LocalDate,
+        newID: () -> ResponsibleAssignment.ID = { ResponsibleAssignment.ID(UUID().uuidString.lowercased()) },
+        by login: String, at time: Date
+    ) throws(StoreError) -> Participant {
+        try Self.checkLogin(login)
+        return try write { db in
+            let stored = try Self.participant(participant.id, atVersion: expectedVersion, db)
+            if let owner = try ParticipantTable.owner(ofIdentity: participant.identity.storedValue, db),
+                owner != participant.id
+            {
+                throw StoreError.duplicateIdentity(existing: owner)
+            }
+            var current = stored == participant ? stored : try Self.saveParticipantRow(participant, replacing: stored, db, by: login, at: time)
+            for (profession, member) in responsible.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                if let member {
+                    try Self.checkEligible(member, for: profession, db)
+                    let change = try Self.assign(member, as: profession, to: current, on: day, newID: newID(), db, by: login, at: time)
+                    if !change.isNoOp { current = try Self.participant(participant.id, atVersion: nil, db) }
+                } else {
+                    let periods = try AssignmentTable.fetchAll(
+                        db, where: "participant_id = ?", arguments: [participant.id.rawValue])
+                    for old in periods where old.profession == profession && old.isCurrent(on: day) {
+                        var ended = old
+                        ended.to = max(old.from, day.adding(days: -1))
+                        try Self.saveRow(AssignmentTable.self, ended, replacing: old, db, by: login, at: time)
+                    }
+                }
+            }
+            return current
+        }
+    }
+
     /// Makes `member` responsible for `participant` in `profession` from `day`: the current assignment is
     /// ended the day before and the new one added, in one transaction (Core's `ResponsibleChange.assign`
     /// decides which). With `expectedVersion`, refused with `.conflict` if the participant was saved since.

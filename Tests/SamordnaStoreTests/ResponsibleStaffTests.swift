@@ -133,3 +133,58 @@ import Testing
         #expect(try store.participantCount() == 0)
     }
 }
+
+/// Saving the edit form: the participant and the responsible staff it changed, all or nothing.
+@Suite struct ParticipantAndStaffTogetherTests {
+    @Test func fieldsAndANewResponsibleAreOneWrite() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Fixture.store(in: dir, team: Fixture.team + [ResponsibleStaffTests.anders])
+        let p = Fixture.participant(1)
+        try store.addParticipant(p, by: "anna", at: Fixture.at)
+        var edited = p
+        edited.phone = "070-123 45 67"
+        let saved = try store.updateParticipant(
+            edited, expectedVersion: 1, responsible: [.arbetsformedlare: ResponsibleStaffTests.anders.id],
+            on: Fixture.day, by: "anna", at: Fixture.later)
+        let record = try #require(try store.record(p.id))
+        #expect(record.participant.phone == "070-123 45 67")
+        #expect(record.responsible(on: Fixture.day)[.arbetsformedlare] == ResponsibleStaffTests.anders.id)
+        #expect(saved.version == record.participant.version)
+    }
+
+    @Test func aRefusedResponsibleLeavesTheParticipantUnchanged() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Fixture.store(in: dir, team: Fixture.team + [ResponsibleStaffTests.anders])
+        let p = Fixture.participant(1)
+        try store.addParticipant(p, by: "anna", at: Fixture.at)
+        var edited = p
+        edited.phone = "070-123 45 67"
+        // Anders is an arbetsförmedlare: he cannot be the responsible jobbcoach.
+        #expect(throws: StoreError.self) {
+            try store.updateParticipant(
+                edited, expectedVersion: 1, responsible: [.jobbcoach: ResponsibleStaffTests.anders.id], on: Fixture.day,
+                by: "anna", at: Fixture.later)
+        }
+        let stored = try #require(try store.participant(p.id))
+        #expect(stored.phone == p.phone)
+        #expect(stored.version == 1)
+    }
+
+    @Test func nobodyEndsTheCurrentPeriod() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Fixture.store(in: dir)
+        let p = Fixture.participant(1)
+        try store.addParticipant(
+            p,
+            responsible: [
+                ResponsibleAssignment(
+                    id: .init("a-1"), participantID: p.id, profession: .jobbcoach, memberID: Fixture.team[2].id,
+                    from: Fixture.day.adding(days: -10))
+            ], by: "anna", at: Fixture.at)
+        let nobody: [Profession: TeamMember.ID?] = [.jobbcoach: nil as TeamMember.ID?]
+        try store.updateParticipant(p, expectedVersion: 1, responsible: nobody, on: Fixture.day, by: "anna", at: Fixture.later)
+        let record = try #require(try store.record(p.id))
+        #expect(record.responsible(on: Fixture.day)[.jobbcoach] == nil)
+        #expect(record.assignments.first?.to == Fixture.day.adding(days: -1))
+    }
+}
