@@ -19,6 +19,8 @@ public struct EffectRunner {
     /// The data directory: where `kartlaggning.yaml` is read (and written on first use) and printed
     /// documents go. Nil in tests that need neither.
     public var dataDirectory: URL?
+    /// Above this many participants the first screen is drawn from the first page before the rest loads.
+    public var previewThreshold = 1500
 
     public init(
         store: CaseloadStore, catalogue: [InsatsType] = DefaultInsatsCatalogue.all,
@@ -40,15 +42,19 @@ public struct EffectRunner {
         switch effect {
         case .loadCaseload:
             do {
-                // The list needs coming meetings and recent contact, not years of history (design.md §7:
-                // never load everything on start); an opened participant loads its whole record.
-                let since = today.adding(days: -(CaseloadRules.contactWarningDays + 30))
-                let records = try store.loadCaseload(meetingsSince: since)
+                let records = try store.loadCaseload(meetingsSince: meetingsSince)
                 let team = try store.teamMembers()
                 return [.caseloadLoaded(Caseload(records: records, team: team, catalogue: catalogue))]
             } catch {
                 return [.caseloadFailed(String(describing: error))]
             }
+        case .loadCaseloadPreview:
+            // A small caseload loads whole at once; a large one shows its first page first.
+            guard let total = try? store.participantCount(), total > previewThreshold,
+                let page = try? store.loadFirstPage(limit: Self.previewRows, meetingsSince: meetingsSince),
+                let team = try? store.teamMembers()
+            else { return perform(.loadCaseload) }
+            return [.caseloadPreviewLoaded(Caseload(records: page.records, team: team, catalogue: catalogue), total: page.total)]
         case .saveParticipant(let save):
             return [saveParticipant(save)]
         case .addNote(let draft):
@@ -247,6 +253,13 @@ public struct EffectRunner {
             return .changeFailed("Kunde inte skriva ut: \(error)")
         }
     }
+
+    /// Rows of the first page: more than any terminal shows.
+    static let previewRows = 120
+
+    /// The list needs coming meetings and recent contact, not years of history (design.md §7: never load
+    /// everything on start); an opened participant loads its whole record.
+    var meetingsSince: LocalDate { today.adding(days: -(CaseloadRules.contactWarningDays + 30)) }
 
     /// How many changes the overview's history shows.
     static let historyLimit = 15

@@ -29,10 +29,25 @@ public final class Program {
         self.state.timeZone = runner.timeZone
     }
 
-    /// Loads the caseload and draws the first full screen.
+    /// Draws the first full screen, then loads the rest of a large caseload.
     public func start() {
+        showFirstScreen()
+        finishLoading()
+    }
+
+    /// The first full screen: the whole caseload when it is small, else its first page in list order with
+    /// the total count (the rest follows in `finishLoading`). Public for the benchmark.
+    public func showFirstScreen() {
         lastDataVersion = try? runner.store.dataVersion()
         dispatch(.resized(backend.size))
+        runEffects([.loadCaseloadPreview])
+        render()
+    }
+
+    /// Loads the whole caseload if only the first page is shown yet. Keys pressed meanwhile wait in the
+    /// terminal and are handled after.
+    public func finishLoading() {
+        guard state.previewTotal != nil else { return }
         runEffects([.loadCaseload])
         render()
     }

@@ -94,9 +94,10 @@ public final class CaseloadStore: Sendable {
         c.readonly = readOnly
         c.label = "Samordna"
         c.prepareDatabase { db in
-            // Read pages straight from the OS page cache instead of copying them: halves the SQLite share of
-            // loading a large caseload. SQLite writes through write(2) regardless, so this affects reads only.
+            // No memory-mapped reads: they made loading faster but cost memory, and an I/O error on a mapped
+            // page is a crash instead of an error (docs/benchmarks.md).
             try db.execute(sql: "PRAGMA mmap_size = 0")
+            db.add(function: CaseloadStore.swedishKey)
         }
         return c
     }

@@ -182,3 +182,39 @@ import Testing
         #expect(note.profession == .arbetsformedlare)
     }
 }
+
+/// A large caseload's first screen comes from its first page, in the same order as the whole list.
+@MainActor
+@Suite struct FirstPageTests {
+    @Test func theFirstScreenIsTheTopOfTheWholeListWithTheTotal() throws {
+        let caseload = try ProgramTests.Caseload(participants: 160)
+        let backend = TextBackend(size: Size(width: 100, height: 30))
+        var runner = EffectRunner(
+            store: caseload.store, timeZone: TimeZone(identifier: "Europe/Stockholm")!, fixedToday: ProgramTests.today,
+            login: "anna.af")
+        runner.previewThreshold = 100
+        let p = Program(backend: backend, runner: runner, user: "anna.af")
+        p.showFirstScreen()
+        #expect(p.state.previewTotal == 160)
+        #expect(p.state.isLoading)
+        let first = backend.screen.lines()
+        #expect(first[28].hasPrefix(" 1 av 160  läser resten …"))
+        let firstRows = p.state.rows.prefix(26).map(\.id)
+        p.finishLoading()
+        #expect(p.state.previewTotal == nil)
+        #expect(p.state.rows.count == 160)
+        #expect(Array(p.state.rows.prefix(26).map(\.id)) == Array(firstRows), "the first page is the top of the list")
+        let whole = backend.screen.lines()
+        #expect(Array(whole[1..<27]) == Array(first[1..<27]), "nothing moves when the rest arrives")
+        #expect(whole[28].hasPrefix(" 1 av 160"))
+    }
+
+    @Test func aSmallCaseloadLoadsWholeAtOnce() throws {
+        let caseload = try ProgramTests.Caseload(participants: 20)
+        let p = ProgramTests().program(caseload, backend: TextBackend())
+        p.showFirstScreen()
+        #expect(p.state.previewTotal == nil)
+        #expect(p.state.rows.count == 20)
+        #expect(!p.state.isLoading)
+    }
+}

@@ -17,6 +17,8 @@ public struct AppState: Equatable, Sendable {
     public var revealIdentity: Bool
     public var status: String?
     public var isLoading: Bool
+    /// While only the first page is loaded: how many participants there are in all.
+    public var previewTotal: Int?
     public var loadError: String?
     public var shouldQuit: Bool
     /// Login name of the person at the keyboard (shown in the title, written to the change log).
@@ -40,6 +42,7 @@ public struct AppState: Equatable, Sendable {
         self.revealIdentity = false
         self.status = nil
         self.isLoading = true
+        self.previewTotal = nil
         self.loadError = nil
         self.shouldQuit = false
         self.user = user

@@ -10,6 +10,9 @@ public enum Msg: Equatable, Sendable {
     /// The terminal went away or the process was asked to stop (SIGHUP, SIGTERM).
     case hangup
     case caseloadLoaded(Caseload)
+    /// The first page of a large caseload, in list order, and how many participants there are in all: drawn
+    /// at once while the rest loads.
+    case caseloadPreviewLoaded(Caseload, total: Int)
     case caseloadFailed(String)
     /// One participant's whole record, notes and kartläggningar, loaded when the participant opens.
     case detailsLoaded(ParticipantDetails)
@@ -45,6 +48,8 @@ public enum Msg: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Load the open caseload: every participant with current data, recent and coming meetings.
     case loadCaseload
+    /// At start: the first page of a large caseload (or all of a small one) for the first screen.
+    case loadCaseloadPreview
     /// Load one participant's whole history for the overview.
     case loadRecord(Participant.ID)
     /// Save a new or edited participant (with the responsible staff), checking the version.

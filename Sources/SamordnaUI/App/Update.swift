@@ -44,8 +44,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .hangup:
         state.shouldQuit = true
         return saveKartlaggningBeforeLeaving(&state)
+    case .caseloadPreviewLoaded(let caseload, let total):
+        state.caseload = caseload
+        state.previewTotal = total
+        state.rederive()
+        return []
     case .caseloadLoaded(let caseload):
         state.isLoading = false
+        state.previewTotal = nil
         state.loadError = nil
         state.caseload = caseload
         state.rederive()

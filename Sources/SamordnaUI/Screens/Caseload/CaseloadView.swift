@@ -37,7 +37,7 @@ enum CaseloadView {
             })
         table.render(in: layout.table, into: &buffer)
 
-        if state.isLoading {
+        if state.isLoading && rows.isEmpty {
             buffer.write("Läser ärendelistan …", at: Point(x: 1, y: layout.table.y + 2), role: .muted)
         } else if list.visible.isEmpty {
             let text = rows.isEmpty
@@ -50,7 +50,11 @@ enum CaseloadView {
         buffer.fill(layout.status, role: .status)
         let position = list.visible.isEmpty ? "0" : "\(list.selection + 1)"
         var left = " \(position) av \(list.visible.count)"
-        if list.visible.count != rows.count { left += " (av \(rows.count))" }
+        if let total = state.previewTotal {
+            left = " \(position) av \(total)  läser resten …"
+        } else if list.visible.count != rows.count {
+            left += " (av \(rows.count))"
+        }
         if !list.filters.isEmpty {
             left += "  Filter: " + list.filters.map { $0.label(team: state.caseload.team) }.joined(separator: ", ")
         }
