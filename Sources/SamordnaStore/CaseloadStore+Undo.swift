@@ -15,10 +15,10 @@ extension CaseloadStore {
     /// - Each record written back gets a change-log row with action `undo`, the value it had and the value
     ///   restored, and `undoes` = the sequence of the row it takes back. Undoing again takes back the change
     ///   before (an undo is not itself undone).
-    /// - Undoable: changes to a participant, responsible staff, consents (added or withdrawn), exits, and a
-    ///   team member's details (someone marked as having left). Notes are never removed, a new participant or
-    ///   team member is not deleted, and other records are changed back by hand: those give `.notUndoable`
-    ///   with the reason.
+    /// - Undoable: changes to a participant, responsible staff, consents (added or withdrawn), exits, a
+    ///   team member's details (someone marked as having left), and answers saved to a kartläggning draft.
+    ///   Notes are never removed, a kartläggning marked klar stays klar, a new participant or team member is
+    ///   not deleted, and other records are changed back by hand: those give `.notUndoable` with the reason.
     public func undoLastChange(by login: String, at time: Date, timeZone: TimeZone) throws(StoreError) -> UndoResult {
         try Self.checkLogin(login)
         return try write { db in
@@ -51,6 +51,7 @@ extension CaseloadStore {
                 case .consent: try Self.undo(ConsentTable.self, row, db, by: login, at: time)
                 case .exit: try Self.undo(ExitTable.self, row, db, by: login, at: time)
                 case .teamMember: try Self.undo(TeamMemberTable.self, row, db, by: login, at: time)
+                case .kartlaggning: try Self.undo(KartlaggningTable.self, row, db, by: login, at: time)
                 default: throw StoreError.invalid(field: "ångra", reason: "ändring nr \(row.sequence) kan inte ångras")
                 }
             }
@@ -75,6 +76,14 @@ extension CaseloadStore {
                 + " – ändra uppgifterna eller avsluta deltagaren i stället"
         case (.participant, .update), (.assignment, .create), (.assignment, .update), (.consent, .create),
             (.consent, .update), (.exit, .create), (.exit, .update), (.teamMember, .update):
+            return nil
+        case (.kartlaggning, .update):
+            // Answers saved to a draft can be taken back; a kartläggning marked klar stays klar.
+            let saved = row.new.flatMap { try? ChangeJSON.decoder().decode(Kartlaggning.self, from: Data($0.utf8)) }
+            guard saved?.status == .utkast else {
+                return "din senaste ändring markerade en kartläggning som klar; en klar kartläggning ändras inte"
+                    + " – börja en ny (n), den utgår från en kopia"
+            }
             return nil
         case (let kind, _):
             let what = kind?.label ?? row.kind

@@ -71,6 +71,36 @@ import Testing
         #expect(log.count == 3)
     }
 
+    @Test func undoTakesBackADraftsLastAnswersButNeverKlar() throws {
+        var draft = try store.startKartlaggning(
+            id: .init("k-1"), participant: pid, templateVersion: template.version, date: Fixture.day, by: "anna",
+            at: Fixture.at
+        ).kartlaggning
+        draft.answers["e_onskat_arbete"] = .text("Kock")
+        draft = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: "anna", at: Fixture.later)
+        draft.answers["e_onskat_arbete"] = .text("Bagare")
+        draft = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: "anna", at: Fixture.later)
+        guard case .undone = try store.undoLastChange(by: "anna", at: Fixture.later, timeZone: .gmt) else {
+            Issue.record("not undone")
+            return
+        }
+        let back = try #require(try store.kartlaggning(draft.id))
+        #expect(back.answers["e_onskat_arbete"] == .text("Kock"))
+        #expect(back.version == draft.version + 1, "the undo is a write of its own, so an open form gets a conflict")
+
+        var full = back
+        full.answers = filled()
+        _ = try store.completeKartlaggning(
+            full, expectedVersion: back.version, professionsPresent: [.arbetsformedlare], by: "anna", at: Fixture.later)
+        guard case .notUndoable(_, let reason) = try store.undoLastChange(by: "anna", at: Fixture.later, timeZone: .gmt)
+        else {
+            Issue.record("klar was undone")
+            return
+        }
+        #expect(reason.contains("en klar kartläggning ändras inte"))
+        #expect(try store.kartlaggning(draft.id)?.status == .klar)
+    }
+
     @Test func anOverLongAnswerIsRefusedWithTheLimitNamedAndNothingIsCut() throws {
         var draft = try store.startKartlaggning(
             id: .init("k-1"), participant: pid, templateVersion: template.version, date: Fixture.day, by: "anna",
