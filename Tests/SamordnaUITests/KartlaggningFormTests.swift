@@ -242,3 +242,50 @@ import Testing
         #expect(s.press("<Enter>") == [.compareKartlaggningar(.init("k1"), .init("k0"))])
     }
 }
+
+/// The kartläggning form at 80×24 with many sections, and after a resize.
+@Suite struct KartlaggningFormSizeTests {
+    static let manySections = KartlaggningTemplate(
+        version: 1, title: "Många avsnitt",
+        sections: "ABCDEFGHIJKL".map { letter in
+            TemplateSection(
+                id: String(letter), title: "Avsnitt \(letter)",
+                questions: (1...30).map { n in
+                    TemplateQuestion(id: "\(letter)\(n)", label: "Fråga \(n) i \(letter)", type: .text, required: n <= 10)
+                })
+        })
+
+    func open(_ s: inout AppState) {
+        s.press("G", "<Enter>")
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0])))
+        s.press("2")
+        _ = update(
+            &s,
+            .kartlaggningOpened(
+                KartlaggningSession(
+                    kartlaggning: Kartlaggning(
+                        id: .init("k1"), participantID: .init("p1"), templateVersion: 1, date: Fixture.today),
+                    template: Self.manySections)))
+    }
+
+    @Test func twelveSectionsFitOnOneLineAt80Columns() {
+        var s = Fixture.state()
+        open(&s)
+        let line = s.screenText.split(separator: "\n", omittingEmptySubsequences: false)[1]
+        #expect(line.hasPrefix(" A 0/10 B C D E F G H I J K L"), "\(line)")
+    }
+
+    @Test func aResizeKeepsTheFocusedQuestionInView() {
+        var s = Fixture.state(width: 100, height: 40)
+        open(&s)
+        for _ in 0..<25 { s.press("<Tab>") }
+        #expect(s.screenText.contains("▸ Fråga 26 i A"))
+        _ = update(&s, .resized(Size(width: 80, height: 24)))
+        guard case .kartlaggningForm(let f) = s.stack.last else {
+            Issue.record("no form")
+            return
+        }
+        #expect(f.form.viewport == KartlaggningFormUpdate.formViewport(s))
+        #expect(s.screenText.contains("▸ Fråga 26 i A"), "\(s.screenText)")
+    }
+}

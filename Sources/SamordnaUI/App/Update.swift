@@ -10,6 +10,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.size = size
         state.keepSelectionVisible()
         state.clampParticipantScroll()
+        state.fitScreensToSize()
         return []
     case .interrupt:
         // Ctrl-C never throws away typed work: a changed form asks first.
@@ -251,6 +252,43 @@ extension AppState {
             ParticipantUpdate.rebuild(&screen, state: self)
             stack[i] = .participant(screen)
             clampParticipantScroll()
+        }
+    }
+
+    /// After a resize: every open form and picker scrolls and pages by the new size, keeping the focused
+    /// field in view.
+    mutating func fitScreensToSize() {
+        let formBody = ParticipantLayout(size).formBody.sizeValue
+        for i in stack.indices {
+            switch stack[i] {
+            case .participantForm(var s):
+                s.form.viewport = formBody
+                stack[i] = .participantForm(s)
+            case .noteForm(var s):
+                s.form.viewport = formBody
+                stack[i] = .noteForm(s)
+            case .consentForm(var s):
+                s.form.viewport = formBody
+                stack[i] = .consentForm(s)
+            case .recordForm(var s):
+                s.form.viewport = formBody
+                stack[i] = .recordForm(s)
+            case .kartlaggningForm(var s):
+                s.form.viewport = KartlaggningFormUpdate.formViewport(self)
+                stack[i] = .kartlaggningForm(s)
+            case .picker(var s):
+                s.picker.viewport = size
+                stack[i] = .picker(s)
+            case .whoAmI(var s):
+                s.picker.viewport = size
+                stack[i] = .whoAmI(s)
+            case .document(var s):
+                s.scrollOffset = LinePage.clamped(
+                    s.scrollOffset, page: DocumentUpdate.body(size).height, lineCount: s.lines.count)
+                stack[i] = .document(s)
+            case .participant, .confirm:
+                break
+            }
         }
     }
 

@@ -181,12 +181,20 @@ enum KartlaggningFormUpdate {
             "Kartläggning · \(screen.participantName) · \(screen.page + 1)/\(sections.count + 1) \(pageTitle)",
             state: state, in: layout.title, into: &buffer)
         // Progress per section: answered required of required, ✓ when complete; the current one marked.
+        // When that does not fit (many sections, 80 columns), the others show only their letter and ✓.
+        let progress = screen.progress
+        func done(_ p: SectionProgress) -> Bool { p.isComplete && (p.required > 0 || p.answered == p.questions) }
+        func items(compact: Bool) -> [String] {
+            progress.enumerated().map { i, p in
+                let count = compact && i != screen.page ? "" : " \(p.shortText)"
+                return "\(p.sectionID)\(count)" + (done(p) ? "✓" : "")
+            }
+        }
+        var labels = items(compact: false)
+        if labels.map(DisplayWidth.of).reduce(labels.count, +) >= layout.tabs.width { labels = items(compact: true) }
         var x = layout.tabs.x + 1
-        for (i, p) in screen.progress.enumerated() {
-            // ✓ when every required question is answered; a section with none required only when all are.
-            let done = p.isComplete && (p.required > 0 || p.answered == p.questions)
-            let text = "\(p.sectionID) \(p.shortText)" + (done ? "✓" : "")
-            let role: Role = i == screen.page ? .selection : (done ? .ok : .muted)
+        for (i, text) in labels.enumerated() {
+            let role: Role = i == screen.page ? .selection : (done(progress[i]) ? .ok : .muted)
             guard x + DisplayWidth.of(text) < layout.tabs.maxX else { break }
             x += buffer.write(text, at: Point(x: x, y: layout.tabs.y), role: role) + 1
         }
