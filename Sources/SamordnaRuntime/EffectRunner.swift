@@ -124,15 +124,17 @@ public struct EffectRunner {
             } catch {
                 return [.changeFailed("Kunde inte läsa kartläggningarna: \(error.description)")]
             }
-        case .saveKartlaggningDraft(let draft):
+        case .saveKartlaggningDraft(let draft, let base):
+            return [saveKartlaggningDraft(draft, base: base)]
+        case .saveDraftAssessment(let assessment):
             do {
-                let saved = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: login, at: clock())
-                return [.kartlaggningDraftSaved(saved)]
-            } catch .recordConflict {
-                return [.kartlaggningSaveFailed("en kollega har sparat samma utkast; stäng och öppna igen (e)")]
+                try store.saveDraftAssessment(assessment, by: login, at: clock())
+                return [.kartlaggningAssessmentSaved(assessment)]
             } catch {
                 return [.kartlaggningSaveFailed(error.description)]
             }
+        case .finishKartlaggningForm:
+            return [.kartlaggningFormFinished]
         case .completeKartlaggning(let completion):
             return [completeKartlaggning(completion)]
         case .printKartlaggning(let id):
@@ -213,15 +215,45 @@ public struct EffectRunner {
         }
     }
 
-    /// The profession's assessment, then the kartläggning marked klar (read-only from then on).
+    /// Saves a draft. If a colleague saved the same draft since `base`, only the answers (and who was
+    /// present) that changed from `base` go on top of what they saved: the team fills one kartläggning
+    /// together, often different sections at once, and nobody's answers are overwritten unasked.
+    func saveKartlaggningDraft(_ draft: Kartlaggning, base: Kartlaggning) -> Msg {
+        let now = clock()
+        do {
+            let saved = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: login, at: now)
+            return .kartlaggningDraftSaved(saved, merged: false)
+        } catch .recordConflict {
+            do {
+                guard let current = try store.kartlaggning(draft.id), current.status == .utkast else {
+                    return .kartlaggningSaveFailed("kartläggningen har markerats klar av en kollega; den ändras inte längre")
+                }
+                var merged = current
+                for id in Set(draft.answers.keys).union(base.answers.keys) where draft.answers[id] != base.answers[id] {
+                    merged.answers[id] = draft.answers[id]
+                }
+                if draft.professionsPresent != base.professionsPresent {
+                    merged.professionsPresent = draft.professionsPresent
+                }
+                let saved = try store.saveKartlaggningDraft(merged, expectedVersion: current.version, by: login, at: now)
+                return .kartlaggningDraftSaved(saved, merged: true)
+            } catch {
+                return .kartlaggningSaveFailed(error.description)
+            }
+        } catch {
+            return .kartlaggningSaveFailed(error.description)
+        }
+    }
+
+    /// The kartläggning marked klar together with the profession's assessment, in one transaction
+    /// (read-only from then on).
     func completeKartlaggning(_ completion: KartlaggningCompletion) -> Msg {
         let k = completion.kartlaggning
         let now = clock()
         do {
-            let old = try store.assessments(for: k.id).first { $0.profession == completion.assessment.profession }
-            try store.recordAssessment(completion.assessment, replacing: old, by: login, at: now)
             _ = try store.completeKartlaggning(
-                k, expectedVersion: k.version, professionsPresent: k.professionsPresent, by: login, at: now)
+                k, expectedVersion: k.version, professionsPresent: k.professionsPresent,
+                assessment: completion.assessment, by: login, at: now)
             return .changeSaved(
                 message: "Kartläggningen är klar; nästa utgår från en kopia", participant: k.participantID, untag: false)
         } catch .recordConflict {

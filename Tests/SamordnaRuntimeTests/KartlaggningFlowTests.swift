@@ -103,6 +103,37 @@ import Testing
         #expect(text.contains("tilltro 3 → 4 ↑"))
     }
 
+    @Test func twoPeopleFillingOneDraftKeepBothTheirAnswers() throws {
+        let caseload = try ProgramTests.Caseload(participants: 3)
+        try Self.template.write(to: caseload.directory.appendingPathComponent("kartlaggning.yaml"), atomically: true, encoding: .utf8)
+        let anna = program(caseload, TextBackend(size: Size(width: 100, height: 30)))
+        anna.start()
+        keys(anna, "<Enter>", "2")
+        let id = try #require(anna.state.openParticipant?.id)
+        keys(anna, "n", "<Esc>")
+        // Björn (another process: another program on the same database) opens the same draft.
+        let bjorn = Program(
+            backend: TextBackend(size: Size(width: 100, height: 30)),
+            runner: EffectRunner(
+                store: try CaseloadStore.open(at: caseload.databaseURL), timeZone: TimeZone(identifier: "Europe/Stockholm")!,
+                fixedToday: ProgramTests.today, login: "bjorn.soc", dataDirectory: caseload.directory),
+            user: "bjorn.soc")
+        bjorn.start()
+        keys(anna, "e")  // both have the draft open
+        keys(bjorn, "<Enter>", "2", "e", "<C-n>", "<Right>")  // Vardag: körkort ja, saved at once
+        guard case .kartlaggningForm(let bf) = bjorn.state.stack.last else {
+            Issue.record("Björn has no form: \(bjorn.state.status ?? "") \(bjorn.state.stack.map { "\($0)".prefix(40) })")
+            return
+        }
+        #expect(bf.session.kartlaggning.answers["korkort"] == .yesNoUnknown(.ja), "\(bjorn.state.status ?? "")")
+        type(anna, "Kock")
+        keys(anna, "<Tab>")  // Anna saves on the version she opened: Björn's answer must stay
+        #expect(anna.state.status == "Sparat; en kollegas svar i samma utkast har kommit in")
+        let stored = try #require(try caseload.store.kartlaggningar(for: id).first)
+        #expect(stored.answers["mal"] == .text("Kock"))
+        #expect(stored.answers["korkort"] == .yesNoUnknown(.ja))
+    }
+
     @Test func aBrokenTemplateFileKeepsTheLastValidVersionAndSaysSo() throws {
         let caseload = try ProgramTests.Caseload(participants: 2)
         let file = caseload.directory.appendingPathComponent("kartlaggning.yaml")

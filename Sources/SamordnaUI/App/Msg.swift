@@ -35,8 +35,12 @@ public enum Msg: Equatable, Sendable {
     case kartlaggningOpened(KartlaggningSession)
     /// Two kartläggningar to compare, each with its own template version.
     case kartlaggningCompared(KartlaggningSession, KartlaggningSession)
-    /// A draft's answers were saved; the new version to check the next save against.
-    case kartlaggningDraftSaved(Kartlaggning)
+    /// A draft was saved (as returned by the store); `merged` when a colleague's answers to the same draft
+    /// came in under ours.
+    case kartlaggningDraftSaved(Kartlaggning, merged: Bool)
+    case kartlaggningAssessmentSaved(ProfessionAssessment)
+    /// The saves asked for on leaving the form are done.
+    case kartlaggningFormFinished
     case kartlaggningSaveFailed(String)
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
@@ -75,8 +79,13 @@ public enum Effect: Equatable, Sendable {
     /// Load a kartläggning with the template version it was made with and its assessments.
     case openKartlaggning(Kartlaggning.ID)
     case compareKartlaggningar(Kartlaggning.ID, Kartlaggning.ID)
-    /// Save a draft's answers (checked against its version).
-    case saveKartlaggningDraft(Kartlaggning)
+    /// Save a draft's answers and who was present. `base` is the draft as last saved: if a colleague saved
+    /// the same draft meanwhile, only what changed from `base` goes on top of theirs.
+    case saveKartlaggningDraft(Kartlaggning, base: Kartlaggning)
+    /// Save the user's profession's assessment on a draft.
+    case saveDraftAssessment(ProfessionAssessment)
+    /// After the saves of leaving the form: answered with `kartlaggningFormFinished`.
+    case finishKartlaggningForm
     /// Mark a kartläggning klar, with the user's profession's assessment.
     case completeKartlaggning(KartlaggningCompletion)
     /// Write one kartläggning as a pseudonymised document and say where.

@@ -130,9 +130,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let name = state.caseload.records.first { $0.id == a.kartlaggning.participantID }?.participant.fullName ?? ""
         state.stack.append(.document(KartlaggningPages.compare(a, b, participantName: name)))
         return []
-    case .kartlaggningDraftSaved(let k):
-        KartlaggningFormUpdate.draftSaved(&state, k)
+    case .kartlaggningDraftSaved(let k, let merged):
+        KartlaggningFormUpdate.draftSaved(&state, k, merged: merged)
         return []
+    case .kartlaggningAssessmentSaved(let a):
+        KartlaggningFormUpdate.assessmentSaved(&state, a)
+        return []
+    case .kartlaggningFormFinished:
+        return KartlaggningFormUpdate.finished(&state)
     case .kartlaggningSaveFailed(let reason):
         KartlaggningFormUpdate.saveFailed(&state, reason)
         return []

@@ -6,14 +6,28 @@ import TerminalUI
 /// page where the user's profession records its assessment and the kartläggning is marked klar. Answers are
 /// checked by Core as each field is left, and the draft is saved then: a killed process loses at most the
 /// field being typed.
+///
+/// `session.kartlaggning` is the draft as last saved; `answers` is the working copy the pages show. A
+/// save that fails keeps the working copy (and `unsaved`), so nothing typed is dropped by a page change,
+/// and leaving asks first.
 public struct KartlaggningFormState: Equatable, Sendable {
     public var session: KartlaggningSession
     public var participantName: String
     /// The page shown: a section index, or `sections.count` for the last page (assessment and klar).
     public var page: Int
     public var form: FormState
+    /// The answers as on the pages (accepted by Core), saved or not yet.
+    public var answers: [String: Answer]
     /// The question (or assessment field) ids whose typed value Core refused, with the reason.
     public var refused: [String: String]
+    /// What was typed in the refused fields, shown again when their page is.
+    public var typed: [String: String]
+    /// The last save failed; leaving asks before dropping what is not saved.
+    public var unsaved: Bool
+    /// Esc was pressed: close once the saves it asked for went through.
+    public var closing: Bool
+    /// "Lämna ändå?" when something could not be saved.
+    public var leaving: ConfirmDialog?
     public var isSaving: Bool
     /// "Markera som klar?" before the kartläggning becomes read-only.
     public var completing: ConfirmDialog?
@@ -37,7 +51,12 @@ public struct KartlaggningFormState: Equatable, Sendable {
         self.session = session
         self.participantName = participantName
         self.page = min(page, session.template.sections.count)
+        self.answers = session.kartlaggning.answers
         self.refused = [:]
+        self.typed = [:]
+        self.unsaved = false
+        self.closing = false
+        self.leaving = nil
         self.isSaving = false
         self.completing = nil
         self.suggestion = suggestion
@@ -55,7 +74,19 @@ public struct KartlaggningFormState: Equatable, Sendable {
             fields = lastPageFields()
         } else {
             let section = template.sections[page]
-            fields = section.questions.map { Self.field(for: $0, answer: session.kartlaggning.answers[$0.id]) }
+            fields = section.questions.map { q in
+                var field = Self.field(for: q, answer: answers[q.id])
+                // A refused value comes back as it was typed, with its reason.
+                if let text = typed[q.id] {
+                    switch field.kind {
+                    case .text: field.kind = .text(TextFieldState(text: text))
+                    case .date: field.kind = .date(TextFieldState(text: text))
+                    case .multiline: field.kind = .multiline(TextAreaState(text: text, maxLength: AnswerRules.maxLength(of: q)))
+                    default: break
+                    }
+                }
+                return field
+            }
             if let help = section.help { fields.insert(FormField(id: "_help", label: "", kind: .readOnly(help)), at: 0) }
         }
         for i in fields.indices { fields[i].error = refused[fields[i].id] }
@@ -112,6 +143,9 @@ public struct KartlaggningFormState: Equatable, Sendable {
         ["1 " + low, "2", "3", "4", "5 " + high]
     }
 
+    /// Everyone who may take part: the three of the team first, then the complementary professions.
+    static let professions = Profession.core + Profession.allCases.filter { !Profession.core.contains($0) }
+
     static let stepOptions = Step.allCases.map { "\($0.rawValue) \($0.label)" }
 
     func lastPageFields() -> [FormField] {
@@ -123,8 +157,8 @@ public struct KartlaggningFormState: Equatable, Sendable {
             FormField(
                 id: Self.presentID, label: "Närvarande yrken",
                 kind: .multiChoice(
-                    options: Profession.core.map(\.label),
-                    selected: Set(present.compactMap { Profession.core.firstIndex(of: $0) })),
+                    options: Self.professions.map(\.label),
+                    selected: Set(present.compactMap { Self.professions.firstIndex(of: $0) })),
                 required: true, help: "Vilka yrken gjorde kartläggningen med deltagaren (Space kryssar)"))
         fields.append(
             FormField(
@@ -188,19 +222,36 @@ public struct KartlaggningFormState: Equatable, Sendable {
         }
     }
 
-    /// The draft with the current page's accepted answers applied, and whether anything changed.
-    func applyingPage() -> (kartlaggning: Kartlaggning, refused: [String: String], changed: Bool) {
-        var k = session.kartlaggning
-        let (answers, refused) = pageAnswers()
-        for (id, answer) in answers {
-            if let answer { k.answers[id] = answer } else { k.answers.removeValue(forKey: id) }
+    /// Takes the current page into the working copy: accepted answers into `answers`, refused ones into
+    /// `refused` and `typed` (the old answer stays until a valid one is given).
+    mutating func takePage() {
+        guard !isLastPage else { return }
+        let (accepted, refusedNow) = pageAnswers()
+        for (id, answer) in accepted {
+            if let answer { answers[id] = answer } else { answers.removeValue(forKey: id) }
         }
-        return (k, refused, k.answers != session.kartlaggning.answers)
+        for q in template.sections[page].questions {
+            if let reason = refusedNow[q.id] {
+                refused[q.id] = reason
+                typed[q.id] = form.value(of: q.id)?.string
+            } else {
+                refused[q.id] = nil
+                typed[q.id] = nil
+            }
+        }
+    }
+
+    /// The draft to save: the last saved one with the working answers and who was present.
+    func draftToSave(present: [Profession]? = nil) -> Kartlaggning {
+        var k = session.kartlaggning
+        k.answers = answers
+        if let present { k.professionsPresent = present }
+        return k
     }
 
     /// The last page read back: who was present and this profession's assessment.
     func lastPageValues() -> (present: [Profession], assessment: ProfessionAssessment) {
-        let present = (form.value(of: Self.presentID)?.selectedIndices ?? []).sorted().map { Profession.core[$0] }
+        let present = (form.value(of: Self.presentID)?.selectedIndices ?? []).sorted().map { Self.professions[$0] }
         let belief = (form.value(of: Self.beliefID)?.selectedIndex ?? -1) + 1
         let step = Step(rawValue: form.value(of: Self.stepID)?.selectedIndex ?? suggestion.step.rawValue) ?? suggestion.step
         let reason = form.value(of: Self.reasonID)?.string ?? ""

@@ -37,46 +37,75 @@ enum KartlaggningFormUpdate {
 
     static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         guard case .kartlaggningForm(var screen) = state.stack.last else { return [] }
-        defer { if case .kartlaggningForm = state.stack.last { state.stack[state.stack.count - 1] = .kartlaggningForm(screen) } }
+        var effects: [Effect] = []
+        var close = false
         if var dialog = screen.completing {
             switch dialog.handle(chord) {
             case .confirmed?:
                 screen.completing = nil
-                return complete(&screen, state: &state)
+                effects = complete(&screen, state: &state)
             case .cancelled?: screen.completing = nil
             case nil: screen.completing = dialog
             }
-            return []
-        }
-        if chord == .ctrl("n") { return turn(&screen, by: 1, state: &state) }
-        if chord == .ctrl("p") { return turn(&screen, by: -1, state: &state) }
-        switch screen.form.handle(chord) {
-        case .edited(let id):
-            screen.refused[id] = nil
-            screen.form.setError(nil, for: id)
-        case .refused(let refusal):
-            screen.form.setError(refusal.message, for: refusal.fieldID)
-        case .focusMoved:
-            return saveIfChanged(&screen, state: &state)
-        case .submit:
-            if screen.isLastPage { return askToComplete(&screen, state: &state) }
-            let effects = saveIfChanged(&screen, state: &state)
-            if effects.isEmpty && screen.refused.isEmpty { state.status = "Utkastet är sparat" }
-            return effects
-        case .cancel:
-            // Drafts are saved as you go: leaving saves the page and closes.
-            let effects = saveIfChanged(&screen, state: &state)
-            state.stack.removeLast()
-            if !screen.refused.isEmpty {
-                state.status = "Utkastet sparat utom \(screen.refused.count) ogiltiga svar"
-            } else {
-                state.status = "Utkastet är sparat; e fortsätter"
+        } else if var dialog = screen.leaving {
+            switch dialog.handle(chord) {
+            case .confirmed?: close = true
+            case .cancelled?: screen.leaving = nil
+            case nil: screen.leaving = dialog
             }
-            return effects + [.loadRecord(screen.session.kartlaggning.participantID)]
-        case .handled, .unhandled:
-            break
+        } else if chord == .ctrl("n") || chord == .ctrl("p") {
+            effects = turn(&screen, by: chord == .ctrl("n") ? 1 : -1, state: &state)
+        } else {
+            switch screen.form.handle(chord) {
+            case .edited(let id):
+                screen.refused[id] = nil
+                screen.form.setError(nil, for: id)
+                // A choice is whole when it is made: saved at once. Text is saved when the field is left.
+                switch screen.form[id]?.kind {
+                case .choice?, .multiChoice?, .toggle?: effects = saveIfChanged(&screen, state: &state)
+                default: break
+                }
+            case .refused(let refusal):
+                screen.form.setError(refusal.message, for: refusal.fieldID)
+            case .focusMoved:
+                effects = saveIfChanged(&screen, state: &state)
+            case .submit:
+                if screen.isLastPage {
+                    effects = saveIfChanged(&screen, state: &state) + askToComplete(&screen, state: &state)
+                } else {
+                    effects = saveIfChanged(&screen, state: &state)
+                    if screen.refused.isEmpty { state.status = effects.isEmpty ? "Utkastet är sparat" : nil }
+                }
+            case .cancel:
+                effects = leave(&screen, state: &state)
+            case .handled, .unhandled:
+                break
+            }
         }
-        return []
+        if close {
+            state.stack.removeLast()
+            state.status = "Lämnade kartläggningen; det som inte sparades är borta"
+            return [.loadRecord(screen.session.kartlaggning.participantID)]
+        }
+        state.stack[state.stack.count - 1] = .kartlaggningForm(screen)
+        return effects
+    }
+
+    /// Esc: saves what is on the page and closes once the saves went through (`finished`). A refused value
+    /// or a save that failed is not dropped unasked.
+    static func leave(_ screen: inout KartlaggningFormState, state: inout AppState) -> [Effect] {
+        let effects = saveIfChanged(&screen, state: &state)
+        if !screen.refused.isEmpty || screen.unsaved {
+            let what = !screen.refused.isEmpty
+                ? "\(screen.refused.count) svar har fel och sparas inte (fältet visar vad du skrev)."
+                : "Det senaste kunde inte sparas."
+            screen.leaving = ConfirmDialog(
+                title: "Lämna kartläggningen?", lines: [what, "Lämna ändå? Det som inte sparats går förlorat."],
+                yesLabel: "Lämna", noLabel: "Stanna kvar", destructive: true)
+            return effects
+        }
+        screen.closing = true
+        return effects + [.finishKartlaggningForm]
     }
 
     /// Ctrl-n / Ctrl-p: saves the page and shows the next or previous one.
@@ -89,18 +118,33 @@ enum KartlaggningFormUpdate {
         return effects
     }
 
-    /// Applies the page's answers; marks refused ones with Core's reason; asks to save when something
-    /// changed.
+    /// Takes the page into the working copy and asks to save what changed: a section's answers with the
+    /// draft, or on the last page who was present (with the draft) and the profession's assessment when
+    /// Core accepts it.
     static func saveIfChanged(_ screen: inout KartlaggningFormState, state: inout AppState) -> [Effect] {
-        guard !screen.isLastPage else { return [] }
-        let (k, refused, changed) = screen.applyingPage()
-        let pageIDs = Set(screen.template.sections[screen.page].questions.map(\.id))
-        screen.refused = screen.refused.filter { !pageIDs.contains($0.key) }.merging(refused) { a, _ in a }
-        for id in pageIDs { screen.form.setError(refused[id], for: id) }
-        guard changed else { return [] }
-        screen.session.kartlaggning.answers = k.answers
-        screen.isSaving = true
-        return [.saveKartlaggningDraft(k)]
+        var effects: [Effect] = []
+        if screen.isLastPage {
+            let (present, assessment) = screen.lastPageValues()
+            let saved = screen.session.kartlaggning
+            if !present.isEmpty, present != saved.professionsPresent || screen.answers != saved.answers {
+                effects.append(.saveKartlaggningDraft(screen.draftToSave(present: present), base: saved))
+            }
+            let mine = screen.session.assessments.first { $0.profession == screen.profession }
+            if (1...5).contains(assessment.belief), AssessmentRules.validate(assessment).isEmpty, assessment != mine {
+                effects.append(.saveDraftAssessment(assessment))
+            }
+        } else {
+            screen.takePage()
+            for q in screen.template.sections[screen.page].questions {
+                screen.form.setError(screen.refused[q.id], for: q.id)
+            }
+            let saved = screen.session.kartlaggning
+            if screen.answers != saved.answers {
+                effects.append(.saveKartlaggningDraft(screen.draftToSave(), base: saved))
+            }
+        }
+        if !effects.isEmpty { screen.isSaving = true }
+        return effects
     }
 
     /// Ctrl-s on the last page: everything Core needs to mark it klar, or the reasons it cannot be.
@@ -123,9 +167,9 @@ enum KartlaggningFormUpdate {
             _ = screen.form.focusFirstError()
             return []
         }
-        let problems = KartlaggningRules.problems(answers: screen.session.kartlaggning.answers, template: screen.template)
+        let problems = KartlaggningRules.problems(answers: screen.answers, template: screen.template)
         if !problems.isEmpty {
-            screen.refused = problems.mapValues(\.reason)
+            screen.refused.merge(problems.mapValues(\.reason)) { typed, _ in typed }
             let first = screen.template.sections.firstIndex { s in s.questions.contains { problems[$0.id] != nil } }
             screen.page = first ?? 0
             screen.buildPage(viewport: formViewport(state))
@@ -145,8 +189,7 @@ enum KartlaggningFormUpdate {
 
     static func complete(_ screen: inout KartlaggningFormState, state: inout AppState) -> [Effect] {
         let (present, assessment) = screen.lastPageValues()
-        var k = screen.session.kartlaggning
-        k.professionsPresent = present
+        let k = screen.draftToSave(present: present)
         screen.isSaving = true
         state.status = "Sparar …"
         return [.completeKartlaggning(KartlaggningCompletion(kartlaggning: k, assessment: assessment))]
@@ -154,21 +197,58 @@ enum KartlaggningFormUpdate {
 
     // MARK: Answers from the runtime
 
-    static func draftSaved(_ state: inout AppState, _ saved: Kartlaggning) {
-        guard let i = state.stack.lastIndex(where: { if case .kartlaggningForm = $0 { return true } else { return false } }),
-            case .kartlaggningForm(var screen) = state.stack[i], screen.session.kartlaggning.id == saved.id
-        else { return }
-        screen.session.kartlaggning.version = saved.version
-        screen.isSaving = false
-        state.stack[i] = .kartlaggningForm(screen)
+    /// The open form, if it is the one for kartläggning `id`.
+    private static func withForm(
+        _ state: inout AppState, _ id: Kartlaggning.ID, _ body: (inout KartlaggningFormState) -> Void
+    ) {
+        guard case .kartlaggningForm(var screen) = state.stack.last, screen.session.kartlaggning.id == id else { return }
+        body(&screen)
+        state.stack[state.stack.count - 1] = .kartlaggningForm(screen)
     }
 
+    /// The store saved the draft. With `merged`, a colleague had saved the same draft meanwhile: their
+    /// answers came in under ours, and the page shows them.
+    static func draftSaved(_ state: inout AppState, _ saved: Kartlaggning, merged: Bool) {
+        let viewport = formViewport(state)
+        withForm(&state, saved.id) { screen in
+            screen.session.kartlaggning = saved
+            screen.isSaving = false
+            screen.unsaved = false
+            guard merged else { return }
+            screen.answers = saved.answers
+            let focus = screen.form.focusedID
+            screen.buildPage(viewport: viewport)
+            if let focus { screen.form.focus(focus) }
+        }
+        if merged { state.status = "Sparat; en kollegas svar i samma utkast har kommit in" }
+    }
+
+    static func assessmentSaved(_ state: inout AppState, _ saved: ProfessionAssessment) {
+        withForm(&state, saved.kartlaggningID) { screen in
+            screen.session.assessments.removeAll { $0.profession == saved.profession }
+            screen.session.assessments.append(saved)
+            screen.isSaving = false
+        }
+    }
+
+    /// A save failed: what was typed stays in the form, and leaving will ask.
     static func saveFailed(_ state: inout AppState, _ reason: String) {
         if case .kartlaggningForm(var screen) = state.stack.last {
             screen.isSaving = false
+            screen.unsaved = true
+            screen.closing = false
             state.stack[state.stack.count - 1] = .kartlaggningForm(screen)
         }
         state.status = "Kunde inte spara kartläggningen: \(reason)"
+    }
+
+    /// The saves Esc asked for are done: close if they all went through.
+    static func finished(_ state: inout AppState) -> [Effect] {
+        guard case .kartlaggningForm(let screen) = state.stack.last, screen.closing else { return [] }
+        guard !screen.unsaved else { return [] }
+        state.stack.removeLast()
+        state.status = "Utkastet är sparat; e fortsätter"
+        return [.loadRecord(screen.session.kartlaggning.participantID)]
     }
 
     // MARK: Drawing
@@ -207,6 +287,10 @@ enum KartlaggningFormUpdate {
                 : [("Ctrl-n", "Nästa del"), ("Ctrl-p", "Föregående"), ("Tab/↑↓", "Fält"), ("Ctrl-s", "Spara"), ("Esc", "Stäng")],
             leaving: screen.completing, state: state, into: &buffer)
         if screen.completing != nil { cursor = nil }
+        if let dialog = screen.leaving {
+            dialog.render(in: Rect(size: state.size), into: &buffer)
+            cursor = nil
+        }
         return cursor
     }
 }
