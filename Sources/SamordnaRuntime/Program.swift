@@ -82,7 +82,8 @@ public final class Program {
             dispatch(.resized(size))
         case .interrupt:
             dispatch(.interrupt)
-            return .interrupted
+            // A changed form asks first; only a Ctrl-C that really ends the program is an interruption.
+            return state.shouldQuit ? .interrupted : nil
         case .hangup:
             dispatch(.hangup)
             return .hangup

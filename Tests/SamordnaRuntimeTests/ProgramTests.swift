@@ -218,3 +218,16 @@ import Testing
         #expect(!p.state.isLoading)
     }
 }
+
+@MainActor
+@Suite struct InterruptOutcomeTests {
+    @Test func aCtrlCThatOnlyAskedDoesNotMakeTheExitAnInterruption() throws {
+        let caseload = try ProgramTests.Caseload(participants: 3)
+        let backend = TextBackend()
+        backend.enqueue(keys: ["n", "1"])
+        backend.enqueue([.interrupt])
+        backend.enqueue(keys: ["<Esc>", "<Esc>", "y", "q"])
+        // Ctrl-C on the changed form asks (Stanna kvar); then the form is left and q quits normally.
+        #expect(ProgramTests().program(caseload, backend: backend).run() == .quit)
+    }
+}

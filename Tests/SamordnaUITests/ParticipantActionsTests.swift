@@ -229,3 +229,29 @@ import Testing
         #expect(update(&s, .caseloadLoaded(Fixture.caseload)) == [.loadRecord(.init("p1"))])
     }
 }
+
+/// Q on the too-small screen, also over a form.
+@Suite struct TooSmallQuitTests {
+    @Test func qOverAChangedFormAsksInsteadOfDroppingTheTypedWork() {
+        var s = Fixture.state()
+        s.press("n")
+        s.type("1980")
+        _ = update(&s, .resized(Size(width: 60, height: 20)))
+        #expect(s.screenText.contains("Ett formulär är öppet"))
+        s.press("Q")
+        #expect(!s.shouldQuit)
+        guard case .participantForm(let f) = s.stack.last else {
+            Issue.record("form gone")
+            return
+        }
+        #expect(f.question != nil, "the leave question waits for a larger window")
+    }
+
+    @Test func qOverAnUntouchedFormQuits() {
+        var s = Fixture.state()
+        s.press("n")
+        _ = update(&s, .resized(Size(width: 60, height: 20)))
+        s.press("Q")
+        #expect(s.shouldQuit)
+    }
+}

@@ -169,6 +169,10 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         default: break
         }
     }
+    if state.isTooSmall, state.help == nil, chord == .char("Q"), !(state.keyContexts.contains(.global)) {
+        // The too-small screen says Q quits, also over a form: as Ctrl-C, which asks first for typed work.
+        return update(&state, .interrupt)
+    }
     guard let command = state.keymap.command(for: chord, in: state.keyContexts) else { return [] }
     guard isAvailable(command, in: state) else { return [] }
     state.status = nil

@@ -44,11 +44,14 @@ private func render(screenAt index: Int, _ state: AppState, into buffer: inout B
 }
 
 private func drawTooSmall(_ state: AppState, into buffer: inout Buffer) {
-    let lines = [
+    var lines = [
         "Fönstret är för litet.",
         "Minst \(AppState.minimumSize.width)×\(AppState.minimumSize.height), nu \(state.size.width)×\(state.size.height).",
         "Förstora fönstret, eller tryck Q för att avsluta.",
     ]
+    if state.keyContexts == [.form] {
+        lines.append("Ett formulär är öppet: Q frågar först om det du skrivit; förstora fönstret för att svara.")
+    }
     for (i, line) in lines.enumerated() where i < state.size.height {
         buffer.write(line, at: Point(x: 0, y: i), role: i == 0 ? .warning : .normal, maxWidth: state.size.width)
     }
