@@ -61,10 +61,29 @@ public final class Program {
                 idleTick()
                 continue
             }
-            if let o = handle(event) { outcome = o }
-            // Drain what is already waiting before drawing again.
-            while !state.shouldQuit, let more = backend.nextEvent(timeout: .zero) {
-                if let o = handle(more) { outcome = o }
+            // Everything already waiting is handled before drawing again; characters that arrived together
+            // go into a text field as one edit (a paste of a long note is one insert, not thousands).
+            var waiting = [event]
+            while let more = backend.nextEvent(timeout: .zero) { waiting.append(more) }
+            var i = 0
+            while i < waiting.count, !state.shouldQuit {
+                var run = ""
+                var taken = 0  // events, not Characters: a combining mark joins the character before it
+                if state.acceptsText {
+                    while i + taken < waiting.count, case .key(let chord) = waiting[i + taken],
+                        case .character(let c) = chord.key, !chord.control, !chord.alt
+                    {
+                        run.append(c)
+                        taken += 1
+                    }
+                }
+                if taken > 1 {
+                    handle(.key(KeyChord(.text(run))))
+                    i += taken
+                } else {
+                    if let o = handle(waiting[i]) { outcome = o }
+                    i += 1
+                }
             }
             render()
         }

@@ -231,3 +231,38 @@ import Testing
         #expect(ProgramTests().program(caseload, backend: backend).run() == .quit)
     }
 }
+
+/// A paste arrives as many keys at once: into a text field it is one edit.
+@MainActor
+@Suite struct PasteTests {
+    @Test func aLongPasteIntoANoteIsOneEditAndKeepsEveryCharacter() throws {
+        let caseload = try ProgramTests.Caseload(participants: 3)
+        let backend = TextBackend()
+        let text = String(repeating: "Åsa ringde om praktiken på lagret, 作者. ", count: 200)  // 8 000 characters
+        backend.enqueue(keys: ["<Enter>", "5", "n"])
+        backend.enqueue(text.map { InputEvent.key(.char($0)) })
+        backend.enqueue(keys: ["<C-s>", "Q"])
+        let p = ProgramTests().program(caseload, backend: backend)
+        #expect(p.run() == .quit)
+        let withNote = try caseload.store.loadCaseload().map(\.id).filter { id in
+            (try? caseload.store.notes(for: id).contains { $0.text == text }) == true
+        }
+        #expect(withNote.count == 1, "the whole paste, every character, in one note")
+    }
+
+    @Test func charactersBeforeAFormOpensAreStillKeys() throws {
+        let caseload = try ProgramTests.Caseload(participants: 3)
+        let backend = TextBackend()
+        // 'n' opens the new-participant form; the digits that follow in the same batch go into its field.
+        backend.enqueue(keys: ["n", "1", "9", "8", "0", "<Tab>", "Å", "s", "a"])
+        backend.enqueue([.hangup])
+        let p = ProgramTests().program(caseload, backend: backend)
+        #expect(p.run() == .hangup)
+        guard case .participantForm(let f) = p.state.stack.last else {
+            Issue.record("no form")
+            return
+        }
+        #expect(f.form.value(of: "identity")?.string == "1980")
+        #expect(f.form.value(of: "firstName")?.string == "Åsa")
+    }
+}

@@ -75,6 +75,29 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// Whether plain characters now go into text: a text, multi-line or date field with focus and no question
+    /// open, a list picker's filter, or the list's search. Then characters that arrive at once (a paste)
+    /// may come as one `Key.text`.
+    public var acceptsText: Bool {
+        guard help == nil, !isTooSmall else { return false }
+        func focusedIsText(_ form: FormState) -> Bool {
+            switch form.focusedID.flatMap({ form[$0] })?.kind {
+            case .text?, .multiline?, .date?: return true
+            default: return false
+            }
+        }
+        switch stack.last {
+        case nil: return list.isEditingSearch
+        case .participantForm(let s): return s.question == nil && !s.isSaving && focusedIsText(s.form)
+        case .noteForm(let s): return s.leaving == nil && !s.isSaving && focusedIsText(s.form)
+        case .consentForm(let s): return s.leaving == nil && !s.isSaving && focusedIsText(s.form)
+        case .recordForm(let s): return s.leaving == nil && !s.isSaving && focusedIsText(s.form)
+        case .kartlaggningForm(let s): return s.leaving == nil && s.completing == nil && focusedIsText(s.form)
+        case .picker, .whoAmI: return true
+        case .participant, .document, .confirm: return false
+        }
+    }
+
     /// The participant shown on top of the stack, if any.
     public var openParticipant: ParticipantScreenState? {
         if case .participant(let s) = stack.last { return s }

@@ -107,6 +107,7 @@ public struct KeyChord: Hashable, Sendable, CustomStringConvertible {
         case .delete: name = "Del"
         case .insert: name = "Ins"
         case .function(let n): name = "F\(n)"
+        case .text(let t): name = t
         }
         if case .character = key, !bracketed { return name }
         return "<" + (control ? "C-" : "") + (alt ? "M-" : "") + name + ">"
@@ -134,6 +135,7 @@ public struct KeyChord: Hashable, Sendable, CustomStringConvertible {
         case .delete: name = "Del"
         case .insert: name = "Ins"
         case .function(let n): name = "F\(n)"
+        case .text(let t): name = t
         }
         return (control ? "Ctrl-" : "") + (alt ? "Alt-" : "") + name
     }

@@ -226,6 +226,7 @@ public struct FormState: Hashable, Sendable {
         case (.character("w"), true, false): return .deleteWordBackward
         case (.character("u"), true, false): return .clear
         case (.character(let c), false, false): return .insert(String(c))
+        case (.text(let t), false, false): return .insert(t)
         case (.backspace, _, _): return .backspace
         case (.delete, _, _): return .delete
         case (.left, false, false): return .left

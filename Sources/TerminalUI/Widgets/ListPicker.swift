@@ -63,6 +63,7 @@ public struct ListPicker: Hashable, Sendable {
         case (.character("u"), true) where chord.control: editFilter(.clear)
         case (.character("w"), true) where chord.control: editFilter(.deleteWordBackward)
         case (.character(let c), false): editFilter(.insert(String(c)))
+        case (.text(let t), false): editFilter(.insert(t))
         case (.backspace, _): editFilter(.backspace)
         case (.delete, _): editFilter(.delete)
         case (.left, _): editFilter(.left)

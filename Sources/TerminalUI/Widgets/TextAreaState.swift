@@ -137,6 +137,7 @@ public struct TextAreaState: Hashable, Sendable {
         switch chord.key {
         case .character("w") where chord.control && !chord.alt: return .deleteWordBackward
         case .character(let c): return modified ? nil : .insert(String(c))
+        case .text(let t): return modified ? nil : .insert(t)
         case .enter: return modified ? nil : .insert("\n")
         case .backspace: return .backspace
         case .delete: return .delete

@@ -74,6 +74,7 @@ enum CaseloadUpdate {
         let edit: TextFieldState.Edit?
         switch (chord.key, chord.control, chord.alt) {
         case (.character(let c), false, false): edit = .insert(String(c))
+        case (.text(let t), false, false): edit = .insert(t)
         case (.character("w"), true, false): edit = .deleteWordBackward
         case (.character("u"), true, false): edit = .clear
         case (.backspace, _, _): edit = .backspace
