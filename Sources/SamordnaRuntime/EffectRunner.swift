@@ -68,8 +68,8 @@ public struct EffectRunner {
             guard let record = try? store.record(id) else { return [] }
             let notes = (try? store.notes(for: id)) ?? []
             let kartlaggningar = (try? store.kartlaggningar(for: id)) ?? []
-            let history = ((try? store.history(for: id, limit: Self.historyLimit, timeZone: timeZone)) ?? [])
-                .map(Self.historyItem)
+            let entries = (try? store.history(for: id, limit: Self.historyLimit * 6, timeZone: timeZone)) ?? []
+            let history = Array(Self.collapsingDraftSaves(entries).prefix(Self.historyLimit)).map(Self.historyItem)
             var details = ParticipantDetails(
                 record: record, notes: notes, kartlaggningar: kartlaggningar, history: history)
             details.templateNotice = templateNotice()
@@ -310,9 +310,27 @@ public struct EffectRunner {
         }
     }
 
-    static func historyItem(_ entry: HistoryEntry) -> HistoryItem {
-        HistoryItem(
-            summary: entry.summary,
+    /// A kartläggning draft is saved every time a field is left: one person's run of saves of the same
+    /// draft shows as its newest save, so the participant's other changes stay on the overview.
+    static func collapsingDraftSaves(_ entries: [HistoryEntry]) -> [(entry: HistoryEntry, saves: Int)] {
+        var result: [(entry: HistoryEntry, saves: Int)] = []
+        for entry in entries {
+            if entry.recordKind == "kartlaggning", entry.action == .update, let last = result.last,
+                last.entry.recordKind == "kartlaggning", last.entry.action == .update, last.entry.recordID == entry.recordID,
+                last.entry.login == entry.login
+            {
+                result[result.count - 1].saves += 1
+                continue
+            }
+            result.append((entry, 1))
+        }
+        return result
+    }
+
+    static func historyItem(_ collapsed: (entry: HistoryEntry, saves: Int)) -> HistoryItem {
+        let entry = collapsed.entry
+        return HistoryItem(
+            summary: entry.summary + (collapsed.saves > 1 ? " (\(collapsed.saves) sparningar)" : ""),
             changes: entry.changes.map { c in
                 let sensitivity: HistoryItem.Sensitivity
                 switch c.sensitivity {

@@ -103,6 +103,23 @@ import Testing
         #expect(text.contains("tilltro 3 → 4 ↑"))
     }
 
+    @Test func theHistoryShowsDraftSavesOnceAndNeverTheAnswers() throws {
+        let caseload = try ProgramTests.Caseload(participants: 3)
+        try Self.template.write(to: caseload.directory.appendingPathComponent("kartlaggning.yaml"), atomically: true, encoding: .utf8)
+        let p = program(caseload, TextBackend(size: Size(width: 100, height: 30)))
+        p.start()
+        keys(p, "<Enter>", "2", "n")
+        type(p, "Lagerarbete")
+        keys(p, "<Tab>", "<Right>", "<Right>", "<Right>", "<C-n>", "<Right>", "<Esc>", "1")
+        let history = try #require(p.state.openParticipant?.details?.history)
+        let draftLines = history.filter { $0.summary.contains("ändrade kartläggningen") }
+        #expect(draftLines.count == 1, "\(history.map(\.summary))")
+        #expect(draftLines.first?.summary.contains("sparningar") == true)
+        let all = history.flatMap { [$0.summary] + $0.changes.map { "\($0.field) \($0.old) \($0.new)" } }.joined(separator: "\n")
+        #expect(!all.contains("Lagerarbete"), "answers stay in the kartläggning")
+        #expect(all.contains("besvarade frågor"))
+    }
+
     @Test func twoPeopleFillingOneDraftKeepBothTheirAnswers() throws {
         let caseload = try ProgramTests.Caseload(participants: 3)
         try Self.template.write(to: caseload.directory.appendingPathComponent("kartlaggning.yaml"), atomically: true, encoding: .utf8)

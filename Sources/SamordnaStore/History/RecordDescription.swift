@@ -45,6 +45,14 @@ struct RecordDescription {
             if let m = try? decoder.decode(TeamMember.self, from: data) {
                 return ("medarbetare \(Self.text(m.login))", teamMember(m))
             }
+        case .kartlaggning:
+            if let k = try? decoder.decode(Kartlaggning.self, from: data) {
+                return ("kartläggningen \(k.date)", kartlaggning(k))
+            }
+        case .assessment:
+            if let a = try? decoder.decode(ProfessionAssessment.self, from: data) {
+                return ("bedömningen (\(a.profession.label))", assessment(a))
+            }
         default:
             break
         }
@@ -153,6 +161,28 @@ struct RecordDescription {
             field("interpreter", "tolk", Self.yesNo(m.interpreter)),
             field("location", "plats", m.location),
             field("outcome", "utfall", m.outcome.rawValue),
+        ]
+    }
+
+    /// The answers themselves are not in the history: they may be P2/P3 (health, social situation) and
+    /// belong in the kartläggning; the history says how many there are.
+    private func kartlaggning(_ k: Kartlaggning) -> [DescribedField] {
+        let answered = k.answers.values.filter { AnswerRules.isAnswered($0) }.count
+        return [
+            field("status", "status", k.status.rawValue),
+            field("answers", "besvarade frågor", String(answered)),
+            field("professionsPresent", "närvarande", k.professionsPresent.isEmpty ? nil : Self.list(k.professionsPresent.map(\.label))),
+            field("templateVersion", "mallversion", String(k.templateVersion)),
+        ]
+    }
+
+    /// The reason for another step is the profession's own text: the history says that it changed.
+    private func assessment(_ a: ProfessionAssessment) -> [DescribedField] {
+        [
+            field("belief", "tilltro", "\(a.belief) av 5"),
+            field("step", "steg", "\(a.step.rawValue) \(a.step.label)"),
+            field("suggestedStep", "föreslaget steg", "\(a.suggestedStep.rawValue)"),
+            field("overrideReason", "skäl för annat steg", a.overrideReason == nil ? nil : "ifyllt"),
         ]
     }
 
