@@ -170,14 +170,10 @@ public struct EffectRunner {
     func templateNotice() -> String? {
         guard let dir = dataDirectory else { return nil }
         let url = TemplateFile.url(in: dir)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        do throws(TemplateFileError) {
-            _ = try TemplateFile.read(url)
-            return nil
-        } catch {
-            return "Mallen har fel, nya kartläggningar använder senaste giltiga version (samordna check visar alla fel):\n"
-                + error.summary
-        }
+        guard FileManager.default.fileExists(atPath: url.path), let problem = try? store.templateFileProblem(url)
+        else { return nil }
+        return "Mallen har fel, nya kartläggningar använder senaste giltiga version (samordna check visar alla fel):\n"
+            + problem.summary
     }
 
     func startKartlaggning(_ participant: Participant.ID) -> Msg {

@@ -68,35 +68,65 @@ extension CaseloadStore {
                             line: document.versionPosition.line, column: document.versionPosition.column, reason: reason)
                     ]))
         }
-        enum Outcome { case stored, alreadyStored, refused(String) }
-        let outcome: Outcome
+        let outcome: VersionCheck
         do {
             try Self.checkLogin(login)
-            outcome = try write { db -> Outcome in
-                if let stored = try KartlaggningTemplateTable.fetch(version: t.version, db) {
-                    if stored.template == t { return .alreadyStored }
-                    let next = (try KartlaggningTemplateTable.latest(db)?.version ?? t.version) + 1
-                    return .refused(
-                        "mallen har ändrats men har kvar version \(t.version), som redan är sparad och används; "
-                            + "höj till 'version: \(next)'")
+            outcome = try write { db -> VersionCheck in
+                let check = try Self.versionCheck(t, db)
+                if case .new = check {
+                    try KartlaggningTemplateTable.insert(
+                        StoredTemplate(template: t, source: document.source, registeredAt: time, registeredBy: login), db)
                 }
-                if let latest = try KartlaggningTemplateTable.latest(db), latest.version > t.version {
-                    return .refused(
-                        "version \(t.version) är lägre än den senast sparade, \(latest.version); "
-                            + "ange 'version: \(latest.version + 1)'")
-                }
-                try KartlaggningTemplateTable.insert(
-                    StoredTemplate(template: t, source: document.source, registeredAt: time, registeredBy: login), db)
-                return .stored
+                return check
             }
         } catch {
             throw .store(error)
         }
         switch outcome {
-        case .stored: return true
+        case .new: return true
         case .alreadyStored: return false
         case .refused(let reason): throw refused(reason)
         }
+    }
+
+    /// What the team's file would do, without writing anything (`samordna check`, the Kartläggning tab): nil
+    /// when it can be used, else why not with file, line and column — also a changed file that kept a
+    /// stored version number.
+    public func templateFileProblem(_ file: URL) throws(StoreError) -> TemplateFileError? {
+        let document: TemplateDocument
+        do {
+            document = try TemplateFile.read(file)
+        } catch {
+            return error
+        }
+        let check = try read { try Self.versionCheck(document.template, $0) }
+        guard case .refused(let reason) = check else { return nil }
+        return .invalid(
+            file: file.path,
+            problems: [
+                TemplateFileProblem(
+                    line: document.versionPosition.line, column: document.versionPosition.column, reason: reason)
+            ])
+    }
+
+    enum VersionCheck { case new, alreadyStored, refused(String) }
+
+    /// A stored version never changes: the same version with other content, or a version below the latest,
+    /// is refused with the version to use instead.
+    static func versionCheck(_ t: KartlaggningTemplate, _ db: Database) throws -> VersionCheck {
+        if let stored = try KartlaggningTemplateTable.fetch(version: t.version, db) {
+            if stored.template == t { return .alreadyStored }
+            let next = (try KartlaggningTemplateTable.latest(db)?.version ?? t.version) + 1
+            return .refused(
+                "mallen har ändrats men har kvar version \(t.version), som redan är sparad och används; "
+                    + "höj till 'version: \(next)'")
+        }
+        if let latest = try KartlaggningTemplateTable.latest(db), latest.version > t.version {
+            return .refused(
+                "version \(t.version) är lägre än den senast sparade, \(latest.version); "
+                    + "ange 'version: \(latest.version + 1)'")
+        }
+        return .new
     }
 
     /// Loads the template to build forms from (the UI's and the exports' one call):

@@ -29,11 +29,13 @@ struct CheckCommand: ParsableCommand {
             notes.append("Datakatalog: \(path)")
             problems += permissionProblems(directory)
             let db = directory.databaseURL.path
+            var opened: CaseloadStore?
             if !fm.fileExists(atPath: db) {
                 problems.append("\(db) finns inte (ingen ärendelista ännu)")
             } else {
                 do {
                     let store = try CaseloadStore.open(at: directory.databaseURL)
+                    opened = store
                     problems += try store.integrityProblems()
                     notes.append("Databas: \(db), schemaversion \(try store.schemaVersion())")
                     notes.append("Deltagare: \(try store.participantCount()), ändringslogg: \(try store.changeLogCount()) rader")
@@ -43,13 +45,19 @@ struct CheckCommand: ParsableCommand {
             }
             let template = TemplateFile.url(in: directory.url)
             if fm.fileExists(atPath: template.path) {
+                // Checked as the form would use it: the file's rules, and against the versions already stored
+                // (a changed file must raise its version). One line per problem, FILE:LINE:COLUMN: reason.
+                let problem: TemplateFileError?
                 do throws(TemplateFileError) {
                     let document = try TemplateFile.read(template)
-                    notes.append("Kartläggningsmall: \(template.path), version \(document.template.version)")
+                    problem = try? opened?.templateFileProblem(template)
+                    if problem == nil {
+                        notes.append("Kartläggningsmall: \(template.path), version \(document.template.version)")
+                    }
                 } catch {
-                    // One line per problem, FILE:LINE:COLUMN: reason, like a compiler.
-                    problems += error.description.split(separator: "\n").map(String.init)
+                    problem = error
                 }
+                if let problem { problems += problem.description.split(separator: "\n").map(String.init) }
             } else {
                 notes.append("Kartläggningsmall: ingen ännu (standardmallen skrivs när den första kartläggningen görs)")
             }

@@ -47,6 +47,16 @@ import Testing
         #expect(try store.templateVersions() == [1])
     }
 
+    @Test func theFileCanBeCheckedWithoutWritingAnything() throws {
+        _ = try store.currentTemplate(file: file, by: "anna", at: Fixture.at)
+        #expect(try store.templateFileProblem(file) == nil)
+        try write(edited(version: 1, label: "Vad hoppas du på?"))
+        let problem = try #require(try store.templateFileProblem(file))
+        #expect(problem.problems.first?.line == 16)
+        #expect(problem.problems.first?.reason.contains("höj till 'version: 2'") == true)
+        #expect(try store.templateVersions() == [1], "checking stores nothing")
+    }
+
     @Test func aChangedFileWithTheSameVersionIsRefusedAndTheStoredVersionUsed() throws {
         _ = try store.currentTemplate(file: file, by: "anna", at: Fixture.at)
         try write(edited(version: 1, label: "Vad hoppas du på?"))
