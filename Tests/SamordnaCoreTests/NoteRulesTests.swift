@@ -6,6 +6,7 @@ import Testing
 private let pid = Participant.ID("p1")
 private let anna = RulesFixture.member("anna", .socialsekreterare)
 private let bo = RulesFixture.member("bo", .arbetsformedlare)
+private let cia = RulesFixture.member("cia", .socialsekreterare)
 
 private func at(_ minutes: Double) -> Date { Date(timeIntervalSince1970: 1_780_000_000 + minutes * 60) }
 
@@ -46,15 +47,22 @@ private func note(_ id: String, _ text: String = "Möte hölls.", at time: Doubl
 
     @Test func aCorrectionIsANewNotePointingAtTheCorrectedOne() throws {
         let original = note("n1", "Fel datum: 3 maj.", at: 0)
-        let fix = try NoteRules.correction(of: original, text: "Rätt datum: 5 maj.", author: bo, at: at(10), id: Note.ID("n2")).get()
+        let fix = try NoteRules.correction(of: original, text: "Rätt datum: 5 maj.", author: cia, at: at(10), id: Note.ID("n2")).get()
         #expect(fix.corrects == original.id && fix.participantID == original.participantID)
-        #expect(fix.authorID == bo.id && fix.text == "Rätt datum: 5 maj.")
+        #expect(fix.authorID == cia.id && fix.text == "Rätt datum: 5 maj.")
         #expect(original.text == "Fel datum: 3 maj.")
+    }
+
+    @Test func onlyTheOwningOrganisationCorrectsANote() {
+        let reason = NoteRules.correction(of: note("n1", at: 0), text: "Rättelse", author: bo, at: at(1), id: Note.ID("n2"))
+            .failureReason
+        #expect(reason?.hasPrefix("anteckningen ägs av") == true)
+        #expect(reason?.contains("skriv en egen anteckning") == true)
     }
 
     @Test func aCorrectionFollowsTheTextRules() {
         #expect(
-            NoteRules.correction(of: note("n1", at: 0), text: "", author: bo, at: at(1), id: Note.ID("n2")).failureReason
+            NoteRules.correction(of: note("n1", at: 0), text: "", author: cia, at: at(1), id: Note.ID("n2")).failureReason
                 == "anteckningen är tom")
     }
 

@@ -115,6 +115,21 @@ import Testing
         #expect(draft.text == "Rätt datum: 2026-11-20.")
     }
 
+    @Test func aNoteOfAnotherOrganisationIsNotCorrectedHere() {
+        var s = openOberg()
+        s.press("5")  // n2, by Kim of Kommun-Jobbtorg, is selected; the user is Anna of AF
+        #expect(s.press("e").isEmpty)
+        #expect(s.openParticipant != nil, "no form opened")
+        #expect(s.status?.hasPrefix("Anteckningen ägs av Kommunen, Jobbtorg") == true, "\(s.status ?? "")")
+    }
+
+    @Test func theCorrectionShowsTheNoteItCorrects() {
+        var s = openOberg()
+        s.press("5", "j", "e")
+        #expect(s.screenText.contains("Rättar"))
+        #expect(s.screenText.contains("Första mötet."))
+    }
+
     @Test func eIsNotOfferedWhereThereIsNothingToSelect() {
         var s = openOberg()
         #expect(!isAvailable(.editItem, in: s))

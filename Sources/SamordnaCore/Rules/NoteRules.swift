@@ -28,15 +28,24 @@ public enum NoteRules {
     }
 
     /// A correction of `note`: a new note about the same participant that points at it. The corrected note
-    /// is left as it was.
+    /// is left as it was. A note is owned by its author's organisation (domain.md §6: each authority keeps its
+    /// own records), so only someone of that organisation corrects it; others write a note of their own.
     public static func correction(
         of note: Note, text: String, author: TeamMember, at time: Date, id: Note.ID
     ) -> Result<Note, RuleViolation> {
-        validate(text: text).map { text in
+        if let refusal = whyNotCorrectable(note, by: author) { return .failure(refusal) }
+        return validate(text: text).map { text in
             Note(
                 id: id, participantID: note.participantID, authorID: author.id, profession: author.profession,
                 owner: author.organisation, writtenAt: time, text: text, corrects: note.id)
         }
+    }
+
+    /// Why `author` may not correct `note`, or nil when they may.
+    public static func whyNotCorrectable(_ note: Note, by author: TeamMember) -> RuleViolation? {
+        guard note.owner != author.organisation else { return nil }
+        return RuleViolation(
+            "anteckningen ägs av \(note.owner.label); bara den organisationen rättar den – skriv en egen anteckning")
     }
 
     /// The note a correction for `participant` points at: it must exist and be about the same participant.

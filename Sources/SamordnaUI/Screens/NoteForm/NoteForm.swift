@@ -13,16 +13,24 @@ public struct NoteFormState: Equatable, Sendable {
 
     static let fieldID = "text"
 
-    init(participantID: Participant.ID, participantName: String, corrects: Note.ID?, viewport: Size) {
+    /// - Parameter correcting: the note a correction corrects, shown above the editor (its first lines).
+    init(participantID: Participant.ID, participantName: String, corrects: Note.ID?, viewport: Size, correcting: Note? = nil) {
         self.participantID = participantID
         self.participantName = participantName
         self.corrects = corrects
-        var form = FormState(fields: [
+        var fields: [FormField] = []
+        if let correcting {
+            for (i, line) in correcting.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).enumerated() {
+                fields.append(FormField(id: "_rattar\(i)", label: i == 0 ? "Rättar" : "", kind: .readOnly(String(line))))
+            }
+        }
+        fields.append(
             FormField(
                 id: Self.fieldID, label: "Anteckning",
                 kind: .multiline(TextAreaState(text: "", maxLength: NoteRules.textLimit)), required: true,
-                help: "Enter ny rad · Ctrl-s spara · skriv behov, inte diagnoser", rows: max(3, viewport.height - 3))
-        ])
+                help: "Enter ny rad · Ctrl-s spara · skriv behov, inte diagnoser",
+                rows: max(3, viewport.height - 3 - fields.count)))
+        var form = FormState(fields: fields, focus: Self.fieldID)
         form.viewport = viewport
         self.form = form
         self.leaving = nil
@@ -77,11 +85,12 @@ enum NoteFormUpdate {
             return
         }
         let name = state.caseload.records.first { $0.id == id }?.participant.fullName ?? ""
+        let correcting = corrects.flatMap { c in state.openParticipant?.details?.notes.first { $0.id == c } }
         state.stack.append(
             .noteForm(
                 NoteFormState(
                     participantID: id, participantName: name, corrects: corrects,
-                    viewport: ParticipantLayout(state.size).formBody.sizeValue)))
+                    viewport: ParticipantLayout(state.size).formBody.sizeValue, correcting: correcting)))
     }
 
     static func handleWhoAmI(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {

@@ -142,6 +142,12 @@ enum ParticipantUpdate {
         guard let id = screen.selectedItemID, let details = screen.details else { return [] }
         switch screen.tab {
         case .anteckningar:
+            if let me = state.me, let note = details.notes.first(where: { $0.id.rawValue == id }),
+                let refusal = NoteRules.whyNotCorrectable(note, by: me)
+            {
+                state.status = refusal.reason.capitalizedFirst
+                return []
+            }
             NoteFormUpdate.open(&state, participant: screen.id, corrects: Note.ID(id))
         case .samtycke:
             guard let consent = details.record.consents.first(where: { $0.id.rawValue == id }) else { return [] }
