@@ -60,7 +60,7 @@ import Testing
         p.start()
         keys(p, "<Enter>", "2")
         let id = try #require(p.state.openParticipant?.id)
-        keys(p, "n")
+        keys(p, "n", "y")
         p.render()
         #expect(backend.screen.text.contains("1/3 Mål"))
         type(p, "Lagerarbete i Västerås")
@@ -88,7 +88,7 @@ import Testing
         #expect(try caseload.store.assessments(for: first.id).first?.belief == 3)
 
         // A second one starts from a copy; the scale moves up; the comparison shows the arrow.
-        keys(p, "n")
+        keys(p, "n", "y")
         p.render()
         #expect(backend.screen.text.contains("Lagerarbete i Västerås"), "copied from the completed one")
         keys(p, "<Tab>", "<Right>", "<Right>", "<C-n>", "<C-n>")  // tro: 2 → 4
@@ -108,7 +108,7 @@ import Testing
         try Self.template.write(to: caseload.directory.appendingPathComponent("kartlaggning.yaml"), atomically: true, encoding: .utf8)
         let p = program(caseload, TextBackend(size: Size(width: 100, height: 30)))
         p.start()
-        keys(p, "<Enter>", "2", "n")
+        keys(p, "<Enter>", "2", "n", "y")
         type(p, "Lagerarbete")
         keys(p, "<Tab>", "<Right>", "<Right>", "<Right>", "<C-n>", "<Right>", "<Esc>", "1")
         let history = try #require(p.state.openParticipant?.details?.history)
@@ -127,7 +127,7 @@ import Testing
         anna.start()
         keys(anna, "<Enter>", "2")
         let id = try #require(anna.state.openParticipant?.id)
-        keys(anna, "n", "<Esc>")
+        keys(anna, "n", "y", "<Esc>")
         // Björn (another process: another program on the same database) opens the same draft.
         let bjorn = Program(
             backend: TextBackend(size: Size(width: 100, height: 30)),
@@ -158,7 +158,7 @@ import Testing
         let backend = TextBackend(size: Size(width: 100, height: 30))
         let p = program(caseload, backend)
         p.start()
-        keys(p, "<Enter>", "2", "n", "<Esc>", "<Esc>")
+        keys(p, "<Enter>", "2", "n", "y", "<Esc>", "<Esc>")
         // Someone breaks the file; the next participant's new kartläggning uses version 3 and says why.
         try (Self.template + "\n  - id: C\n\ttitel: tabb\n").write(to: file, atomically: true, encoding: .utf8)
         keys(p, "j", "<Enter>", "2")
@@ -166,7 +166,7 @@ import Testing
         // The tab says so before anyone starts one.
         #expect(p.state.openParticipant?.details?.templateNotice?.contains("kartlaggning.yaml:") == true)
         #expect(backend.screen.text.contains("Mallen har fel"))
-        keys(p, "n")
+        keys(p, "n", "y")
         p.render()
         let status = p.state.status ?? ""
         #expect(status.contains("Mallen har fel"), "\(status)")
@@ -186,7 +186,7 @@ import Testing
         p.start()
         keys(p, "<Enter>", "2")
         let person = try #require(p.state.openParticipant.flatMap { s in p.state.caseload.records.first { $0.id == s.id } })
-        keys(p, "n")
+        keys(p, "n", "y")
         type(p, "Kock")
         keys(p, "<Esc>", "p")
         let status = try #require(p.state.status)

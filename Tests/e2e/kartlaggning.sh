@@ -120,6 +120,13 @@ has() {
 # Issue 4's proof: fill in Swedish text across sections, the terminal closes mid-way (SIGHUP while a field is
 # being typed), start again, the draft is there with every answer, complete it; a second one starts from a
 # copy, the scale changes, and the comparison shows the change with its arrow.
+# new_kartlaggning: n on the Kartläggning tab, and Starta when asked (a draft only when the team says so).
+new_kartlaggning() {
+  $T send-keys -t app n || return 1
+  wait_for "Starta en ny kartläggning?" || return 1
+  $T send-keys -t app y || return 1
+}
+
 test_fill_quit_restart_complete_and_compare() {
   local data=$WORK/fill id pid md=$WORK/fill.md
   caseload "$data" || return 1
@@ -129,7 +136,7 @@ test_fill_quit_restart_complete_and_compare() {
   start "$data" || return 1
   open_tab "Mohammed Al-Khalili" khalili || return 1
   wait_for "Inga kartläggningar ännu. n startar den första." || return 1
-  $T send-keys -t app n || return 1
+  new_kartlaggning || return 1
   wait_for "Kartläggning · Mohammed Al-Khalili · 1/3 Mål och tro" || return 1
   wait_for "Utkast sparat (mall v1)" || return 1
   wait_for "▸ Vad vill du arbeta med? *" || return 1
@@ -148,7 +155,7 @@ test_fill_quit_restart_complete_and_compare() {
   # Section 2: ja, and a text being typed when the terminal goes away.
   $T send-keys -t app C-n || return 1
   wait_for "Kartläggning · Mohammed Al-Khalili · 2/3 Vardag" || return 1
-  wait_for "A 2/2✓" || return 1
+  wait_for "A 3/3✓" || return 1
   $T send-keys -t app Right || return 1
   wait_for "▸ Har du körkort?            (•) ja  ( ) nej  ( ) vet ej" || return 1
   $T send-keys -t app Tab || return 1
@@ -199,7 +206,7 @@ test_fill_quit_restart_complete_and_compare() {
   screen | grep -qF "utkast  mall" && { fail "the draft is still listed"; return 1; }
 
   # A second one starts from a copy of the first: the answers are there; the scale goes up to 4.
-  $T send-keys -t app n || return 1
+  new_kartlaggning || return 1
   wait_for "Kartläggning · Mohammed Al-Khalili · 1/3 Mål och tro" || return 1
   wait_for "Vad vill du arbeta med? *          Lagerarbete i Västerås, gärna på ÅÄÖ-lagret" || return 1
   wait_for "Beskriv en vanlig dag              Går upp tidigt och läser 日本語 på bussen." || return 1
@@ -256,7 +263,7 @@ test_broken_template_is_named_and_the_last_valid_version_used() {
   start "$data" || return 1
   # One kartläggning begun with the valid template: version 1 is stored.
   open_tab "Mohammed Al-Khalili" khalili || return 1
-  $T send-keys -t app n || return 1
+  new_kartlaggning || return 1
   wait_for "Kartläggning · Mohammed Al-Khalili · 1/3 Mål och tro" || return 1
   wait_for "Utkast sparat (mall v1)" || return 1
   $T send-keys -t app Escape || return 1
@@ -280,7 +287,7 @@ test_broken_template_is_named_and_the_last_valid_version_used() {
   # The tab says the file has an error before anyone starts one, with the place.
   wait_for "Mallen har fel, nya kartläggningar använder senaste giltiga version" || return 1
   wait_for "kartlaggning.yaml:29:1:" || return 1
-  $T send-keys -t app n || return 1
+  new_kartlaggning || return 1
   # The form opens, on version 1's sections.
   wait_for "Kartläggning · Amina Hassan · 1/3 Mål och tro" || return 1
   wait_for "Utkast sparat (mall v1)" || return 1
@@ -310,7 +317,7 @@ test_print_writes_a_private_file() {
   caseload "$data" || return 1
   start "$data" || return 1
   open_tab "Amina Hassan" hassan || return 1
-  $T send-keys -t app n || return 1
+  new_kartlaggning || return 1
   wait_for "Kartläggning · Amina Hassan · 1/3 Mål och tro" || return 1
   $T send-keys -t app -l "Undersköterska på Åkersberga äldreboende" || return 1
   wait_for "Undersköterska på Åkersberga äldreboende" || return 1

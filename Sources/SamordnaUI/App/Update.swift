@@ -224,11 +224,10 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         } else {
             let contexts = state.keyContexts
             let snapshot = state
-            state.help = HelpState(
-                title: "Hjälp – tangenter",
-                groups: HelpBuilder.groups(
-                    keymap: state.keymap, contexts: contexts,
-                    isAvailable: { isAvailable($0, in: snapshot) }))
+            var groups = HelpBuilder.groups(
+                keymap: state.keymap, contexts: contexts, isAvailable: { isAvailable($0, in: snapshot) })
+            if contexts == [.form] { groups.insert(HelpBuilder.formKeys(kartlaggning: state.isKartlaggningForm), at: 0) }
+            state.help = HelpState(title: "Hjälp – tangenter", groups: groups)
         }
         return []
     default:
@@ -299,6 +298,11 @@ extension AppState {
                 break
             }
         }
+    }
+
+    var isKartlaggningForm: Bool {
+        if case .kartlaggningForm = stack.last { return true }
+        return false
     }
 
     /// Where the participant screen is in the stack (a form may lie on top of it).

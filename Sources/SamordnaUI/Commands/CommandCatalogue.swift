@@ -31,12 +31,12 @@ public enum CommandCatalogue {
             return CommandInfo(title: "Ändra", help: "ändra deltagarens uppgifter", group: "Deltagare")
         case .newItem:
             return CommandInfo(
-                title: "Ny", help: "ny anteckning eller nytt samtycke (på flikarna Anteckningar och Samtycke)",
+                title: "Ny", help: "ny kartläggning, anteckning eller nytt samtycke (på flikarna Kartläggning, Anteckningar och Samtycke)",
                 group: "Deltagare")
         case .editItem:
             return CommandInfo(
-                title: "Rätta/återkalla",
-                help: "rätta den valda anteckningen (en ny, länkad) eller återkalla det valda samtycket",
+                title: "Öppna/rätta",
+                help: "öppna den valda kartläggningen, rätta den valda anteckningen (en ny, länkad) eller återkalla det valda samtycket",
                 group: "Deltagare")
         case .exitParticipant:
             return CommandInfo(

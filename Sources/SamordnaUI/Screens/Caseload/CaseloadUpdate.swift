@@ -138,7 +138,8 @@ enum CaseloadUpdate {
     /// Words of the query, lower-cased. A personnummer typed with or without separator matches: digits
     /// typed together with '-' or '+' are searched without it as well.
     static func searchTerms(_ query: String) -> [String] {
-        query.lowercased().split(whereSeparator: { $0 == " " }).map { word in
+        // "Al-Khalili, Moh" as the list shows names: the comma separates words.
+        query.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map { word in
             let w = String(word)
             let digitsOnly = w.filter { $0 != "-" && $0 != "+" }
             if !digitsOnly.isEmpty, digitsOnly.allSatisfy(\.isNumber), digitsOnly.count >= 6 { return digitsOnly }

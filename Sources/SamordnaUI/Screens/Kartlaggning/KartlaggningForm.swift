@@ -263,6 +263,6 @@ public struct KartlaggningFormState: Equatable, Sendable {
 
     /// Progress per section, from the answers held.
     var progress: [SectionProgress] {
-        KartlaggningRules.progress(answers: session.kartlaggning.answers, template: template)
+        KartlaggningRules.progress(answers: answers, template: template)
     }
 }

@@ -9,15 +9,21 @@ enum KartlaggningFormUpdate {
         let k = session.kartlaggning
         let name = state.caseload.records.first { $0.id == k.participantID }?.participant.fullName ?? ""
         if k.status == .klar {
-            state.stack.append(.document(KartlaggningPages.read(session, participantName: name, team: state.caseload.team)))
+            state.stack.append(
+                .document(
+                    KartlaggningPages.read(
+                        session, participantName: name, team: state.caseload.team, timeZone: state.timeZone)))
             return
         }
         guard let me = state.me else { return }
         let record = state.caseload.records.first { $0.id == k.participantID }
         let suggestion = StepLadder.suggest(
             episodes: record?.episodes ?? [], catalogue: state.caseload.catalogue, on: state.today)
+        // A draft opens where it is not done yet: the first section with a required question unanswered.
+        let start = KartlaggningRules.progress(answers: k.answers, template: session.template)
+            .firstIndex { $0.requiredAnswered < $0.required } ?? 0
         let form = KartlaggningFormState(
-            session: session, participantName: name, suggestion: suggestion, profession: me.profession,
+            session: session, participantName: name, page: start, suggestion: suggestion, profession: me.profession,
             viewport: formViewport(state))
         state.stack.append(.kartlaggningForm(form))
         var notes: [String] = []
@@ -153,7 +159,8 @@ enum KartlaggningFormUpdate {
         var errors: [String: String] = [:]
         if present.isEmpty { errors[KartlaggningFormState.presentID] = "ange vilka yrken som var med" }
         let assessmentErrors = AssessmentRules.validate(assessment)
-        for field in assessmentErrors.fields {
+        if assessment.belief == 0 { errors[KartlaggningFormState.beliefID] = "välj din tilltro, 1–5" }
+        for field in assessmentErrors.fields where !(field == .belief && assessment.belief == 0) {
             let id: String
             switch field {
             case .belief: id = KartlaggningFormState.beliefID
@@ -263,10 +270,12 @@ enum KartlaggningFormUpdate {
         // Progress per section: answered required of required, ✓ when complete; the current one marked.
         // When that does not fit (many sections, 80 columns), the others show only their letter and ✓.
         let progress = screen.progress
+        // Each section: answered of all its questions; ✓ when every required one is answered (and nothing
+        // is refused). The status line gives the current section's required count.
         func done(_ p: SectionProgress) -> Bool { p.isComplete && (p.required > 0 || p.answered == p.questions) }
         func items(compact: Bool) -> [String] {
             progress.enumerated().map { i, p in
-                let count = compact && i != screen.page ? "" : " \(p.shortText)"
+                let count = compact && i != screen.page ? "" : " \(p.answered)/\(p.questions)"
                 return "\(p.sectionID)\(count)" + (done(p) ? "✓" : "")
             }
         }
@@ -279,7 +288,14 @@ enum KartlaggningFormUpdate {
             x += buffer.write(text, at: Point(x: x, y: layout.tabs.y), role: role) + 1
         }
         var cursor = screen.form.render(in: layout.body, into: &buffer)
-        let saved = screen.isSaving ? " Sparar …" : " Utkast sparat (mall v\(screen.template.version))"
+        var saved = screen.isSaving ? " Sparar …" : " Utkast sparat (mall v\(screen.template.version))"
+        // The section's required count, unless a message needs the room.
+        if state.status == nil, !screen.isLastPage, progress.indices.contains(screen.page),
+            progress[screen.page].required > 0
+        {
+            let p = progress[screen.page]
+            saved += " · obligatoriska \(p.requiredAnswered) av \(p.required)"
+        }
         FormScreenKeys.renderChrome(
             status: saved,
             hints: screen.isLastPage

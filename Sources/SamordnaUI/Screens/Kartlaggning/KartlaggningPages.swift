@@ -15,9 +15,10 @@ public struct DocumentState: Equatable, Sendable {
 /// Builds the read-only kartläggning and the comparison of two, always with the template version each was
 /// made with.
 enum KartlaggningPages {
-    static func read(_ session: KartlaggningSession, participantName: String, team: [TeamMember.ID: TeamMember])
-        -> DocumentState
-    {
+    static func read(
+        _ session: KartlaggningSession, participantName: String, team: [TeamMember.ID: TeamMember],
+        timeZone: TimeZone = .current
+    ) -> DocumentState {
         let k = session.kartlaggning
         var lines: [OverviewLine] = []
         func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role)) }
@@ -25,7 +26,8 @@ enum KartlaggningPages {
         if k.status == .klar {
             let who = k.professionsPresent.map(\.label).joined(separator: ", ")
             let by = k.completedBy.flatMap { team[$0]?.name } ?? "okänd"
-            add("  Närvarande: \(who) · markerad klar av \(by)", .muted)
+            let when = k.completedAt.map { " " + ParticipantTabLines.timestamp($0, timeZone) } ?? ""
+            add("  Närvarande: \(who) · markerad klar av \(by)\(when)", .muted)
         }
         for section in session.template.sections {
             add("")

@@ -145,7 +145,10 @@ enum ParticipantTabLines {
                 add("    lämnar: " + c.discloser.map(\.rawValue).sorted().joined(separator: ", "))
                 add("    tar emot: " + c.recipient.map(\.rawValue).sorted().joined(separator: ", "))
                 add("    uppgifter: " + c.categories.map(\.label).sorted().joined(separator: ", "))
-                if let w = c.withdrawnOn { add("    återkallat \(w)" + (c.withdrawnHow.map { ": \($0)" } ?? ""), .warning) }
+                if let w = c.withdrawnOn {
+                    let by = c.withdrawalRegisteredBy.flatMap { caseload.team[$0]?.name }.map { " (registrerat av \($0))" } ?? ""
+                    add("    återkallat \(w)" + (c.withdrawnHow.map { ": \($0)" } ?? "") + by, .warning)
+                }
                 if let d = c.documentReference { add("    dokument: \(d)", .muted) }
                 item = nil
             }

@@ -173,12 +173,21 @@ enum ParticipantUpdate {
             NoteFormUpdate.askWhoAmI(&state, then: .newKartlaggning(screen.id))
             return []
         }
-        if let draft = KartlaggningRules.openDraft(screen.details?.kartlaggningar ?? []) {
+        let all = screen.details?.kartlaggningar ?? []
+        if let draft = KartlaggningRules.openDraft(all) {
             state.status = "Det finns redan ett utkast från \(draft.date); det öppnas"
             return [.openKartlaggning(draft.id)]
         }
-        state.status = "Startar ny kartläggning …"
-        return [.startKartlaggning(screen.id)]
+        // Asked, so a stray n leaves no empty draft behind.
+        let copy = KartlaggningRules.lastCompleted(all).map { "Den utgår från en kopia av den från \($0.date)." }
+        OverlayUpdate.confirm(
+            &state,
+            ConfirmDialog(
+                title: "Starta en ny kartläggning?",
+                lines: [copy ?? "Det blir deltagarens första.", "Den sparas som utkast medan ni fyller i den."],
+                yesLabel: "Starta", noLabel: "Avbryt", destructive: false),
+            then: [.startKartlaggning(screen.id)])
+        return []
     }
 
     /// `c`: which other kartläggning to compare the selected one with.
@@ -189,7 +198,11 @@ enum ParticipantUpdate {
         OverlayUpdate.pick(
             &state, title: "Jämför med",
             items: others.map { k in
-                ("\(k.date)  \(k.status == .klar ? "klar" : "utkast")  mall v\(k.templateVersion)", .compare(selected, k.id))
+                let answered = k.answers.values.filter { AnswerRules.isAnswered($0) }.count
+                return (
+                    "\(k.date)  \(k.status == .klar ? "klar  " : "utkast")  mall v\(k.templateVersion)  \(answered) svar  \(k.id.short)",
+                    .compare(selected, k.id)
+                )
             })
     }
 }

@@ -52,7 +52,7 @@ enum RecordFormUpdate {
             FormField(
                 id: ExitField.outcome.rawValue, label: "Avslutsorsak",
                 kind: .choice(options: exitOutcomes.map { "\($0.rawValue) \($0.label)" }, selected: nil),
-                required: true, help: "←/→ eller första bokstaven väljer (domain §13.1)"),
+                required: true, help: "←/→ eller första bokstaven väljer"),
             FormField(
                 id: ExitField.outcomeText.rawValue, label: "Beskrivning", kind: .text(TextFieldState()),
                 help: "Krävs för Ä1 Annat: vad hände?"),
