@@ -270,3 +270,22 @@ import Testing
         #expect(s.shouldQuit)
     }
 }
+
+@Suite struct WrappingTests {
+    @Test func aLongNoteWrapsInsteadOfBeingCutAndFollowsAResize() {
+        var s = Fixture.state()
+        s.press("G", "<Enter>")
+        let text = "Samtal om praktik på lagret i Västerås; deltagaren vill börja i januari och behöver tolk till trepartssamtalet med arbetsgivaren."
+        let note = Note(
+            id: .init("n1"), participantID: .init("p1"), authorID: Fixture.anna.id, profession: .arbetsformedlare, owner: .af,
+            writtenAt: Date(timeIntervalSince1970: 1_795_000_000), text: text)
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [note])))
+        s.press("5")
+        let rows = s.openParticipant!.lines.filter { $0.item == 0 }.dropFirst().map(\.text)
+        #expect(rows.count >= 2)
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 78 })
+        #expect(rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)
+        _ = update(&s, .resized(Size(width: 140, height: 30)))
+        #expect(s.openParticipant!.lines.filter { $0.item == 0 }.count < rows.count + 1, "wider: fewer rows")
+    }
+}

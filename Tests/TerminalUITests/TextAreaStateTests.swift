@@ -228,3 +228,12 @@ import Testing
         #expect(TextAreaState.edit(for: KeyChord(.escape)) == nil)
     }
 }
+
+@Suite struct TextWrapTests {
+    @Test func longLinesWrapAtWordsAndLineBreaksStay() {
+        #expect(TextWrap.rows("Åsa ringde om praktiken på lagret", width: 12) == ["Åsa ringde", "om praktiken", "på lagret"])
+        #expect(TextWrap.rows("rad ett\n\nrad tre", width: 20) == ["rad ett", "", "rad tre"])
+        #expect(TextWrap.rows("作者作者作者", width: 4) == ["作者", "作者", "作者"])
+        #expect(TextWrap.rows("", width: 10) == [""])
+    }
+}

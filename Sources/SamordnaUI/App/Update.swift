@@ -9,6 +9,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .resized(let size):
         state.size = size
         state.keepSelectionVisible()
+        if let i = state.participantScreenIndex, case .participant(var screen) = state.stack[i] {
+            // Notes wrap at the width: the lines are built again for the new one.
+            ParticipantUpdate.rebuild(&screen, state: state)
+            state.stack[i] = .participant(screen)
+        }
         state.clampParticipantScroll()
         state.fitScreensToSize()
         return []
@@ -128,7 +133,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .kartlaggningCompared(let a, let b):
         let name = state.caseload.records.first { $0.id == a.kartlaggning.participantID }?.participant.fullName ?? ""
-        state.stack.append(.document(KartlaggningPages.compare(a, b, participantName: name)))
+        state.stack.append(
+            .document(KartlaggningPages.compare(a, b, participantName: name, width: DocumentUpdate.body(state.size).width - 2)))
         return []
     case .kartlaggningDraftSaved(let k, let merged):
         KartlaggningFormUpdate.draftSaved(&state, k, merged: merged)
@@ -291,6 +297,11 @@ extension AppState {
                 s.picker.viewport = size
                 stack[i] = .whoAmI(s)
             case .document(var s):
+                if let source = s.source {
+                    let offset = s.scrollOffset
+                    s = source.document(team: caseload.team, timeZone: timeZone, width: DocumentUpdate.body(size).width - 2)
+                    s.scrollOffset = offset
+                }
                 s.scrollOffset = LinePage.clamped(
                     s.scrollOffset, page: DocumentUpdate.body(size).height, lineCount: s.lines.count)
                 stack[i] = .document(s)

@@ -40,3 +40,36 @@ enum SoftWrap {
         graphemes.reduce(0) { $0 + DisplayWidth.of($1) }
     }
 }
+
+/// Text broken into screen rows for reading: its own line breaks kept, long lines wrapped softly at
+/// word boundaries (`SoftWrap`), so a long note or answer is read whole instead of cut at the edge.
+public enum TextWrap {
+    /// The rows of `text` at `width` columns (at least 1); an empty text is one empty row.
+    public static func rows(_ text: String, width: Int) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let graphemes = Array(line)
+            return SoftWrap.rows(of: graphemes, width: width).enumerated().map { i, range in
+                // A continuation row does not start with the space it was broken at.
+                let row = String(graphemes[range]).trimmingTrailingSpaces()
+                return i == 0 ? row : String(row.drop { $0 == " " })
+            }.dropLastEmptyRow(of: graphemes.isEmpty)
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Array where Element == String {
+    /// `SoftWrap` adds an empty row after a line that fills the width exactly (room for a cursor); a page
+    /// to read does not need it.
+    fileprivate func dropLastEmptyRow(of emptyLine: Bool) -> [String] {
+        guard !emptyLine, count > 1, last == "" else { return self }
+        return Array(dropLast())
+    }
+}

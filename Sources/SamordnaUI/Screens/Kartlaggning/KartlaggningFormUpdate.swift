@@ -12,7 +12,8 @@ enum KartlaggningFormUpdate {
             state.stack.append(
                 .document(
                     KartlaggningPages.read(
-                        session, participantName: name, team: state.caseload.team, timeZone: state.timeZone)))
+                        session, participantName: name, team: state.caseload.team, timeZone: state.timeZone,
+                        width: DocumentUpdate.body(state.size).width - 2)))
             return
         }
         guard let me = state.me else { return }

@@ -10,14 +10,32 @@ public struct DocumentState: Equatable, Sendable {
     public var scrollOffset: Int = 0
     /// The kartläggning shown, so `p` can print it.
     public var kartlaggningID: Kartlaggning.ID?
+    /// What the lines were built from, to build them again at a new width.
+    public var source: DocumentSource?
+}
+
+/// The data behind a document, kept so that a resized window wraps it anew.
+public enum DocumentSource: Equatable, Sendable {
+    case kartlaggning(KartlaggningSession, participantName: String)
+    case comparison(KartlaggningSession, KartlaggningSession, participantName: String)
+
+    func document(team: [TeamMember.ID: TeamMember], timeZone: TimeZone, width: Int) -> DocumentState {
+        switch self {
+        case .kartlaggning(let s, let name):
+            return KartlaggningPages.read(s, participantName: name, team: team, timeZone: timeZone, width: width)
+        case .comparison(let a, let b, let name):
+            return KartlaggningPages.compare(a, b, participantName: name, width: width)
+        }
+    }
 }
 
 /// Builds the read-only kartläggning and the comparison of two, always with the template version each was
 /// made with.
 enum KartlaggningPages {
+    /// - Parameter width: the columns the lines are drawn in; answers wrap at it.
     static func read(
         _ session: KartlaggningSession, participantName: String, team: [TeamMember.ID: TeamMember],
-        timeZone: TimeZone = .current
+        timeZone: TimeZone = .current, width: Int = 78
     ) -> DocumentState {
         let k = session.kartlaggning
         var lines: [OverviewLine] = []
@@ -34,9 +52,9 @@ enum KartlaggningPages {
             add(section.title, .header)
             for q in section.questions {
                 let answer = k.answers[q.id].map(AnswerRules.displayText)
-                add("  \(q.label)" + (q.required ? " *" : ""), .title)
+                for row in TextWrap.rows(q.label + (q.required ? " *" : ""), width: width - 2) { add("  " + row, .title) }
                 if let answer, !answer.isEmpty {
-                    for line in answer.split(separator: "\n", omittingEmptySubsequences: false) { add("    " + line) }
+                    for row in TextWrap.rows(answer, width: width - 4) { add("    " + row) }
                 } else {
                     add("    –", .muted)
                 }
@@ -56,11 +74,14 @@ enum KartlaggningPages {
             }
         }
         return DocumentState(
-            title: "Kartläggning · \(participantName) · \(k.date)", lines: lines, kartlaggningID: k.id)
+            title: "Kartläggning · \(participantName) · \(k.date)", lines: lines, kartlaggningID: k.id,
+            source: .kartlaggning(session, participantName: participantName))
     }
 
     /// Changed answers first-class: each question with both answers; scale changes as `2 → 4 ↑`.
-    static func compare(_ a: KartlaggningSession, _ b: KartlaggningSession, participantName: String) -> DocumentState {
+    static func compare(
+        _ a: KartlaggningSession, _ b: KartlaggningSession, participantName: String, width: Int = 78
+    ) -> DocumentState {
         // In time order: by date, then by when each was completed (a draft last).
         func when(_ s: KartlaggningSession) -> (LocalDate, Date) {
             (s.kartlaggning.date, s.kartlaggning.completedAt ?? .distantFuture)
@@ -81,23 +102,42 @@ enum KartlaggningPages {
         for p in c.professions {
             add("  \(DisplayWidth.pad(p.profession.label.capitalizedFirst, to: 20)) steg \(p.step)   tilltro \(p.belief)")
         }
-        var section = ""
-        for row in c.rows {
-            if row.sectionTitle != section {
-                section = row.sectionTitle
-                add("")
-                add(section, .header)
-            }
-            let change = row.changeText(olderVersion: c.olderTemplateVersion, newerVersion: c.newerTemplateVersion)
-            add("  \(row.label)" + (change.isEmpty ? "" : "  [\(change)]"), row.isChanged ? .warning : .title)
-            if row.isChanged {
-                add("    före:  " + oneLine(row.older), .muted)
-                add("    efter: " + oneLine(row.newer))
-            } else {
-                add("    " + oneLine(row.newer ?? row.older), .muted)
+        // What changed comes first, whole; then what stayed the same, one line each, by section.
+        func wrapped(_ text: String, first: String, rest: String, _ role: Role) {
+            for (i, row) in TextWrap.rows(text, width: width - first.count).enumerated() {
+                add((i == 0 ? first : rest) + row, role)
             }
         }
-        return DocumentState(title: "Progression · \(participantName)", lines: lines)
+        let changed = c.changedRows
+        add("")
+        add("Ändrade svar (\(changed.count))", .header)
+        if changed.isEmpty { add("  Inga svar har ändrats.", .muted) }
+        var section = ""
+        for row in changed {
+            if row.sectionTitle != section {
+                section = row.sectionTitle
+                add("  " + section, .muted)
+            }
+            let change = row.changeText(olderVersion: c.olderTemplateVersion, newerVersion: c.newerTemplateVersion)
+            wrapped("\(row.label)  [\(change)]", first: "  ", rest: "    ", .warning)
+            wrapped(row.older ?? "–", first: "    före:  ", rest: "           ", .muted)
+            wrapped(row.newer ?? "–", first: "    efter: ", rest: "           ", .normal)
+        }
+        let same = c.rows.filter { !$0.isChanged }
+        add("")
+        add("Oförändrade svar (\(same.count))", .header)
+        section = ""
+        for row in same {
+            if row.sectionTitle != section {
+                section = row.sectionTitle
+                add("  " + section, .muted)
+            }
+            wrapped(row.label, first: "    ", rest: "      ", .muted)
+            wrapped(oneLine(row.newer ?? row.older), first: "      ", rest: "      ", .muted)
+        }
+        return DocumentState(
+            title: "Progression · \(participantName)", lines: lines,
+            source: .comparison(a, b, participantName: participantName))
     }
 
     static func oneLine(_ s: String?) -> String {

@@ -71,8 +71,10 @@ public struct HistoryItem: Equatable, Sendable {
 
 /// Lines of the tabs other than the overview.
 enum ParticipantTabLines {
+    /// - Parameter width: the columns the lines are drawn in; notes wrap at it instead of being cut.
     static func lines(
-        _ tab: ParticipantTab, details: ParticipantDetails, caseload: Caseload, today: LocalDate, timeZone: TimeZone
+        _ tab: ParticipantTab, details: ParticipantDetails, caseload: Caseload, today: LocalDate, timeZone: TimeZone,
+        width: Int = 78
     ) -> [OverviewLine] {
         let record = details.record
         var lines: [OverviewLine] = []
@@ -84,7 +86,7 @@ enum ParticipantTabLines {
         case .kartlaggning:
             add("Kartläggningar (n ny/fortsätt, e öppna, c jämför, p skriv ut)", .header)
             if let notice = details.templateNotice {
-                for line in notice.split(separator: "\n") { add("  " + line, .warning) }
+                for row in TextWrap.rows(notice, width: width - 2) { add("  " + row, .warning) }
             }
             if details.kartlaggningar.isEmpty { add("  Inga kartläggningar ännu. n startar den första.", .muted) }
             for (index, k) in kartlaggningOrder(details.kartlaggningar).enumerated() {
@@ -128,9 +130,8 @@ enum ParticipantTabLines {
                 let stamp = timestamp(n.writtenAt, timeZone)
                 let indent = thread.isCorrection ? "    ↳ rättelse: " : "  "
                 add("\(indent)\(stamp)  \(author), \(n.profession.label) (\(n.owner.rawValue))", .title)
-                for line in n.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    add((thread.isCorrection ? "      " : "    ") + line)
-                }
+                let textIndent = thread.isCorrection ? "      " : "    "
+                for row in TextWrap.rows(n.text, width: width - textIndent.count) { add(textIndent + row) }
                 item = nil
                 add("")
             }

@@ -21,7 +21,8 @@ enum ParticipantUpdate {
                 reveal: state.revealIdentity)
         } else {
             screen.lines = ParticipantTabLines.lines(
-                screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone)
+                screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone,
+                width: ParticipantLayout(state.size).body.width - 2)
         }
         // The selection follows the item it was on when the list changes under it.
         let selectedID = screen.selectedItemID
