@@ -19,32 +19,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .interrupt:
         // Ctrl-C never throws away typed work: a changed form asks first.
-        if case .participantForm(var screen) = state.stack.last, screen.form.isDirty {
-            if screen.question == nil {
-                screen.question = .leave(
-                    ConfirmDialog(
-                        title: "Lämna formuläret?", lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna",
-                        noLabel: "Stanna kvar", destructive: true))
-                state.stack[state.stack.count - 1] = .participantForm(screen)
-            }
-            return []
-        }
-        switch state.stack.last {
-        case .noteForm(var screen) where screen.form.isDirty:
-            if screen.leaving == nil { screen.leaving = FormScreenKeys.leaveQuestion("Lämna anteckningen?") }
-            state.stack[state.stack.count - 1] = .noteForm(screen)
-            return []
-        case .consentForm(var screen) where screen.form.isDirty:
-            if screen.leaving == nil { screen.leaving = FormScreenKeys.leaveQuestion("Lämna samtycket?") }
-            state.stack[state.stack.count - 1] = .consentForm(screen)
-            return []
-        case .recordForm(var screen) where screen.form.isDirty:
-            if screen.leaving == nil { screen.leaving = FormScreenKeys.leaveQuestion("Lämna formuläret?") }
-            state.stack[state.stack.count - 1] = .recordForm(screen)
-            return []
-        default:
-            break
-        }
+        if state.askBeforeLeavingForm() { return [] }
         state.shouldQuit = true
         return saveKartlaggningBeforeLeaving(&state)
     case .hangup:
@@ -309,6 +284,30 @@ extension AppState {
                 break
             }
         }
+    }
+
+    /// On a form with typed changes, asks "Lämna …?" (once) and returns true; false when nothing is at stake.
+    mutating func askBeforeLeavingForm() -> Bool {
+        guard let top = stack.last else { return false }
+        var screen = top
+        switch screen {
+        case .participantForm(var s) where s.form.isDirty:
+            if s.question == nil { s.question = .leave(FormScreenKeys.leaveQuestion("Lämna formuläret?")) }
+            screen = .participantForm(s)
+        case .noteForm(var s) where s.form.isDirty:
+            if s.leaving == nil { s.leaving = FormScreenKeys.leaveQuestion("Lämna anteckningen?") }
+            screen = .noteForm(s)
+        case .consentForm(var s) where s.form.isDirty:
+            if s.leaving == nil { s.leaving = FormScreenKeys.leaveQuestion("Lämna samtycket?") }
+            screen = .consentForm(s)
+        case .recordForm(var s) where s.form.isDirty:
+            if s.leaving == nil { s.leaving = FormScreenKeys.leaveQuestion("Lämna formuläret?") }
+            screen = .recordForm(s)
+        default:
+            return false
+        }
+        stack[stack.count - 1] = screen
+        return true
     }
 
     var isKartlaggningForm: Bool {

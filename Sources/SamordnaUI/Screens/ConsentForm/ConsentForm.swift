@@ -91,43 +91,23 @@ enum ConsentFormUpdate {
     static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         guard case .consentForm(var screen) = state.stack.last else { return [] }
         var effects: [Effect] = []
-        if var dialog = screen.leaving {
-            switch dialog.handle(chord) {
-            case .confirmed?:
-                state.stack.removeLast()
-                return []
-            case .cancelled?: screen.leaving = nil
-            case nil: screen.leaving = dialog
-            }
-        } else if !screen.isSaving {
-            switch screen.form.handle(chord) {
-            case .edited(let id):
-                screen.form.setError(nil, for: id)
-            case .refused(let refusal):
-                screen.form.setError(refusal.message, for: refusal.fieldID)
-            case .submit:
-                let me = state.me?.id ?? TeamMember.ID("")
-                switch ConsentValidation.validate(screen.draft, participant: screen.participantID, registeredBy: me, id: .init("ny")) {
-                case .failure(let errors):
-                    for field in screen.form.fields { screen.form.setError(nil, for: field.id) }
-                    for field in errors.fields { screen.form.setError(errors[field], for: field.rawValue) }
-                    _ = screen.form.focusFirstError()
-                case .success:
-                    screen.isSaving = true
-                    state.status = "Sparar …"
-                    effects = [.addConsent(screen.participantID, screen.draft)]
-                }
-            case .cancel:
-                if screen.form.isDirty {
-                    screen.leaving = ConfirmDialog(
-                        title: "Lämna samtycket?", lines: ["Det du har fyllt i sparas inte."], yesLabel: "Lämna",
-                        noLabel: "Stanna kvar", destructive: true)
-                } else {
-                    state.stack.removeLast()
-                    return []
-                }
-            case .focusMoved, .handled, .unhandled:
-                break
+        switch FormScreenKeys.handle(
+            chord, form: &screen.form, leaving: &screen.leaving, isSaving: screen.isSaving, leaveTitle: "Lämna samtycket?")
+        {
+        case .close:
+            state.stack.removeLast()
+            return []
+        case .stay:
+            break
+        case .submit:
+            let me = state.me?.id ?? TeamMember.ID("")
+            switch ConsentValidation.validate(screen.draft, participant: screen.participantID, registeredBy: me, id: .init("ny")) {
+            case .failure(let errors):
+                FormScreenKeys.show(errors, in: &screen.form)
+            case .success:
+                screen.isSaving = true
+                state.status = "Sparar …"
+                effects = [.addConsent(screen.participantID, screen.draft)]
             }
         }
         state.stack[state.stack.count - 1] = .consentForm(screen)

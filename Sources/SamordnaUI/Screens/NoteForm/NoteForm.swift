@@ -126,43 +126,24 @@ enum NoteFormUpdate {
     static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         guard case .noteForm(var screen) = state.stack.last else { return [] }
         var effects: [Effect] = []
-        if var dialog = screen.leaving {
-            switch dialog.handle(chord) {
-            case .confirmed?:
-                state.stack.removeLast()
-                return []
-            case .cancelled?: screen.leaving = nil
-            case nil: screen.leaving = dialog
-            }
-        } else if !screen.isSaving {
-            switch screen.form.handle(chord) {
-            case .edited:
-                screen.form.setError(nil, for: NoteFormState.fieldID)
-            case .refused(let refusal):
-                screen.form.setError(refusal.message, for: refusal.fieldID)
-            case .submit:
-                let text = screen.form.value(of: NoteFormState.fieldID)?.string ?? ""
-                switch NoteRules.validate(text: text) {
-                case .failure(let violation):
-                    screen.form.setError(violation.reason, for: NoteFormState.fieldID)
-                case .success(let valid):
-                    screen.isSaving = true
-                    state.status = "Sparar …"
-                    effects = [
-                        .addNote(NoteDraft(participantID: screen.participantID, text: valid, corrects: screen.corrects))
-                    ]
-                }
-            case .cancel:
-                if screen.form.isDirty {
-                    screen.leaving = ConfirmDialog(
-                        title: "Lämna anteckningen?", lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna",
-                        noLabel: "Stanna kvar", destructive: true)
-                } else {
-                    state.stack.removeLast()
-                    return []
-                }
-            case .focusMoved, .handled, .unhandled:
-                break
+        switch FormScreenKeys.handle(
+            chord, form: &screen.form, leaving: &screen.leaving, isSaving: screen.isSaving,
+            leaveTitle: "Lämna anteckningen?")
+        {
+        case .close:
+            state.stack.removeLast()
+            return []
+        case .stay:
+            break
+        case .submit:
+            let text = screen.form.value(of: NoteFormState.fieldID)?.string ?? ""
+            switch NoteRules.validate(text: text) {
+            case .failure(let violation):
+                screen.form.setError(violation.reason, for: NoteFormState.fieldID)
+            case .success(let valid):
+                screen.isSaving = true
+                state.status = "Sparar …"
+                effects = [.addNote(NoteDraft(participantID: screen.participantID, text: valid, corrects: screen.corrects))]
             }
         }
         state.stack[state.stack.count - 1] = .noteForm(screen)

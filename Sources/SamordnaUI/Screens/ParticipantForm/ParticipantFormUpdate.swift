@@ -132,11 +132,7 @@ enum ParticipantFormUpdate {
 
     private static func leave(_ screen: inout ParticipantFormState, _ state: inout AppState) {
         if screen.form.isDirty {
-            screen.question = .leave(
-                ConfirmDialog(
-                    title: "Lämna formuläret?",
-                    lines: ["Det du har skrivit sparas inte."], yesLabel: "Lämna", noLabel: "Stanna kvar",
-                    destructive: true))
+            screen.question = .leave(FormScreenKeys.leaveQuestion("Lämna formuläret?"))
         } else {
             state.stack.removeLast()
         }
