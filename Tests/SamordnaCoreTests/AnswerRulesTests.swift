@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SamordnaCore
@@ -70,5 +71,22 @@ import Testing
         #expect(AnswerRules.displayText(.scale(4)) == "4 av 5")
         #expect(AnswerRules.displayText(.choices(["språk", "hälsa"])) == "språk, hälsa")
         #expect(AnswerRules.displayText(.yesNoUnknown(.vetEj)) == "vet ej")
+    }
+}
+
+@Suite struct AnswerFormatTests {
+    @Test func answersAreStoredInAFormatOfTheirOwnAndTheOldOneIsStillRead() throws {
+        let answers: [String: Answer] = [
+            "a": .text("Åsa"), "b": .scale(4), "c": .yesNoUnknown(.vetEj), "d": .choice("sms"),
+            "e": .choices(["sms", "brev"]), "f": .date(LocalDate(year: 2026, month: 3, day: 2)!), "g": .number(12.5),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(answers), as: UTF8.self)
+        #expect(json.contains(#""b":{"typ":"skala","värde":4}"#))
+        #expect(!json.contains("_0"))
+        #expect(try JSONDecoder().decode([String: Answer].self, from: Data(json.utf8)) == answers)
+        let legacy = #"{"b":{"scale":{"_0":4}},"a":{"text":{"_0":"Åsa"}}}"#
+        #expect(try JSONDecoder().decode([String: Answer].self, from: Data(legacy.utf8)) == ["a": .text("Åsa"), "b": .scale(4)])
     }
 }

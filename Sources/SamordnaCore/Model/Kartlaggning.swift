@@ -96,7 +96,11 @@ public enum YesNoUnknown: String, CaseIterable, Codable, Sendable {
 }
 
 /// One answer, typed by the question it answers.
-public enum Answer: Hashable, Codable, Sendable {
+///
+/// Stored as `{"typ": "skala", "värde": 4}` (`text`, `skala`, `ja-nej`, `val`, `flerval`, `datum`, `tal`):
+/// a format of its own, so renaming a Swift case never changes what is in the database. The form Swift
+/// synthesised before (`{"scale": {"_0": 4}}`) is still read.
+public enum Answer: Hashable, Sendable {
     case text(String)
     case scale(Int)
     case yesNoUnknown(YesNoUnknown)
@@ -165,5 +169,70 @@ public struct ProfessionAssessment: Hashable, Codable, Sendable {
         self.step = step
         self.suggestedStep = suggestedStep
         self.overrideReason = overrideReason
+    }
+}
+
+extension Answer: Codable {
+    private enum Key: String, CodingKey {
+        case kind = "typ"
+        case value = "värde"
+    }
+
+    private enum Kind: String, Codable {
+        case text, scale = "skala", yesNoUnknown = "ja-nej", choice = "val", choices = "flerval", date = "datum"
+        case number = "tal"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .text(let t): try c.encode(Kind.text, forKey: .kind); try c.encode(t, forKey: .value)
+        case .scale(let n): try c.encode(Kind.scale, forKey: .kind); try c.encode(n, forKey: .value)
+        case .yesNoUnknown(let v): try c.encode(Kind.yesNoUnknown, forKey: .kind); try c.encode(v, forKey: .value)
+        case .choice(let o): try c.encode(Kind.choice, forKey: .kind); try c.encode(o, forKey: .value)
+        case .choices(let o): try c.encode(Kind.choices, forKey: .kind); try c.encode(o, forKey: .value)
+        case .date(let d): try c.encode(Kind.date, forKey: .kind); try c.encode(d, forKey: .value)
+        case .number(let n): try c.encode(Kind.number, forKey: .kind); try c.encode(n, forKey: .value)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        guard c.contains(.kind) else {
+            self = try LegacyAnswer(from: decoder).answer
+            return
+        }
+        switch try c.decode(Kind.self, forKey: .kind) {
+        case .text: self = .text(try c.decode(String.self, forKey: .value))
+        case .scale: self = .scale(try c.decode(Int.self, forKey: .value))
+        case .yesNoUnknown: self = .yesNoUnknown(try c.decode(YesNoUnknown.self, forKey: .value))
+        case .choice: self = .choice(try c.decode(String.self, forKey: .value))
+        case .choices: self = .choices(try c.decode([String].self, forKey: .value))
+        case .date: self = .date(try c.decode(LocalDate.self, forKey: .value))
+        case .number: self = .number(try c.decode(Double.self, forKey: .value))
+        }
+    }
+}
+
+/// The shape Swift synthesised for `Answer` before it had a format of its own, read for old rows.
+private enum LegacyAnswer: Decodable {
+    case text(String)
+    case scale(Int)
+    case yesNoUnknown(YesNoUnknown)
+    case choice(String)
+    case choices([String])
+    case date(LocalDate)
+    case number(Double)
+
+    var answer: Answer {
+        switch self {
+        case .text(let t): return .text(t)
+        case .scale(let n): return .scale(n)
+        case .yesNoUnknown(let v): return .yesNoUnknown(v)
+        case .choice(let o): return .choice(o)
+        case .choices(let o): return .choices(o)
+        case .date(let d): return .date(d)
+        case .number(let n): return .number(n)
+        }
     }
 }
