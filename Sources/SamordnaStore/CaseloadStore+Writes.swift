@@ -125,8 +125,9 @@ extension CaseloadStore {
 
     /// Inserts a new kartläggning (`expectedVersion == nil`) or saves a draft that is still at
     /// `expectedVersion`; returns it with its stored version. A completed (klar) kartläggning is never
-    /// changed: the next one starts from a copy.
-    public func saveKartlaggning(
+    /// changed: the next one starts from a copy. Internal: it checks no answers and stamps nothing; the app
+    /// goes through `startKartlaggning`, `saveKartlaggningDraft` and `completeKartlaggning`.
+    func saveKartlaggning(
         _ kartlaggning: Kartlaggning, expectedVersion: Int?, by login: String, at time: Date
     ) throws(StoreError) -> Kartlaggning {
         guard let expectedVersion else {
@@ -143,8 +144,9 @@ extension CaseloadStore {
     }
 
     /// Saves one profession's assessment in a draft kartläggning (before it is marked klar). `old` is the
-    /// assessment the user saw, nil for a new one.
-    public func saveAssessment(
+    /// assessment the user saw, nil for a new one. Internal: the app goes through `saveDraftAssessment`,
+    /// `recordAssessment` and `completeKartlaggning`, which ask Core first.
+    func saveAssessment(
         _ assessment: ProfessionAssessment, replacing old: ProfessionAssessment? = nil, by login: String,
         at time: Date
     ) throws(StoreError) {
