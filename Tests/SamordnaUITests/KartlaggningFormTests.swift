@@ -358,3 +358,29 @@ import Testing
         #expect(s.screenText.contains("▸ Fråga 26 i A"), "\(s.screenText)")
     }
 }
+
+@Suite struct KartlaggningKeysTests {
+    @Test func theSectionKeysAreCommandsInTheKeymapAndHelpListsThem() {
+        var s = Fixture.state(width: 100, height: 40)
+        s.press("G", "<Enter>")
+        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0])))
+        s.press("2")
+        _ = update(
+            &s,
+            .kartlaggningOpened(
+                KartlaggningSession(kartlaggning: KartlaggningFormTests.draft(), template: KartlaggningFormTests.template)))
+        // A rebinding (keys.conf) moves the section key.
+        s.keymap.bind(KeyChord(parsing: "<F8>")!, to: .nextSection, in: .kartlaggning)
+        s.press("<F8>")
+        guard case .kartlaggningForm(let f) = s.stack.last else {
+            Issue.record("no form")
+            return
+        }
+        #expect(f.page == 1)
+        s.press("<F1>")
+        let help = s.screenText
+        #expect(help.contains("Nästa del"))
+        #expect(help.contains("Ctrl-n"))
+        #expect(help.contains("I formulär"))
+    }
+}

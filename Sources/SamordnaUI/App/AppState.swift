@@ -68,7 +68,8 @@ public struct AppState: Equatable, Sendable {
         if help != nil { return [.help, .global] }
         switch stack.last {
         case .participant: return [.participant, .global]
-        case .participantForm, .noteForm, .consentForm, .recordForm, .kartlaggningForm, .whoAmI, .picker, .confirm:
+        case .kartlaggningForm: return [.kartlaggning, .form]
+        case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
             return [.form]
         case .document: return [.document, .global]
         case nil: return [.caseload, .global]

@@ -150,7 +150,7 @@ private func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
         default: break
         }
     }
-    if state.isTooSmall, state.help == nil, chord == .char("Q"), !(state.keyContexts.contains(.global)) {
+    if state.isTooSmall, state.help == nil, chord == .char("Q"), state.keyContexts.contains(.form) {
         // The too-small screen says Q quits, also over a form: as Ctrl-C, which asks first for typed work.
         return update(&state, .interrupt)
     }
@@ -173,10 +173,13 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
         case .editItem: return screen.selectedItemID != nil
         case .compare: return screen.tab == .kartlaggning && screen.selectedItemID != nil && screen.itemIDs.count > 1
         case .print: return screen.tab == .kartlaggning && screen.selectedItemID != nil
-        case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged: return false
+        case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection, .previousSection:
+            return false
         default: return true
         }
-    case .participantForm, .noteForm, .consentForm, .recordForm, .kartlaggningForm, .whoAmI, .picker, .confirm:
+    case .kartlaggningForm:
+        return [.help, .nextSection, .previousSection].contains(command)
+    case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
         return command == .help
     case .document(let doc):
         if command == .print { return doc.kartlaggningID != nil }
@@ -186,8 +189,8 @@ public func isAvailable(_ command: Command, in state: AppState) -> Bool {
         case .open, .tag: return !state.list.visible.isEmpty
         case .back: return state.list.hasActiveSearch || !state.list.filters.isEmpty
         case .actOnTagged: return !state.list.tagged.isEmpty
-        case .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextTab, .previousTab, .tab1,
-            .tab2, .tab3, .tab4, .tab5, .tab6:
+        case .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection, .previousSection,
+            .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
             return false
         default: return true
         }
@@ -207,7 +210,7 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
             let snapshot = state
             var groups = HelpBuilder.groups(
                 keymap: state.keymap, contexts: contexts, isAvailable: { isAvailable($0, in: snapshot) })
-            if contexts == [.form] { groups.insert(HelpBuilder.formKeys(kartlaggning: state.isKartlaggningForm), at: 0) }
+            if contexts.contains(.form) { groups.insert(HelpBuilder.formKeys(kartlaggning: state.isKartlaggningForm), at: 0) }
             state.help = HelpState(title: "Hjälp – tangenter", groups: groups)
         }
         return []

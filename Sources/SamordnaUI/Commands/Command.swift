@@ -26,6 +26,8 @@ public enum Command: String, CaseIterable, Sendable {
     case actOnTagged = "act-on-tagged"
     case compare
     case print
+    case nextSection = "next-section"
+    case previousSection = "previous-section"
     case nextTab = "next-tab"
     case previousTab = "previous-tab"
     case tab1 = "tab-1", tab2 = "tab-2", tab3 = "tab-3", tab4 = "tab-4", tab5 = "tab-5", tab6 = "tab-6"
@@ -40,4 +42,6 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case form
     /// A read-only document (a completed kartläggning, a comparison).
     case document
+    /// The kartläggning form: its own keys before the form's.
+    case kartlaggning
 }

@@ -7,7 +7,7 @@ public struct CommandInfo: Sendable, Equatable {
 }
 
 public enum CommandCatalogue {
-    public static let groupOrder = ["Flytta", "Lista", "Deltagare", "Flikar", "Allmänt"]
+    public static let groupOrder = ["Formulär", "Flytta", "Lista", "Deltagare", "Flikar", "Allmänt"]
 
     public static func info(_ command: Command) -> CommandInfo {
         switch command {
@@ -62,6 +62,11 @@ public enum CommandCatalogue {
             return CommandInfo(
                 title: "Skriv ut", help: "spara den valda kartläggningen som dokument (pseudonymiserat)",
                 group: "Deltagare")
+        case .nextSection:
+            return CommandInfo(title: "Nästa del", help: "nästa avsnitt i kartläggningen; sidan sparas först", group: "Formulär")
+        case .previousSection:
+            return CommandInfo(
+                title: "Föregående del", help: "föregående avsnitt i kartläggningen; sidan sparas först", group: "Formulär")
         case .nextTab: return CommandInfo(title: "Nästa flik", help: "byt till nästa flik", group: "Deltagare")
         case .previousTab: return CommandInfo(title: "Föregående flik", help: "byt till föregående flik", group: "Deltagare")
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:

@@ -30,6 +30,7 @@ public enum DefaultKeymap {
         (.participant, "c", .compare),
         (.participant, "p", .print),
         (.document, "p", .print),
+        (.kartlaggning, "<C-n>", .nextSection), (.kartlaggning, "<C-p>", .previousSection),
         (.participant, "E", .editParticipant),
         (.participant, "n", .newItem),
         (.participant, "<Tab>", .nextTab), (.participant, "<S-Tab>", .previousTab),

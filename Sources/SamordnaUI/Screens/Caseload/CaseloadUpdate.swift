@@ -53,7 +53,8 @@ enum CaseloadUpdate {
         case .undo:
             state.status = "Ångrar …"
             return [.undo]
-        case .quit, .help, .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextTab,
+        case .quit, .help, .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection,
+            .previousSection, .nextTab,
             .previousTab, .tab1,
             .tab2, .tab3, .tab4, .tab5, .tab6:
             break

@@ -26,12 +26,7 @@ enum HelpBuilder {
             HelpEntry(keys: ["Ctrl-s"], title: "Spara", help: kartlaggning ? "spara utkastet; på sista sidan: markera klar" : "spara formuläret"),
             HelpEntry(keys: ["Esc"], title: "Stäng", help: kartlaggning ? "spara utkastet och stäng" : "stäng (frågar först om något är ändrat)"),
         ]
-        if kartlaggning {
-            entries.insert(
-                HelpEntry(keys: ["Ctrl-n", "Ctrl-p"], title: "Nästa/föregående del", help: "byt avsnitt; sidan sparas först"),
-                at: 0)
-        }
-        return HelpGroup(title: "Formulär", entries: entries)
+        return HelpGroup(title: "I formulär", entries: entries)
     }
 
     /// Every available command bound in `contexts`, grouped as in the catalogue, with the active keys.

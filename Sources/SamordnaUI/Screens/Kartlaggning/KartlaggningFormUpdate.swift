@@ -60,8 +60,11 @@ enum KartlaggningFormUpdate {
             case .cancelled?: screen.leaving = nil
             case nil: screen.leaving = dialog
             }
-        } else if chord == .ctrl("n") || chord == .ctrl("p") {
-            effects = turn(&screen, by: chord == .ctrl("n") ? 1 : -1, state: &state)
+        } else if let command = state.keymap.command(for: chord, in: [.kartlaggning]),
+            command == .nextSection || command == .previousSection
+        {
+            // The form's own keys, from the keymap (keys.conf may rebind them), before the fields see the key.
+            effects = turn(&screen, by: command == .nextSection ? 1 : -1, state: &state)
         } else {
             switch screen.form.handle(chord) {
             case .edited(let id):
@@ -301,7 +304,8 @@ enum KartlaggningFormUpdate {
             status: saved,
             hints: screen.isLastPage
                 ? [("Ctrl-s", "Markera klar"), ("Ctrl-p", "Föregående del"), ("Tab", "Fält"), ("Esc", "Stäng")]
-                : [("Ctrl-n", "Nästa del"), ("Ctrl-p", "Föregående"), ("Tab/↑↓", "Fält"), ("Ctrl-s", "Spara"), ("Esc", "Stäng")],
+                : hintItems(state, commands: [.nextSection, .previousSection])
+                    + [("Tab/↑↓", "Fält"), ("Ctrl-s", "Spara"), ("Esc", "Stäng"), ("F1", "Hjälp")],
             leaving: screen.completing, state: state, into: &buffer)
         if screen.completing != nil { cursor = nil }
         if let dialog = screen.leaving {

@@ -117,7 +117,8 @@ enum ParticipantUpdate {
         case .undo:
             state.status = "Ångrar …"
             return [.undo]
-        case .open, .search, .quit, .help, .newParticipant, .filter, .sort, .tag, .actOnTagged:
+        case .open, .search, .quit, .help, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection,
+            .previousSection:
             return []
         }
         state.stack[state.stack.count - 1] = .participant(screen)
