@@ -326,7 +326,8 @@ public struct EffectRunner {
     static func historyItem(_ collapsed: (entry: HistoryEntry, saves: Int)) -> HistoryItem {
         let entry = collapsed.entry
         return HistoryItem(
-            summary: entry.summary + (collapsed.saves > 1 ? " (\(collapsed.saves) sparningar)" : ""),
+            // The change's number, which undo and "ångrade ändring nr …" refer to.
+            summary: entry.summary + (collapsed.saves > 1 ? " (\(collapsed.saves) sparningar)" : "") + " · nr \(entry.sequence)",
             changes: entry.changes.map { c in
                 let sensitivity: HistoryItem.Sensitivity
                 switch c.sensitivity {

@@ -118,3 +118,22 @@ luhn_last() {
   done
   echo $(( (10 - sum % 10) % 10 ))
 }
+
+# app_pid: the samordna process in the pane (the pane's shell runs it as a child), checked to be $APP.
+app_pid() {
+  local pane pid
+  pane=$($T list-panes -t app -F '#{pane_pid}') || return 1
+  pid=$(pgrep -P "$pane" -x samordna) || return 1
+  [ "$(wc -w <<<"$pid")" -eq 1 ] && [ "$(readlink -f "/proc/$pid/exe")" = "$(readlink -f "$APP")" ] || return 1
+  echo "$pid"
+}
+
+# gone PID: poll until the process has ended.
+gone() {
+  local i
+  for ((i = 0; i < 200; i++)); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.05
+  done
+  fail "process $1 is still running"
+}

@@ -98,7 +98,10 @@ test_ctrl_c_and_sigterm_restore_the_terminal() {
   wait_for "EXIT=130" || return 1
   start_app --data "$DATA" --today "$TODAY"
   wait_for "1 av 100" || return 1
-  pkill -TERM -n -x samordna || { fail "no samordna process to stop"; return 1; }
+  # This pane's samordna only: never another one on a shared machine.
+  local pid
+  pid=$(app_pid) || { fail "no samordna process to stop"; return 1; }
+  kill -TERM "$pid" || return 1
   wait_for "EXIT=1" || return 1
   # The terminal is back in normal mode: the shell's echo is readable on a cleared line.
   screen | grep -q "Deltagarlista" && { fail "screen not restored after SIGTERM"; return 1; }
