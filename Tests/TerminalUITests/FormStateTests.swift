@@ -368,3 +368,21 @@ func participantForm() -> FormState {
         }
     }
 }
+
+@Suite struct FormWrappingTests {
+    @Test func aLongReasonAndAReadOnlyTextWrapUnderTheirField() {
+        var form = FormState(fields: [
+            FormField(id: "info", label: "Om", kind: .readOnly("Vilka samtycken som finns syns på fliken Samtycke.")),
+            FormField(id: "datum", label: "Datum", kind: .date(TextFieldState(text: "2026-02-30"))),
+        ])
+        form.setError("\"2026-02-30\" är inget datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-02)", for: "datum")
+        var buffer = Buffer(size: Size(width: 40, height: 10))
+        _ = form.render(in: Rect(size: buffer.size), into: &buffer)
+        let lines = buffer.lines()
+        #expect(lines.contains { $0.contains("Vilka samtycken som finns") })
+        #expect(lines.contains { $0.contains("fliken Samtycke.") })
+        #expect(lines.contains { $0.contains("✗ \"2026-02-30\" är inget") })
+        #expect(lines.contains { $0.contains("2026-03-02)") }, "\(lines)")
+        #expect(!lines.joined().contains("…"))
+    }
+}

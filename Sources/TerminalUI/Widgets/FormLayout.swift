@@ -9,13 +9,17 @@
 ///   Samtycke    (•) Ja  ( ) Nej
 /// ```
 struct FormLayout {
-    /// One field's place: its first row, the rows its value takes, and one more when it shows an error.
+    /// One field's place: its first row, the rows its value takes, and the rows its error wraps over.
     struct Block {
         var top: Int
         var valueRows: Int
-        var hasError: Bool
-        var height: Int { valueRows + (hasError ? 1 : 0) }
+        var errorRows: Int
+        var hasError: Bool { errorRows > 0 }
+        var height: Int { valueRows + errorRows }
     }
+
+    /// The most rows an error or a read-only text wraps over; beyond that it ends in "…".
+    static let maxWrappedRows = 3
 
     /// The columns before the label: the focus marker and a space.
     static let gutter = 2
@@ -33,13 +37,14 @@ struct FormLayout {
         let widest = fields.map { DisplayWidth.of(Sanitize.line($0.label)) + ($0.required ? 2 : 0) }.max() ?? 0
         labelWidth = max(0, min(widest, width * 2 / 5 - FormLayout.gutter))
         valueX = FormLayout.gutter + labelWidth + 2
-        valueWidth = max(0, width - valueX)
+        let valueWidth = max(0, width - valueX)
+        self.valueWidth = valueWidth
         var top = 0
         var blocks: [Block] = []
         for field in fields {
             let block = Block(
                 top: top, valueRows: FormLayout.valueRows(of: field, width: valueWidth),
-                hasError: field.error != nil)
+                errorRows: field.error.map { FormLayout.wrapped("✗ " + $0, width: valueWidth).count } ?? 0)
             blocks.append(block)
             top += block.height
         }
@@ -47,11 +52,21 @@ struct FormLayout {
         contentHeight = top
     }
 
+    /// `text` wrapped at `width` over at most `maxWrappedRows` rows, the last cut with "…" if more was left.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        let rows = TextWrap.rows(Sanitize.line(text), width: max(1, width))
+        guard rows.count > maxWrappedRows else { return rows }
+        var kept = Array(rows.prefix(maxWrappedRows))
+        kept[kept.count - 1] = DisplayWidth.truncate(kept[kept.count - 1] + " " + rows[maxWrappedRows], to: max(1, width))
+        return kept
+    }
+
     /// Rows of the value: the area's rows for multi-line text, the rows its options flow over for
     /// choices, one for the rest.
     static func valueRows(of field: FormField, width: Int) -> Int {
         switch field.kind {
         case .multiline: return max(1, field.rows)
+        case .readOnly(let text): return max(1, wrapped(text, width: width).count)
         case .choice, .multiChoice:
             return max(1, (optionPlaces(optionLabels(field), width: width).map(\.row).max() ?? 0) + 1)
         default: return 1

@@ -88,10 +88,15 @@ extension FormState {
             writeLine(on ? "[x] Ja" : "[ ] Nej", in: value, role: input, on: &page)
             if focused { cursor = Point(x: value.x + 1, y: y) }
         case .readOnly(let text):
-            writeLine(text, in: value, role: .muted, on: &page)
+            for (i, row) in FormLayout.wrapped(text, width: value.width).enumerated() {
+                writeLine(row, in: value.row(0).offsetBy(rows: i), role: .muted, on: &page)
+            }
         }
         if let error = field.error {
-            writeLine("✗ " + error, in: value.row(0).offsetBy(rows: block.valueRows), role: .error, on: &page)
+            // A long reason wraps under the field instead of being cut.
+            for (i, row) in FormLayout.wrapped("✗ " + error, width: value.width).enumerated() {
+                writeLine(row, in: value.row(0).offsetBy(rows: block.valueRows + i), role: .error, on: &page)
+            }
         }
         return cursor
     }
