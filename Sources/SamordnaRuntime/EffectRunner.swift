@@ -21,6 +21,8 @@ public struct EffectRunner {
     public var dataDirectory: URL?
     /// Above this many participants the first screen is drawn from the first page before the rest loads.
     public var previewThreshold = 1500
+    /// The template file's problem, remembered until the file or the stored versions change.
+    private let templateNotices = TemplateNoticeCache()
 
     public init(
         store: CaseloadStore, catalogue: [InsatsType] = DefaultInsatsCatalogue.all,
@@ -170,10 +172,18 @@ public struct EffectRunner {
     func templateNotice() -> String? {
         guard let dir = dataDirectory else { return nil }
         let url = TemplateFile.url(in: dir)
-        guard FileManager.default.fileExists(atPath: url.path), let problem = try? store.templateFileProblem(url)
-        else { return nil }
-        return "Mallen har fel, nya kartläggningar använder senaste giltiga version (samordna check visar alla fel):\n"
-            + problem.summary
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
+        // Read and parsed again only when the file or the stored versions have changed.
+        let stamp = TemplateNoticeCache.Stamp(
+            modified: attributes[.modificationDate] as? Date, size: attributes[.size] as? Int,
+            versions: (try? store.templateVersions()) ?? [])
+        if let known = templateNotices.notice(for: stamp) { return known }
+        let notice = (try? store.templateFileProblem(url))?.map {
+            "Mallen har fel, nya kartläggningar använder senaste giltiga version (samordna check visar alla fel):\n"
+                + $0.summary
+        }
+        templateNotices.remember(notice, for: stamp)
+        return notice
     }
 
     func startKartlaggning(_ participant: Participant.ID) -> Msg {
@@ -443,5 +453,33 @@ public struct EffectRunner {
         } catch {
             return .consentSaveFailed(error.description)
         }
+    }
+}
+
+/// The last template check and what it was for: the file's modification time and size and the stored
+/// versions. A reference, so the value-type runner keeps it between effects.
+final class TemplateNoticeCache: @unchecked Sendable {
+    struct Stamp: Equatable {
+        var modified: Date?
+        var size: Int?
+        var versions: [Int]
+    }
+
+    private let lock = NSLock()
+    private var stamp: Stamp?
+    private var notice: String?
+
+    /// The remembered notice if `stamp` is what it was made for: `.some(nil)` means "no problem".
+    func notice(for stamp: Stamp) -> String?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return self.stamp == stamp ? .some(notice) : nil
+    }
+
+    func remember(_ notice: String?, for stamp: Stamp) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.stamp = stamp
+        self.notice = notice
     }
 }
