@@ -1,4 +1,5 @@
 import Foundation
+import SamordnaCore
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,7 @@ public enum PrivateFile {
     /// Creates (or replaces) `path` with `text`, mode 0600.
     public static func write(_ text: String, to path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        if fd < 0 { throw Failure(path: path, reason: OSReason.text(errno)) }
         defer { close(fd) }
         // An existing file keeps its mode on O_TRUNC: make it private too.
         _ = fchmod(fd, 0o600)
@@ -26,7 +27,7 @@ public enum PrivateFile {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, reason: String(cString: strerror(errno)))
+                throw Failure(path: path, reason: OSReason.text(errno))
             }
             written += n
         }
@@ -35,7 +36,7 @@ public enum PrivateFile {
     /// Makes `path` a private directory (0700) if it is not there.
     public static func makeDirectory(_ path: String) throws(Failure) {
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw Failure(path: path, reason: String(cString: strerror(errno)))
+            throw Failure(path: path, reason: OSReason.text(errno))
         }
     }
 }

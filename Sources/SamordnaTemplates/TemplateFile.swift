@@ -20,7 +20,7 @@ public enum TemplateFile {
         if fd < 0 {
             let code = errno
             if code == EEXIST { return false }
-            throw .unreadable(file: path, reason: "kan inte skapa mallen: \(String(cString: strerror(code)))")
+            throw .unreadable(file: path, reason: "kan inte skapa mallen: \(OSReason.text(code))")
         }
         defer { close(fd) }
         // The process umask may have narrowed the mode; never widened it. Make it exactly what was asked.
@@ -31,14 +31,14 @@ public enum TemplateFile {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let reason = OSReason.text(errno)
                 unlink(path)
                 throw .unreadable(file: path, reason: "kan inte skriva mallen: \(reason)")
             }
             written += n
         }
         if fsync(fd) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = OSReason.text(errno)
             unlink(path)
             throw .unreadable(file: path, reason: "kan inte skriva mallen: \(reason)")
         }
@@ -64,7 +64,7 @@ public enum TemplateFile {
         } catch {
             let reason: String
             if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-                reason = String(cString: strerror(Int32(posix.code)))
+                reason = OSReason.text(Int32(posix.code))
             } else if !FileManager.default.fileExists(atPath: path) {
                 reason = "filen finns inte"
             } else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SamordnaCore
 import SamordnaExport
+import SamordnaRuntime
 import SamordnaStore
 
 /// `samordna export kartlaggning`: one kartläggning as a readable Markdown or HTML document, with the
@@ -101,28 +102,16 @@ struct KartlaggningExportCommand: ParsableCommand {
             message: "samordna: deltagaren \(participant.short) har ingen kartläggning med id \(quotedValue(typed))", code: 65)
     }
 
-    /// Standard out for nil or `-`; otherwise the file, created 0600 if new (it holds personal data).
+    /// Standard out for nil or `-`; otherwise the file, private (0600: it holds personal data).
     static func save(_ text: String, to output: String?) throws {
         guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            throw CLIFailure(
-                message: "samordna: kan inte skriva \(quotedValue(output)): \(String(cString: strerror(errno)))", code: 1)
-        }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CLIFailure(
-                    message: "samordna: kan inte skriva \(quotedValue(output)): \(String(cString: strerror(errno)))", code: 1)
-            }
-            written += n
+        do {
+            try PrivateFile.write(text, to: output)
+        } catch {
+            throw CLIFailure(message: "samordna: kan inte skriva \(quotedValue(output)): \(error.reason)", code: 1)
         }
     }
 }

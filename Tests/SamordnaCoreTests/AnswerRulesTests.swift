@@ -90,3 +90,12 @@ import Testing
         #expect(try JSONDecoder().decode([String: Answer].self, from: Data(legacy.utf8)) == ["a": .text("Åsa"), "b": .scale(4)])
     }
 }
+
+@Suite struct OSReasonTests {
+    @Test func commonFileErrorsAreInSwedish() {
+        #expect(OSReason.text(ENOENT) == "filen eller katalogen finns inte")
+        #expect(OSReason.text(ENOSPC) == "disken är full")
+        #expect(OSReason.text(EACCES) == "saknar behörighet")
+        #expect(!OSReason.text(EPIPE).isEmpty)
+    }
+}

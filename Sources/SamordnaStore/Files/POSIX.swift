@@ -6,12 +6,13 @@
     import Darwin
 #endif
 import Foundation
+import SamordnaCore
 
 /// Thin wrappers over the few system calls the store needs for private files. Foundation's FileManager
 /// cannot create a file exclusively with a given mode, and its error texts hide the OS reason.
 enum POSIX {
     /// The OS's reason for the last failed call ("Permission denied").
-    static func reason(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+    static func reason(_ code: Int32 = errno) -> String { OSReason.text(code) }
 
     /// Permission bits of `path`, nil when it does not exist.
     static func mode(of path: String) -> mode_t? {
