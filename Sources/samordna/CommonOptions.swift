@@ -32,6 +32,9 @@ struct CommonOptions: ParsableArguments {
 
     func currentDay() -> LocalDate { fixedToday() ?? LocalDate(Date(), in: .current) }
 
+    /// Now, or with `--today` the same time of day on that day (what writes are stamped with).
+    func now() -> Date { fixedToday().map { $0.moving(Date(), in: .current) } ?? Date() }
+
     func dataDirectory() throws -> DataDirectory {
         try DataDirectory.resolve(flag: data, environment: environment)
     }

@@ -48,7 +48,8 @@ struct DemoCommand: ParsableCommand {
                 code: 1)
         }
         let demo = DemoCaseload.generate(participants: participants, seed: seed, today: today)
-        try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: login, at: Date())
+        try store.importCaseload(
+            team: demo.team, records: demo.records, notes: demo.notes, by: login, at: today.moving(Date(), in: .current))
         return demo.records.count
     }
 }

@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 try store.importCaseload(
                     team: [], records: participants.map { ParticipantRecord(participant: $0) }, notes: [],
-                    by: currentLogin(common.environment), at: Date())
+                    by: currentLogin(common.environment), at: common.now())
                 print("Importerade \(participants.count) deltagare från \(file).")
             }
         }

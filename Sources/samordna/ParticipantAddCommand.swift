@@ -173,7 +173,7 @@ extension ParticipantCommand {
                 let responsible = try assignments(for: participant.id, from: fields.enrolledOn, store: store, ids: &ids)
                 try checkDuplicates(participant, store: store)
                 try store.addParticipant(
-                    participant, responsible: responsible, by: currentLogin(common.environment), at: Date())
+                    participant, responsible: responsible, by: currentLogin(common.environment), at: common.now())
                 print(
                     "Lade till \(Sanitize.line(participant.fullName)) (\(participant.identity.kindLabel) "
                         + "\(participant.identity.masked)), id \(participant.id)")

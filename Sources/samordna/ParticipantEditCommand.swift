@@ -109,7 +109,7 @@ extension ParticipantCommand {
                     return
                 }
                 let saved = try store.updateParticipant(
-                    changed, expectedVersion: stored.version, by: currentLogin(common.environment), at: Date())
+                    changed, expectedVersion: stored.version, by: currentLogin(common.environment), at: common.now())
                 print("Ändrade \(Sanitize.line(saved.fullName)) (\(saved.id.short)), version \(saved.version).")
             }
         }

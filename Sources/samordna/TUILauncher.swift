@@ -16,8 +16,16 @@ enum TUILauncher {
         let outcome = try MainActor.assumeIsolated { () throws -> Program.Outcome in
             let backend = try CursesBackend(environment: environment)
             defer { backend.shutdown() }
+            // With --today, what is written is stamped on that day at the real time of day.
+            let clock: @Sendable () -> Date
+            if let today {
+                clock = { today.moving(Date(), in: .current) }
+            } else {
+                clock = { Date() }
+            }
             let runner = EffectRunner(
-                store: store, fixedToday: today, login: currentLogin(environment), dataDirectory: directory.url)
+                store: store, clock: clock, fixedToday: today, login: currentLogin(environment),
+                dataDirectory: directory.url)
             let program = Program(backend: backend, runner: runner, user: currentLogin(environment))
             return program.run()
         }

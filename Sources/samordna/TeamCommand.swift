@@ -61,7 +61,7 @@ struct TeamCommand: ParsableCommand {
                     member = valid
                 }
                 let store = try common.openStore(creating: true)
-                try store.addTeamMember(member, by: currentLogin(common.environment), at: Date())
+                try store.addTeamMember(member, by: currentLogin(common.environment), at: common.now())
                 print("Lade till \(Sanitize.line(member.name)) (\(Sanitize.line(member.login))), \(member.profession.label), \(member.organisation.label)")
             }
         }
@@ -110,7 +110,7 @@ struct TeamCommand: ParsableCommand {
                 guard let member = try store.teamMember(login: login) else {
                     throw CLIFailure(message: invalidOption("inloggning", login, "ingen medarbetare har den inloggningen"), code: 65)
                 }
-                try store.deactivateTeamMember(member.id, by: currentLogin(common.environment), at: Date())
+                try store.deactivateTeamMember(member.id, by: currentLogin(common.environment), at: common.now())
                 print("\(Sanitize.line(member.name)) (\(Sanitize.line(member.login))) är inte längre aktiv i teamet.")
                 let count = try store.currentAssignmentCount(of: member.id, on: common.currentDay())
                 if count > 0 {

@@ -23,7 +23,7 @@ struct UndoCommand: ParsableCommand {
         try exitOnFailure {
             let store = try common.openStore(creating: false)
             let login = currentLogin(common.environment)
-            switch try store.undoLastChange(by: login, at: Date(), timeZone: .current) {
+            switch try store.undoLastChange(by: login, at: common.now(), timeZone: .current) {
             case .nothingToUndo:
                 throw CLIFailure(message: "samordna: \(quotedValue(login)) har ingen ändring kvar att ångra", code: 1)
             case .notUndoable(let sequence, let reason):

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SamordnaCore
@@ -71,5 +72,16 @@ private func date(_ y: Int, _ m: Int, _ d: Int) -> LocalDate { LocalDate(year: y
         #expect(LocalDate(iso: "2026-02-29") == nil)
         #expect(LocalDate(iso: "2026-2-28") == nil)
         #expect(date(987, 3, 4).description == "0987-03-04")
+    }
+}
+
+@Suite struct MovingToADayTests {
+    @Test func anInstantMovesToTheDayKeepingItsTimeOfDay() {
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let instant = Date(timeIntervalSince1970: 1_796_143_500)  // 2026-12-01 20:25 in Stockholm
+        let day = LocalDate(year: 2026, month: 11, day: 23)!
+        let moved = day.moving(instant, in: zone)
+        #expect(LocalDate(moved, in: zone) == day)
+        #expect(instant.timeIntervalSince(moved) == 8 * 86_400)
     }
 }

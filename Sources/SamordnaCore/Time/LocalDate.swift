@@ -74,6 +74,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
+    /// The moment `instant` would be if its day in `timeZone` were this day: the same time of day. With a
+    /// fixed `--today`, what is written is stamped on that day, so a demo's notes and changes do not carry
+    /// a later date than the caseload's today (the time of day may move an hour across a daylight-saving change).
+    public func moving(_ instant: Date, in timeZone: TimeZone) -> Date {
+        instant.addingTimeInterval(TimeInterval(LocalDate(instant, in: timeZone).days(until: self)) * 86_400)
+    }
+
     /// Same day `months` later, clamped to the month's last day (2026-01-31 + 1 month = 2026-02-28).
     public func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months
