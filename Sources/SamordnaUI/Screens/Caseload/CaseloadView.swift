@@ -72,7 +72,8 @@ enum CaseloadView {
         }
         if let message = state.status ?? state.loadError {
             // The list's own status (position, filter, search) keeps the left half; a longer message ends in `…`.
-            let text = DisplayWidth.truncate(Sanitize.line(message), to: layout.status.width / 2)
+            // A space before it, so it never runs into the filter text it may cover.
+            let text = " " + DisplayWidth.truncate(Sanitize.line(message), to: layout.status.width / 2)
             buffer.write(
                 text, at: Point(x: layout.status.maxX - DisplayWidth.of(text) - 1, y: layout.status.y), role: .status)
         }

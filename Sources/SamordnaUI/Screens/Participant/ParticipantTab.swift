@@ -94,7 +94,9 @@ enum ParticipantTabLines {
                 let who = k.professionsPresent.map(\.short).joined(separator: ", ")
                 let answered = k.answers.values.filter { AnswerRules.isAnswered($0) }.count
                 let state = k.status == .klar ? "klar   " : "utkast "
-                add("  \(k.date)  \(state) mall v\(k.templateVersion)  \(answered) svar  \(who)", k.status == .klar ? .normal : .warning)
+                add(
+                    "  \(k.date)  \(state) mall v\(k.templateVersion)  \(answered) svar  \(who)  \(k.id.short)",
+                    k.status == .klar ? .normal : .warning)
                 item = nil
             }
         case .insatser:
