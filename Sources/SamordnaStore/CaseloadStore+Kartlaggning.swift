@@ -68,32 +68,6 @@ extension CaseloadStore {
         return try updateDraft(draft, expectedVersion: expectedVersion, by: login, at: time)
     }
 
-    /// Marks the kartläggning klar with its final answers: every required question answered and every answer
-    /// valid (`KartlaggningRules.complete`), stamped with the professions present, the team member behind
-    /// `login` and `time`. Afterwards it is read-only; the next one starts from a copy.
-    public func completeKartlaggning(
-        _ kartlaggning: Kartlaggning, expectedVersion: Int, professionsPresent: [Profession], by login: String,
-        at time: Date
-    ) throws(StoreError) -> Kartlaggning {
-        guard let template = try template(version: kartlaggning.templateVersion) else {
-            throw Self.unknownTemplate(kartlaggning.templateVersion)
-        }
-        let member = try teamMember(login: login)
-        let completed: Kartlaggning
-        do {
-            var draft = kartlaggning
-            draft.status = .utkast
-            completed = try KartlaggningRules.complete(
-                draft, template: template, professionsPresent: professionsPresent, by: member?.id ?? TeamMember.ID(""),
-                at: time)
-        } catch {
-            throw StoreError.invalid(field: "kartläggning", reason: "kan inte markeras klar: \(error.description)")
-        }
-        var saved = completed
-        saved.completedBy = member?.id
-        return try updateDraft(saved, expectedVersion: expectedVersion, by: login, at: time)
-    }
-
     /// Writes `value` over a stored draft still at `expectedVersion` on the same template version.
     private func updateDraft(_ value: Kartlaggning, expectedVersion: Int, by login: String, at time: Date)
         throws(StoreError) -> Kartlaggning

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import SamordnaCore
 
-/// A profession's assessment saved with the draft as it is filled in, and completion together with the
-/// assessment in one transaction.
+/// A profession's assessment saved with the draft as it is filled in, and completion (with the completing
+/// profession's assessment) in one transaction.
 extension CaseloadStore {
     /// Saves `login`'s profession's assessment on a draft, whatever was stored for that profession before
     /// (each profession owns its own; a draft is filled in over several sittings). Checked by Core; refused
@@ -20,41 +20,58 @@ extension CaseloadStore {
         }
     }
 
-    /// Marks the kartläggning klar (`completeKartlaggning`'s rules) and saves the completing profession's
-    /// assessment, in one transaction: if either is refused, neither is written. Returns the kartläggning
-    /// as saved.
+    /// Marks the kartläggning klar with its final answers: every required question answered and every answer
+    /// valid (`KartlaggningRules.complete`), stamped with the professions present, the team member behind
+    /// `login` and `time`; with `assessment`, the completing profession's assessment is saved in the same
+    /// transaction (if either is refused, neither is written). Afterwards it is read-only; the next one
+    /// starts from a copy. Returns the kartläggning as saved.
     public func completeKartlaggning(
         _ kartlaggning: Kartlaggning, expectedVersion: Int, professionsPresent: [Profession],
-        assessment: ProfessionAssessment, by login: String, at time: Date
+        assessment: ProfessionAssessment? = nil, by login: String, at time: Date
     ) throws(StoreError) -> Kartlaggning {
         try Self.checkLogin(login)
-        let errors = AssessmentRules.validate(assessment)
-        if !errors.isEmpty { throw Self.refused(errors, record: "bedömning") }
-        guard assessment.kartlaggningID == kartlaggning.id else {
-            throw StoreError.invalid(field: "bedömning", reason: "bedömningen gäller en annan kartläggning")
+        if let assessment {
+            let errors = AssessmentRules.validate(assessment)
+            if !errors.isEmpty { throw Self.refused(errors, record: "bedömning") }
+            guard assessment.kartlaggningID == kartlaggning.id else {
+                throw StoreError.invalid(field: "bedömning", reason: "bedömningen gäller en annan kartläggning")
+            }
         }
         return try write { db in
-            let stored = try Self.draft(kartlaggning.id, db)
+            guard let stored = try KartlaggningTable.fetch(key: [kartlaggning.id.rawValue], db) else {
+                throw StoreError.notFound(kind: .kartlaggning, id: kartlaggning.id.rawValue)
+            }
             guard stored.version == expectedVersion else {
                 throw StoreError.recordConflict(kind: .kartlaggning, id: kartlaggning.id.rawValue)
             }
-            guard stored.templateVersion == kartlaggning.templateVersion,
-                let template = try KartlaggningTemplateTable.fetch(version: stored.templateVersion, db)?.template
-            else { throw Self.unknownTemplate(kartlaggning.templateVersion) }
-            guard let member = try TeamMemberTable.fetchAll(db).first(where: { $0.login == login }) else {
+            if stored.status == .klar { throw Self.completedKartlaggning }
+            if stored.templateVersion != kartlaggning.templateVersion {
+                throw StoreError.invalid(
+                    field: "mallversion",
+                    reason: "kartläggningen gjordes med version \(stored.templateVersion) och byter inte mall")
+            }
+            guard let template = try KartlaggningTemplateTable.fetch(version: stored.templateVersion, db)?.template else {
+                throw Self.unknownTemplate(kartlaggning.templateVersion)
+            }
+            let member = try TeamMemberTable.fetchAll(db).first { $0.login == login }
+            if assessment != nil, member == nil {
                 throw StoreError.invalid(
                     field: "klar", reason: "inloggningen '\(login)' hör inte till någon i teamet; den som markerar klar stämplas")
             }
             var draft = kartlaggning
             draft.status = .utkast
-            let completed: Kartlaggning
+            var completed: Kartlaggning
             do throws(CompletionRefusal) {
                 completed = try KartlaggningRules.complete(
-                    draft, template: template, professionsPresent: professionsPresent, by: member.id, at: time)
+                    draft, template: template, professionsPresent: professionsPresent,
+                    by: member?.id ?? TeamMember.ID(""), at: time)
             } catch {
                 throw StoreError.invalid(field: "kartläggning", reason: "kan inte markeras klar: \(error.description)")
             }
-            try Self.writeAssessment(assessment, participant: stored.participantID, db, by: login, at: time)
+            completed.completedBy = member?.id
+            if let assessment {
+                try Self.writeAssessment(assessment, participant: stored.participantID, db, by: login, at: time)
+            }
             let saved = KartlaggningTable.setting(version: expectedVersion + 1, on: completed)
             try Self.withReferences(KartlaggningTable.self) { _ = try KartlaggningTable.update(saved, db) }
             try Self.log(

@@ -89,13 +89,10 @@ public struct AppState: Equatable, Sendable {
         }
         switch stack.last {
         case nil: return list.isEditingSearch
-        case .participantForm(let s): return s.question == nil && !s.isSaving && focusedIsText(s.form)
-        case .noteForm(let s): return s.leaving == nil && !s.isSaving && focusedIsText(s.form)
-        case .consentForm(let s): return s.leaving == nil && !s.isSaving && focusedIsText(s.form)
-        case .recordForm(let s): return s.leaving == nil && !s.isSaving && focusedIsText(s.form)
-        case .kartlaggningForm(let s): return s.leaving == nil && s.completing == nil && focusedIsText(s.form)
         case .picker, .whoAmI: return true
-        case .participant, .document, .confirm: return false
+        case let screen?:
+            guard let form = screen.form, !screen.isWaiting else { return false }
+            return focusedIsText(form)
         }
     }
 
@@ -121,6 +118,43 @@ public enum Screen: Equatable, Sendable {
     case picker(PickerScreen)
     /// A yes/no question over the screen below.
     case confirm(ConfirmScreen)
+
+    /// The form of a form screen; setting it on another screen changes nothing.
+    var form: FormState? {
+        get {
+            switch self {
+            case .participantForm(let s): return s.form
+            case .noteForm(let s): return s.form
+            case .consentForm(let s): return s.form
+            case .recordForm(let s): return s.form
+            case .kartlaggningForm(let s): return s.form
+            case .participant, .document, .whoAmI, .picker, .confirm: return nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch self {
+            case .participantForm(var s): s.form = newValue; self = .participantForm(s)
+            case .noteForm(var s): s.form = newValue; self = .noteForm(s)
+            case .consentForm(var s): s.form = newValue; self = .consentForm(s)
+            case .recordForm(var s): s.form = newValue; self = .recordForm(s)
+            case .kartlaggningForm(var s): s.form = newValue; self = .kartlaggningForm(s)
+            case .participant, .document, .whoAmI, .picker, .confirm: break
+            }
+        }
+    }
+
+    /// A form screen waiting on a question or a save: keys are answers, not text.
+    var isWaiting: Bool {
+        switch self {
+        case .participantForm(let s): return s.question != nil || s.isSaving
+        case .noteForm(let s): return s.leaving != nil || s.isSaving
+        case .consentForm(let s): return s.leaving != nil || s.isSaving
+        case .recordForm(let s): return s.leaving != nil || s.isSaving
+        case .kartlaggningForm(let s): return s.leaving != nil || s.completing != nil
+        case .participant, .document, .whoAmI, .picker, .confirm: return false
+        }
+    }
 
     /// Drawn over the screen below it rather than instead of it.
     var isOverlay: Bool {

@@ -251,23 +251,13 @@ extension AppState {
     /// field in view.
     mutating func fitScreensToSize() {
         let formBody = ParticipantLayout(size).formBody.sizeValue
+        let kartlaggningBody = KartlaggningFormUpdate.formViewport(self)
         for i in stack.indices {
             switch stack[i] {
-            case .participantForm(var s):
-                s.form.viewport = formBody
-                stack[i] = .participantForm(s)
-            case .noteForm(var s):
-                s.form.viewport = formBody
-                stack[i] = .noteForm(s)
-            case .consentForm(var s):
-                s.form.viewport = formBody
-                stack[i] = .consentForm(s)
-            case .recordForm(var s):
-                s.form.viewport = formBody
-                stack[i] = .recordForm(s)
-            case .kartlaggningForm(var s):
-                s.form.viewport = KartlaggningFormUpdate.formViewport(self)
-                stack[i] = .kartlaggningForm(s)
+            case .kartlaggningForm:
+                stack[i].form?.viewport = kartlaggningBody
+            case .participantForm, .noteForm, .consentForm, .recordForm:
+                stack[i].form?.viewport = formBody
             case .picker(var s):
                 s.picker.viewport = size
                 stack[i] = .picker(s)
