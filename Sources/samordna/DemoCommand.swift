@@ -38,7 +38,12 @@ struct DemoCommand: ParsableCommand {
     /// Generates and imports the demo. Refuses a directory that already holds participants, so a demo can
     /// never mix with or overwrite real data.
     @discardableResult
-    static func create(in directory: DataDirectory, participants: Int, seed: UInt64, today: LocalDate, login: String) throws -> Int {
+    /// - Parameter actingAs: for `--demo`: the login becomes the demo's arbetsförmedlare, so whoever tries
+    ///   the demo can write notes and kartläggningar at once instead of being asked who they are.
+    static func create(
+        in directory: DataDirectory, participants: Int, seed: UInt64, today: LocalDate, login: String,
+        actingAs: Bool = false
+    ) throws -> Int {
         let store = try CaseloadStore.open(at: directory.databaseURL)
         let existing = try store.participantCount()
         guard existing == 0 else {
@@ -47,7 +52,12 @@ struct DemoCommand: ParsableCommand {
                     + "demon skrivs bara till en tom datakatalog",
                 code: 1)
         }
-        let demo = DemoCaseload.generate(participants: participants, seed: seed, today: today)
+        var demo = DemoCaseload.generate(participants: participants, seed: seed, today: today)
+        if actingAs, !demo.team.contains(where: { $0.login == login }),
+            let i = demo.team.firstIndex(where: { $0.profession == .arbetsformedlare && $0.active })
+        {
+            demo.team[i].login = login
+        }
         try store.importCaseload(
             team: demo.team, records: demo.records, notes: demo.notes, by: login, at: today.moving(Date(), in: .current))
         return demo.records.count

@@ -48,7 +48,8 @@ enum TUILauncher {
         let directory = try DataDirectory.resolve(flag: path, environment: environment)
         try directory.prepare()
         let day = today ?? LocalDate(Date(), in: .current)
-        try DemoCommand.create(in: directory, participants: 100, seed: 1, today: day, login: currentLogin(environment))
+        try DemoCommand.create(
+            in: directory, participants: 100, seed: 1, today: day, login: currentLogin(environment), actingAs: true)
         try run(directory: directory, today: today, environment: environment)
     }
 }

@@ -207,11 +207,33 @@ test_check_and_private_files() {
   [ "$mode" = 600 ] || { fail "database mode $mode"; return 1; }
 }
 
+# The README's first command: a temporary demo in which the user is the arbetsförmedlare, so a note can be
+# written at once; the directory is gone after quitting.
+test_demo_lets_the_user_write_at_once() {
+  local before after
+  before=$(ls -d "${TMPDIR:-/tmp}"/samordna-demo-* 2>/dev/null | wc -l)
+  start_app --demo --today "$TODAY"
+  wait_for "av 100" 20 || return 1
+  $T send-keys -t app Enter || return 1
+  wait_for "1 Översikt" || return 1
+  $T send-keys -t app 5 n || return 1
+  wait_for "Ny anteckning" || return 1
+  screen | grep -qF "Vem är du?" && { fail "the demo asked who the user is"; return 1; }
+  $T send-keys -t app -l "Första samtalet gick bra." || return 1
+  $T send-keys -t app C-s || return 1
+  wait_for "Anteckningen är sparad" || return 1
+  wait_for "Anna Lindqvist, arbetsförmedlare" || return 1
+  $T send-keys -t app Q || return 1
+  wait_for "EXIT=0" || return 1
+  after=$(ls -d "${TMPDIR:-/tmp}"/samordna-demo-* 2>/dev/null | wc -l)
+  [ "$after" -le "$before" ] || { fail "the demo directory was left behind"; return 1; }
+}
+
 for t in test_browse_search_open_back_quit test_search_by_personnummer test_help_and_identity_reveal \
   test_small_and_resized_terminal test_ctrl_c_and_sigterm_restore_the_terminal test_colleague_change_appears \
   test_add_participant_through_the_form_and_find_it_after_restart \
   test_no_terminal_refuses test_command_line_bad_input test_corrupt_database_is_named_and_untouched \
-  test_check_and_private_files; do
+  test_check_and_private_files test_demo_lets_the_user_write_at_once; do
   run_test "$t"
 done
 
