@@ -27,7 +27,7 @@ func memoryProbe(_ directory: DataDirectory) throws {
     let records = try store.loadCaseload(meetingsSince: today.adding(days: -72))
     line += ", load \(residentMB())"
     var state = AppState(size: Size(width: 120, height: 40), today: today, user: "bench")
-    _ = update(&state, .caseloadLoaded(Caseload(records: records, team: try store.teamMembers(), catalogue: DefaultInsatsCatalogue.all)))
+    _ = update(&state, .caseload(.loaded(Caseload(records: records, team: try store.teamMembers(), catalogue: DefaultInsatsCatalogue.all))))
     line += ", derive \(residentMB())"
     print(line)
     exit(0)
@@ -86,7 +86,7 @@ func measureChild(participants: Int, dir: String) throws {
         let loadTime = ContinuousClock.now - t
         t = ContinuousClock.now
         var probe = AppState(size: Size(width: 120, height: 40), today: today, user: "bench")
-        _ = update(&probe, .caseloadLoaded(Caseload(records: records, team: try probeStore.teamMembers(), catalogue: DefaultInsatsCatalogue.all)))
+        _ = update(&probe, .caseload(.loaded(Caseload(records: records, team: try probeStore.teamMembers(), catalogue: DefaultInsatsCatalogue.all))))
         let deriveTime = ContinuousClock.now - t
         t = ContinuousClock.now
         _ = view(probe).buffer.diff(from: nil)

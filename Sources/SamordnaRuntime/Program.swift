@@ -40,7 +40,7 @@ public final class Program {
     public func showFirstScreen() {
         lastDataVersion = try? runner.store.dataVersion()
         dispatch(.resized(backend.size))
-        runEffects([.loadCaseloadPreview])
+        runEffects([.caseload(.loadPreview)])
         render()
     }
 
@@ -48,7 +48,7 @@ public final class Program {
     /// terminal and are handled after.
     public func finishLoading() {
         guard state.previewTotal != nil else { return }
-        runEffects([.loadCaseload])
+        runEffects([.caseload(.load)])
         render()
     }
 

@@ -54,7 +54,7 @@ struct HistoryDescriber {
         if changes.isEmpty && (row.action == .update || row.action == .undo) { return nil }
         return HistoryEntry(
             sequence: row.sequence, batch: row.batch, at: row.at, time: time(row.at), login: VisibleText.escaped(row.login),
-            memberName: names[row.login].map(VisibleText.escaped), action: row.action, recordKind: row.kind,
+            memberName: names[row.login].map(VisibleText.escaped), action: row.action, recordKind: RecordKind(rawValue: row.kind),
             recordID: row.recordID, record: (new ?? old)?.record ?? row.kind, undoes: row.undoes, changes: changes)
     }
 

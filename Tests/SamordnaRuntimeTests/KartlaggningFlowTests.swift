@@ -142,7 +142,7 @@ import Testing
             Issue.record("Björn has no form: \(bjorn.state.status ?? "") \(bjorn.state.stack.map { "\($0)".prefix(40) })")
             return
         }
-        #expect(bf.session.kartlaggning.answers["korkort"] == .yesNoUnknown(.ja), "\(bjorn.state.status ?? "")")
+        #expect(bf.content.session.kartlaggning.answers["korkort"] == .yesNoUnknown(.ja), "\(bjorn.state.status ?? "")")
         type(anna, "Kock")
         keys(anna, "<Tab>")  // Anna saves on the version she opened: Björn's answer must stay
         #expect(anna.state.status == "Sparat; en kollegas svar i samma utkast har kommit in")
@@ -176,7 +176,7 @@ import Testing
             Issue.record("no form")
             return
         }
-        #expect(form.session.template.version == 3)
+        #expect(form.content.session.template.version == 3)
     }
 
     @Test func printWritesAPrivatePseudonymisedDocument() throws {

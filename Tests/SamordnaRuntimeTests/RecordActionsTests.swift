@@ -82,7 +82,7 @@ import Testing
         type(p, "muntligt vid möte")
         keys(p, "<C-s>")
         p.render()
-        let consent = try #require(try caseload.store.record(withConsent.id)?.consents.first { $0.id.rawValue == selected })
+        let consent = try #require(try caseload.store.record(withConsent.id)?.consents.first { .consent($0.id) == selected })
         #expect(consent.withdrawnOn == ProgramTests.today)
         #expect(consent.withdrawnHow == "muntligt vid möte")
         #expect(consent.withdrawalRegisteredBy == (try caseload.store.teamMember(login: "anna.af"))?.id)

@@ -80,7 +80,7 @@ import Testing
         var held = Fixture.meeting("p2", "2026-11-02", "09:00")
         held.outcome = .genomfort
         records[1].meetings = [held]
-        _ = update(&s, .caseloadLoaded(Caseload(records: records, team: [Fixture.anna, Fixture.mats, Fixture.kim], catalogue: [])))
+        _ = update(&s, .caseload(.loaded(Caseload(records: records, team: [Fixture.anna, Fixture.mats, Fixture.kim], catalogue: []))))
         s.press("s")
         s.type("kontakt")
         s.press("<Enter>")
@@ -117,8 +117,9 @@ import Testing
         s.type("jobbcoach")
         s.press("<Enter>")
         let effects = s.press("y")
-        #expect(effects == [.bulkChange([.init("p3"), .init("p4"), .init("p1")], .assign(.jobbcoach, Fixture.kim.id))])
-        #expect(update(&s, .changeSaved(message: "Ändrat för 3 deltagare", participant: nil, untag: true)) == [.loadCaseload])
+        #expect(effects == [.change(.bulk([.init("p3"), .init("p4"), .init("p1")], .assign(.jobbcoach, Fixture.kim.id)))])
+        #expect(update(&s, .change(.saved(.bulkApplied(changed: 3, unchanged: 0)))) == [.caseload(.refresh)])
+        #expect(s.status == "Ändrat för 3 deltagare")
         #expect(s.list.tagged.isEmpty)
     }
 
@@ -140,8 +141,8 @@ import Testing
 
     @Test func uAsksTheRuntimeToUndo() {
         var s = Fixture.state()
-        #expect(s.press("u") == [.undo])
-        #expect(update(&s, .changeFailed("Du har inga egna ändringar att ångra")) == [.loadCaseload])
+        #expect(s.press("u") == [.change(.undo)])
+        #expect(update(&s, .change(.failed(.nothingToUndo))) == [.caseload(.refresh)])
         #expect(s.screenText.contains("Du har inga egna ändringar att ångra"))
     }
 }

@@ -32,7 +32,7 @@ import Testing
                     String(format: "p%03d", i), "Namn\(i)", String(format: "Efternamn%03d", i),
                     .other(kind: "test", value: "t\(i)")))
         }
-        _ = update(&s, .caseloadLoaded(Caseload(records: many, team: [], catalogue: [])))
+        _ = update(&s, .caseload(.loaded(Caseload(records: many, team: [], catalogue: []))))
         let page = CaseloadLayout(s.size).visibleRows
         s.press("<PgDn>")
         #expect(s.list.selection == page)
@@ -93,7 +93,7 @@ import Testing
     @Test func enterOpensTheSelectedParticipantAndEscGoesBack() {
         var s = Fixture.state()
         let effects = s.press("G", "<Enter>")
-        #expect(effects == [.loadRecord(Participant.ID("p1"))], "the whole history is asked for")
+        #expect(effects == [.participant(.loadRecord(Participant.ID("p1")))], "the whole history is asked for")
         #expect(s.openParticipant?.id == Participant.ID("p1"))
         s.press("<Esc>")
         #expect(s.stack.isEmpty)
@@ -109,11 +109,11 @@ import Testing
                 id: .init("old"), participantID: full.id, date: Fixture.date("2025-02-03"),
                 time: TimeOfDay(text: "09:00")!, kind: .kartlaggning, professions: [.socialsekreterare],
                 outcome: .genomfort))
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: full)))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: full))))
         #expect(s.openParticipant!.lines.contains { $0.text.contains("Senast: mån 2025-02-03 09:00  kartläggning") })
         // A record for someone else (the user went on) is ignored.
         let before = s
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[1])))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[1]))))
         #expect(s == before)
     }
 
@@ -135,16 +135,16 @@ import Testing
     @Test func aColleaguesCommitReloadsTheCaseload() {
         var s = Fixture.state()
         let effects = update(&s, .storeChangedElsewhere)
-        #expect(effects == [.loadCaseload])
+        #expect(effects == [.caseload(.refresh)])
     }
 
     @Test func reloadKeepsTheSelectedParticipantWhenRowsMove() {
         var s = Fixture.state()
         s.press("G")
         var caseload = Fixture.caseload
-        caseload.records.append(
+        caseload.replace(
             ParticipantRecord(participant: Fixture.person("p6", "Adam", "Aho", .other(kind: "test", value: "x"))))
-        _ = update(&s, .caseloadLoaded(caseload))
+        _ = update(&s, .caseload(.loaded(caseload)))
         #expect(s.selectedRow?.name == "Öberg, Åsa")
         #expect(s.list.visible.count == 6)
     }
@@ -177,7 +177,7 @@ import Testing
         var keymap = DefaultKeymap.make()
         keymap.bind(KeyChord(parsing: "s")!, to: .search, in: .caseload)
         var s = AppState(size: Size(width: 80, height: 24), today: Fixture.today, user: "anna", keymap: keymap)
-        _ = update(&s, .caseloadLoaded(Fixture.caseload))
+        _ = update(&s, .caseload(.loaded(Fixture.caseload)))
         s.press("?")
         let search = s.help!.groups.flatMap(\.entries).first { $0.title == "Sök" }
         #expect(search?.keys == ["/", "s"])

@@ -5,7 +5,7 @@ import Testing
 @testable import SamordnaUI
 
 @Suite struct ConsentFormTests {
-    func consentForm(_ s: AppState) -> ConsentFormState? {
+    func consentForm(_ s: AppState) -> FormScreen<ConsentFormContent>? {
         if case .consentForm(let f) = s.stack.last { return f }
         return nil
     }
@@ -14,7 +14,7 @@ import Testing
         var s = Fixture.state()
         s.press("<Enter>", "6", "n")
         let f = try! #require(consentForm(s))
-        #expect(f.participantID == Participant.ID("p2"))
+        #expect(f.content.participantID == Participant.ID("p2"))
         #expect(f.form.value(of: "validFrom")?.string == "2026-11-23")
         #expect(f.form.value(of: "validTo")?.string == "2027-11-23")
     }
@@ -37,7 +37,7 @@ import Testing
         s.press("<Tab>", "<Right>", "<Right>", "<Right>", "<Space>")  // uppgifter: utbildning/arbete
         s.press("<Tab>", "<Right>", "<Space>")  // syfte: samordnad planering
         let effects = s.press("<C-s>")
-        guard case .addConsent(let id, let draft)? = effects.first else {
+        guard case .consent(.add(let id, let draft))? = effects.first else {
             Issue.record("no save: \(effects) \(consentForm(s)!.form.fields.compactMap(\.error))")
             return
         }
@@ -46,7 +46,7 @@ import Testing
         #expect(draft.recipient == [.socialtjanst])
         #expect(draft.categories == [.utbildningArbete])
         #expect(draft.purposes == [.samordnadPlanering])
-        #expect(update(&s, .consentSaved(id)) == [.loadCaseload])
+        #expect(update(&s, .consent(.saved(id))) == [.caseload(.refresh)])
         #expect(consentForm(s) == nil)
     }
 }

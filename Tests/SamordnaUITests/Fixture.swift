@@ -80,7 +80,7 @@ enum Fixture {
     /// A loaded state at the given size.
     static func state(width: Int = 80, height: Int = 24) -> AppState {
         var s = AppState(size: Size(width: width, height: height), today: today, user: "anna")
-        _ = update(&s, .caseloadLoaded(caseload))
+        _ = update(&s, .caseload(.loaded(caseload)))
         return s
     }
 }

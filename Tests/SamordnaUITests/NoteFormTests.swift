@@ -6,7 +6,7 @@ import Testing
 @testable import SamordnaUI
 
 @Suite struct NoteFormTests {
-    func noteForm(_ s: AppState) -> NoteFormState? {
+    func noteForm(_ s: AppState) -> FormScreen<NoteFormContent>? {
         if case .noteForm(let f) = s.stack.last { return f }
         return nil
     }
@@ -18,7 +18,7 @@ import Testing
         s.press("5")
         #expect(s.openParticipant?.tab == .anteckningar)
         s.press("n")
-        #expect(noteForm(s)?.participantID == Participant.ID("p1"))
+        #expect(noteForm(s)?.content.participantID == Participant.ID("p1"))
     }
 
     @Test func aNoteIsSavedAsTypedWithLineBreaksAndÅäö() {
@@ -30,10 +30,10 @@ import Testing
         let effects = s.press("<C-s>")
         #expect(
             effects == [
-                .addNote(NoteDraft(participantID: .init("p1"), text: "Möte på Jobbtorg.\nÅsa vill börja på SFI.", corrects: nil))
+                .note(.add(NoteDraft(participantID: .init("p1"), text: "Möte på Jobbtorg.\nÅsa vill börja på SFI.", corrects: nil)))
             ])
-        let after = update(&s, .noteSaved(.init("p1")))
-        #expect(after == [.loadRecord(.init("p1"))])
+        let after = update(&s, .note(.saved(.init("p1"))))
+        #expect(after == [.participant(.loadRecord(.init("p1")))])
         #expect(s.openParticipant?.tab == .anteckningar)
     }
 
@@ -50,17 +50,17 @@ import Testing
         s.press("G", "<Enter>", "5", "n")
         s.type("Utkast")
         s.press("<Esc>")
-        #expect(noteForm(s)?.leaving != nil)
+        #expect(noteForm(s)?.question != nil)
         s.press("<Esc>")
         #expect(noteForm(s)?.form.value(of: "text")?.string == "Utkast")
         _ = update(&s, .interrupt)
         #expect(!s.shouldQuit)
-        #expect(noteForm(s)?.leaving != nil)
+        #expect(noteForm(s)?.question != nil)
     }
 
     @Test func anUnknownLoginIsAskedOnceWhoTheyAre() {
         var s = AppState(size: Size(width: 80, height: 24), today: Fixture.today, user: "okand.login")
-        _ = update(&s, .caseloadLoaded(Fixture.caseload))
+        _ = update(&s, .caseload(.loaded(Fixture.caseload)))
         s.press("G", "<Enter>", "5", "n")
         guard case .whoAmI(let who)? = s.stack.last else {
             Issue.record("not asked")
@@ -73,12 +73,14 @@ import Testing
         #expect(s.press("<Enter>").isEmpty)
         #expect(s.screenText.contains("Kim Sund har inloggningen kim"))
         let effects = s.press("y")
-        #expect(effects == [.claimLogin(Fixture.kim.id, then: .newNote(.init("p1")))])
+        #expect(effects == [.login(.claim(Fixture.kim.id, then: .newNote(.init("p1"))))])
         // The store records it; the reloaded caseload knows the login and the editor opens.
-        _ = update(&s, .loginClaimed(then: .newNote(.init("p1"))))
+        _ = update(&s, .login(.claimed(then: .newNote(.init("p1")))))
         var caseload = Fixture.caseload
-        caseload.team[Fixture.kim.id]?.login = "okand.login"
-        _ = update(&s, .caseloadLoaded(caseload))
+        var kim = Fixture.kim
+        kim.login = "okand.login"
+        caseload.replaceTeam(caseload.team.values.map { $0.id == kim.id ? kim : $0 })
+        _ = update(&s, .caseload(.loaded(caseload)))
         #expect(s.me?.id == Fixture.kim.id)
         #expect(noteForm(s) != nil)
     }
@@ -92,7 +94,7 @@ import Testing
         let fix = Note(
             id: .init("n2"), participantID: .init("p1"), authorID: Fixture.anna.id, profession: .arbetsformedlare,
             owner: .af, writtenAt: Date(timeIntervalSince1970: 1_795_440_600), text: "Rättat datum", corrects: .init("n1"))
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [first, fix])))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [first, fix]))))
         let text = view(s).buffer.text
         #expect(text.contains("2026-11-23 13:30  Mats Nord, socialsekreterare (Kommun-soc)"))
         #expect(text.contains("    Första raden"))

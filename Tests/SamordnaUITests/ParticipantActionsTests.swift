@@ -9,7 +9,7 @@ import Testing
 /// On the participant screen: `x` avslut and reopening, `e` on a note (correction) and on a consent
 /// (withdrawal), the history on the overview, and `u`.
 @Suite struct ParticipantActionsTests {
-    func recordForm(_ s: AppState) -> RecordFormState? {
+    func recordForm(_ s: AppState) -> FormScreen<RecordFormContent>? {
         if case .recordForm(let f) = s.stack.last { return f }
         return nil
     }
@@ -28,7 +28,7 @@ import Testing
         let second = Note(
             id: .init("n2"), participantID: record.id, authorID: Fixture.kim.id, profession: .jobbcoach,
             owner: .kommunJobbtorg, writtenAt: t.addingTimeInterval(3600), text: "Praktik på Ica.")
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: record, notes: [first, second], history: history)))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: record, notes: [first, second], history: history))))
         return s
     }
 
@@ -38,7 +38,7 @@ import Testing
         var s = Fixture.state()
         s.press("<Enter>", "x")
         let f = try! #require(recordForm(s))
-        #expect(f.purpose == .exit(.init("p2"), version: 1))
+        #expect(f.content.purpose == .exit(.init("p2"), version: 1))
         #expect(f.form.value(of: "date")?.string == "2026-11-23")
         #expect(s.press("<C-s>").isEmpty)
         #expect(recordForm(s)!.form["outcome"]?.error?.contains("välj en avslutsorsak") == true)
@@ -51,7 +51,7 @@ import Testing
         s.press("<Tab>", "<Tab>", "<Tab>", "<Space>", "<Tab>")  // försörjningsstöd upphört: ja
         s.type("2026-11-20")
         let effects = s.press("<C-s>")
-        guard case .closeParticipant(let exit, let version)? = effects.first else {
+        guard case .change(.close(let exit, let version))? = effects.first else {
             Issue.record("no save: \(effects) \(recordForm(s)!.form.fields.compactMap(\.error))")
             return
         }
@@ -60,13 +60,14 @@ import Testing
         #expect(exit.forsorjningsstodEndedOn == Fixture.date("2026-11-20"))
         #expect(exit.followUp4Weeks == Fixture.date("2026-12-21"))
         // The save fails: the form stays with what was typed, and the reason shows.
-        _ = update(&s, .changeFailed("En kollega har ändrat deltagaren under tiden; inget sparades."))
+        _ = update(&s, .change(.failed(.conflict)))
         let f = try! #require(recordForm(s))
         #expect(!f.isSaving)
         #expect(f.form.value(of: "forsorjningsstodEndedOn")?.string == "2026-11-20")
-        #expect(f.purpose == .exit(.init("p2"), version: nil))
+        #expect(f.content.purpose == .exit(.init("p2"), version: nil))
         // Saved: the form closes and the caseload reloads.
-        #expect(update(&s, .changeSaved(message: "Avslutad", participant: .init("p2"), untag: false)) == [.loadCaseload])
+        #expect(update(&s, .change(.saved(.closed(exit)))) == [.caseload(.refresh)])
+        #expect(s.status?.hasPrefix("Avslutad (A1)") == true)
         #expect(recordForm(s) == nil)
     }
 
@@ -75,13 +76,13 @@ import Testing
         var records = Fixture.records
         records[1].participant.status = .avslutad
         records[1].exit = ExitRecord(participantID: .init("p2"), date: Fixture.date("2026-11-01"), outcome: .s1)
-        _ = update(&s, .caseloadLoaded(Caseload(records: records, team: [Fixture.anna], catalogue: [])))
+        _ = update(&s, .caseload(.loaded(Caseload(records: records, team: [Fixture.anna], catalogue: []))))
         s.press("<Enter>", "x")
         #expect(s.screenText.contains("Återöppna Erik Andersson?"))
         #expect(s.screenText.contains("2026-11-01 (S1)"))
         #expect(s.press("<Enter>").isEmpty)
         s.press("x")
-        #expect(s.press("y") == [.reopenParticipant(.init("p2"), version: 1)])
+        #expect(s.press("y") == [.change(.reopen(.init("p2"), version: 1))])
     }
 
 
@@ -91,10 +92,10 @@ import Testing
         var s = openOberg()
         s.press("5")
         let screen = try! #require(participant(s))
-        #expect(screen.itemIDs == ["n2", "n1"])
-        #expect(screen.selectedItemID == "n2")
+        #expect(screen.itemIDs == [.note(.init("n2")), .note(.init("n1"))])
+        #expect(screen.selectedItemID == .note(.init("n2")))
         s.press("j")
-        #expect(participant(s)?.selectedItemID == "n1")
+        #expect(participant(s)?.selectedItemID == .note(.init("n1")))
         // The selected note's first line is highlighted.
         let buffer = view(s).buffer
         let row = buffer.lines().firstIndex { $0.contains("Anna Lind, arbetsförmedlare") }!
@@ -104,10 +105,10 @@ import Testing
             Issue.record("no note form")
             return
         }
-        #expect(form.corrects == Note.ID("n1"))
+        #expect(form.content.corrects == Note.ID("n1"))
         #expect(s.screenText.contains("Rättelse (ny anteckning, den gamla står kvar)"))
         s.type("Rätt datum: 2026-11-20.")
-        guard case .addNote(let draft)? = s.press("<C-s>").first else {
+        guard case .note(.add(let draft))? = s.press("<C-s>").first else {
             Issue.record("no save")
             return
         }
@@ -145,7 +146,7 @@ import Testing
         var s = openOberg()
         s.press("6", "e")
         let f = try! #require(recordForm(s))
-        #expect(f.purpose == .withdrawConsent(.init("p1"), .init("c-p1")))
+        #expect(f.content.purpose == .withdrawConsent(.init("p1"), .init("c-p1")))
         // A date before the consent began is refused with the reason.
         for _ in 0..<10 { s.press("<BS>") }
         s.type("2026-09-01")
@@ -157,7 +158,9 @@ import Testing
         s.type("muntligt vid möte")
         #expect(
             s.press("<C-s>") == [
-                .withdrawConsent(.init("c-p1"), participant: .init("p1"), on: Fixture.date("2026-11-20"), how: "muntligt vid möte")
+                .change(
+                    .withdrawConsent(
+                        .init("c-p1"), participant: .init("p1"), on: Fixture.date("2026-11-20"), how: "muntligt vid möte"))
             ])
     }
 
@@ -166,7 +169,7 @@ import Testing
         s.press("G", "<Enter>")
         var record = Fixture.records[0]
         record.consents[0].withdrawnOn = Fixture.date("2026-11-01")
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: record)))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: record))))
         s.press("6", "e")
         #expect(recordForm(s) == nil)
         #expect(s.status == "Samtycket är redan återkallat (2026-11-01)")
@@ -174,9 +177,9 @@ import Testing
 
     @Test func anUnknownLoginIsAskedWhoTheyAreBeforeWithdrawing() {
         var s = AppState(size: Size(width: 80, height: 24), today: Fixture.today, user: "vikarie")
-        _ = update(&s, .caseloadLoaded(Fixture.caseload))
+        _ = update(&s, .caseload(.loaded(Fixture.caseload)))
         s.press("G", "<Enter>")
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0])))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
         s.press("6", "e")
         guard case .whoAmI(let who) = s.stack.last else {
             Issue.record("not asked")
@@ -195,7 +198,7 @@ import Testing
             Issue.record("form gone")
             return
         }
-        #expect(f.leaving != nil)
+        #expect(f.question != nil)
     }
 
     // MARK: History and undo
@@ -227,7 +230,7 @@ import Testing
                 summary: "2026-11-20 10:30 Anna Lind (anna): ändrade deltagaren",
                 changes: [.init(field: "adress", old: "–", new: "Hemliga gatan 1", sensitivity: .contact)])
         ]
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[4], history: history)))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[4], history: history))))
         let text = participant(s)!.lines.map(\.text).joined(separator: "\n")
         #expect(!text.contains("Hemliga gatan"))
         #expect(text.contains("adress: ändrad (skyddade personuppgifter)"))
@@ -235,13 +238,13 @@ import Testing
 
     @Test func uOnTheParticipantAsksToUndoAndTheRecordReloads() {
         var s = openOberg()
-        #expect(s.press("u") == [.undo])
+        #expect(s.press("u") == [.change(.undo)])
         #expect(
-            update(&s, .changeSaved(message: "Ångrat: deltagaren", participant: .init("p1"), untag: false))
-                == [.loadCaseload])
+            update(&s, .change(.saved(.undone(UndoSummary(participant: .init("p1"), participants: 1, record: "deltagaren")))))
+                == [.caseload(.refresh)])
         #expect(s.status == "Ångrat: deltagaren")
         // The caseload reload asks for the open participant's record again.
-        #expect(update(&s, .caseloadLoaded(Fixture.caseload)) == [.loadRecord(.init("p1"))])
+        #expect(update(&s, .caseload(.loaded(Fixture.caseload))) == [.participant(.loadRecord(.init("p1")))])
     }
 }
 
@@ -279,7 +282,7 @@ import Testing
         let note = Note(
             id: .init("n1"), participantID: .init("p1"), authorID: Fixture.anna.id, profession: .arbetsformedlare, owner: .af,
             writtenAt: Date(timeIntervalSince1970: 1_795_000_000), text: text)
-        _ = update(&s, .detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [note])))
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [note]))))
         s.press("5")
         let rows = s.openParticipant!.lines.filter { $0.item == 0 }.dropFirst().map(\.text)
         #expect(rows.count >= 2)

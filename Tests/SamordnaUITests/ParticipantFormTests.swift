@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ParticipantFormTests {
     /// The form on top of the stack.
-    func form(_ s: AppState) -> ParticipantFormState? {
+    func form(_ s: AppState) -> FormScreen<ParticipantFormContent>? {
         if case .participantForm(let f) = s.stack.last { return f }
         return nil
     }
@@ -23,7 +23,7 @@ import Testing
         var s = Fixture.state()
         s.press("n")
         let f = try! #require(form(s))
-        #expect(f.mode == .new)
+        #expect(f.content.mode == .new)
         #expect(f.form.value(of: "enrolledOn")?.string == "2026-11-23")
         #expect(f.form.focusedID == "identity")
     }
@@ -55,7 +55,7 @@ import Testing
         s.press("n")
         fillValid(&s)
         let effects = s.press("<C-s>")
-        guard case .saveParticipant(let save)? = effects.first else {
+        guard case .participant(.save(let save))? = effects.first else {
             Issue.record("no save effect: \(effects)")
             return
         }
@@ -64,8 +64,8 @@ import Testing
         #expect(save.fields.lastName == "Åkesson")
         #expect(form(s)?.isSaving == true)
         // The store answers; the form closes, the list reloads and selects the new participant.
-        let after = update(&s, .participantSaved(.init("new-1")))
-        #expect(after == [.loadCaseload])
+        let after = update(&s, .participant(.saved(.init("new-1"))))
+        #expect(after == [.caseload(.refresh)])
         #expect(s.stack.isEmpty)
         #expect(s.pendingSelection == Participant.ID("new-1"))
     }
@@ -85,7 +85,7 @@ import Testing
         // Same birth date as Åsa Öberg (800101), another birth number, a near-identical name.
         fillValid(&s, pnr: "19800101-9812", first: "Åsa", last: "Öberg")
         #expect(s.press("<C-s>").isEmpty)
-        guard case .similar? = form(s)?.question else {
+        guard case .own(.similar)? = form(s)?.question else {
             Issue.record("no question")
             return
         }
@@ -93,7 +93,7 @@ import Testing
         #expect(form(s)?.question == nil)
         s.press("<C-s>")
         let effects = s.press("j")
-        guard case .saveParticipant? = effects.first else {
+        guard case .participant(.save)? = effects.first else {
             Issue.record("confirming with j did not save: \(effects)")
             return
         }
@@ -138,13 +138,13 @@ import Testing
         var s = Fixture.state()
         s.press("G", "<Enter>", "E")
         let f = try! #require(form(s))
-        #expect(f.mode == .edit(.init("p1"), version: 1))
+        #expect(f.content.mode == .edit(.init("p1"), version: 1))
         #expect(f.form.value(of: "firstName")?.string == "Åsa")
         #expect(f.form.value(of: "identity")?.string == "800101-9804")
         s.press("<Tab>", "<End>")
         s.type("-Li")
         let effects = s.press("<C-s>")
-        guard case .saveParticipant(let save)? = effects.first else {
+        guard case .participant(.save(let save))? = effects.first else {
             Issue.record("no save: \(effects)")
             return
         }
@@ -162,15 +162,15 @@ import Testing
         var theirs = Fixture.records[0].participant
         theirs.phone = "070-999 99 99"
         theirs.version = 2
-        _ = update(&s, .participantSaveFailed(.conflict(current: theirs)))
-        guard case .conflict? = form(s)?.question else {
+        _ = update(&s, .participant(.saveFailed(.conflict(current: theirs))))
+        guard case .own(.conflict)? = form(s)?.question else {
             Issue.record("no conflict dialog")
             return
         }
         #expect(view(s).buffer.text.contains("En kollega har ändrat deltagaren"))
         // Keep mine: saves again, now against the colleague's version.
         let effects = s.press("b")
-        guard case .saveParticipant(let save)? = effects.first else {
+        guard case .participant(.save(let save))? = effects.first else {
             Issue.record("keep mine did not save: \(effects)")
             return
         }
@@ -185,10 +185,10 @@ import Testing
         var theirs = Fixture.records[0].participant
         theirs.firstName = "Åsa-Maria"
         theirs.version = 3
-        _ = update(&s, .participantSaveFailed(.conflict(current: theirs)))
+        _ = update(&s, .participant(.saveFailed(.conflict(current: theirs))))
         s.press("l")
         #expect(form(s)?.form.value(of: "firstName")?.string == "Åsa-Maria")
-        #expect(form(s)?.mode == .edit(.init("p1"), version: 3))
+        #expect(form(s)?.content.mode == .edit(.init("p1"), version: 3))
     }
 
     @Test func aFailedSaveKeepsTheTypedWork() {
@@ -196,7 +196,7 @@ import Testing
         s.press("n")
         fillValid(&s)
         s.press("<C-s>")
-        _ = update(&s, .participantSaveFailed(.other("disken är full")))
+        _ = update(&s, .participant(.saveFailed(.other("disken är full"))))
         #expect(form(s)?.isSaving == false)
         #expect(form(s)?.form.value(of: "lastName")?.string == "Åkesson")
         #expect(s.status?.contains("disken är full") == true)
@@ -208,6 +208,6 @@ import Testing
         let lines = view(s).buffer.lines()
         #expect(lines[0].hasPrefix(" Ny deltagare"))
         #expect(lines[3].hasPrefix("▸ Identitet (nummer) *"))
-        #expect(lines[23] == "Ctrl-s Spara  Esc Avbryt  Tab/↑↓ Fält  ←→ Space Välj  F1 Hjälp")
+        #expect(lines[23] == "Ctrl-s Spara  Esc Avbryt  Tab Fält  F1 Hjälp")
     }
 }

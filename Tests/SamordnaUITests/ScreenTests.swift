@@ -147,9 +147,11 @@ import Testing
 
     @Test func storedControlCharactersAreShownInert() {
         var caseload = Fixture.caseload
-        caseload.records[0].participant.firstName = "Åsa\u{1B}[2J\u{07}"
+        var first = caseload.records[0]
+        first.participant.firstName = "Åsa\u{1B}[2J\u{07}"
+        caseload.replace(first)
         var s = AppState(size: Size(width: 80, height: 24), today: Fixture.today, user: "anna")
-        _ = update(&s, .caseloadLoaded(caseload))
+        _ = update(&s, .caseload(.loaded(caseload)))
         let buffer = view(s).buffer
         #expect(!buffer.text.contains("\u{1B}"))
         #expect(!buffer.text.contains("\u{07}"))
@@ -170,7 +172,7 @@ import Testing
 
     @Test func emptyCaseloadSaysHowToStart() {
         var s = AppState(size: Size(width: 80, height: 24), today: Fixture.today, user: "anna")
-        _ = update(&s, .caseloadLoaded(.empty))
+        _ = update(&s, .caseload(.loaded(.empty)))
         #expect(view(s).buffer.lines()[3].contains("Inga deltagare ännu"))
     }
 }

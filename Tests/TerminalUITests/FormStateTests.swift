@@ -31,20 +31,20 @@ func participantForm() -> FormState {
         }
     }
 
-    @Test func focusStartsOnTheFirstFieldAndTabSkipsReadOnlyFields() {
+    @Test func focusStartsOnTheFirstFieldAndNextFieldSkipsReadOnlyFields() {
         var form = participantForm()
         #expect(form.focusedID == "fornamn")
-        #expect(press(["<Tab>", "<Tab>"], on: &form) == [.focusMoved, .focusMoved])
+        #expect([form.moveFocus(forward: true), form.moveFocus(forward: true)] == [.focusMoved, .focusMoved])
         #expect(form.focusedID == "start")
-        _ = press(["<S-Tab>"], on: &form)
+        _ = form.moveFocus(forward: false)
         #expect(form.focusedID == "efternamn")
     }
 
-    @Test func tabAndShiftTabWrapAroundTheEnds() {
+    @Test func nextAndPreviousFieldWrapAroundTheEnds() {
         var form = participantForm()
-        _ = press(["<S-Tab>"], on: &form)
+        _ = form.moveFocus(forward: false)
         #expect(form.focusedID == "notering")
-        _ = press(["<Tab>"], on: &form)
+        _ = form.moveFocus(forward: true)
         #expect(form.focusedID == "fornamn")
     }
 
@@ -77,12 +77,18 @@ func participantForm() -> FormState {
         #expect(form.focusedID == "tolk")
     }
 
-    @Test func ctrlSSubmitsAndEscCancelsFromAnyField() {
+    @Test func ctrlSAndEscAreLeftToTheScreensKeymap() {
         var form = participantForm()
-        #expect(press(["<C-s>", "<Esc>"], on: &form) == [.submit, .cancel])
+        #expect(press(["<C-s>", "<Esc>"], on: &form) == [.unhandled, .unhandled])
         form.focus("notering")
-        #expect(press(["<C-s>", "<Esc>"], on: &form) == [.submit, .cancel])
+        #expect(press(["<C-s>", "<Esc>"], on: &form) == [.unhandled, .unhandled])
         #expect(!form.isDirty)
+    }
+
+    @Test func focusedFieldNamesItsOwnEditingKeys() {
+        var form = participantForm()
+        form.focus("notering")
+        #expect(form.focusedFieldKeys?.label == "Ny rad")
     }
 
     @Test func typingEditsTheFocusedFieldAndMakesTheFormDirty() {

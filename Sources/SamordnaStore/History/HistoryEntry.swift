@@ -45,8 +45,8 @@ public struct HistoryEntry: Hashable, Sendable {
     /// The team member with that login, when the team knows them.
     public let memberName: String?
     public let action: ChangeLogEntry.Action
-    /// The change log's record kind (`participant`, `consent`, …) and the record's id.
-    public let recordKind: String
+    /// The change log's record kind (nil: a kind this version does not know) and the record's id.
+    public let recordKind: RecordKind?
     public let recordID: String
     /// The record in words: "deltagaren", "samtycke 3f9c1a", "ansvar som arbetsförmedlare".
     public let record: String

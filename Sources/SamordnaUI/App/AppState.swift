@@ -66,14 +66,7 @@ public struct AppState: Equatable, Sendable {
     /// Contexts for key lookup, most specific first.
     public var keyContexts: [KeyContext] {
         if help != nil { return [.help, .global] }
-        switch stack.last {
-        case .participant: return [.participant, .global]
-        case .kartlaggningForm: return [.kartlaggning, .form]
-        case .participantForm, .noteForm, .consentForm, .recordForm, .whoAmI, .picker, .confirm:
-            return [.form]
-        case .document: return [.document, .global]
-        case nil: return [.caseload, .global]
-        }
+        return stack.last?.model.keyContexts ?? [.caseload, .global]
     }
 
     /// Whether plain characters now go into text: a text, multi-line or date field with focus and no question
@@ -81,86 +74,9 @@ public struct AppState: Equatable, Sendable {
     /// may come as one `Key.text`.
     public var acceptsText: Bool {
         guard help == nil, !isTooSmall else { return false }
-        func focusedIsText(_ form: FormState) -> Bool {
-            switch form.focusedID.flatMap({ form[$0] })?.kind {
-            case .text?, .multiline?, .date?: return true
-            default: return false
-            }
-        }
-        switch stack.last {
-        case nil: return list.isEditingSearch
-        case .picker, .whoAmI: return true
-        case let screen?:
-            guard let form = screen.form, !screen.isWaiting else { return false }
-            return focusedIsText(form)
-        }
+        return stack.last?.model.acceptsText ?? list.isEditingSearch
     }
 
-    /// The participant shown on top of the stack, if any.
-    public var openParticipant: ParticipantScreenState? {
-        if case .participant(let s) = stack.last { return s }
-        return nil
-    }
-}
-
-/// A screen above the caseload list. Navigation is a stack of these values; `Esc` pops.
-public enum Screen: Equatable, Sendable {
-    case participant(ParticipantScreenState)
-    case participantForm(ParticipantFormState)
-    case noteForm(NoteFormState)
-    case consentForm(ConsentFormState)
-    case recordForm(RecordFormState)
-    case kartlaggningForm(KartlaggningFormState)
-    /// A read-only document: a completed kartläggning or a comparison of two.
-    case document(DocumentState)
-    case whoAmI(WhoAmIState)
-    /// A list picker over the screen below (filter, sort, bulk action).
-    case picker(PickerScreen)
-    /// A yes/no question over the screen below.
-    case confirm(ConfirmScreen)
-
-    /// The form of a form screen; setting it on another screen changes nothing.
-    var form: FormState? {
-        get {
-            switch self {
-            case .participantForm(let s): return s.form
-            case .noteForm(let s): return s.form
-            case .consentForm(let s): return s.form
-            case .recordForm(let s): return s.form
-            case .kartlaggningForm(let s): return s.form
-            case .participant, .document, .whoAmI, .picker, .confirm: return nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch self {
-            case .participantForm(var s): s.form = newValue; self = .participantForm(s)
-            case .noteForm(var s): s.form = newValue; self = .noteForm(s)
-            case .consentForm(var s): s.form = newValue; self = .consentForm(s)
-            case .recordForm(var s): s.form = newValue; self = .recordForm(s)
-            case .kartlaggningForm(var s): s.form = newValue; self = .kartlaggningForm(s)
-            case .participant, .document, .whoAmI, .picker, .confirm: break
-            }
-        }
-    }
-
-    /// A form screen waiting on a question or a save: keys are answers, not text.
-    var isWaiting: Bool {
-        switch self {
-        case .participantForm(let s): return s.question != nil || s.isSaving
-        case .noteForm(let s): return s.leaving != nil || s.isSaving
-        case .consentForm(let s): return s.leaving != nil || s.isSaving
-        case .recordForm(let s): return s.leaving != nil || s.isSaving
-        case .kartlaggningForm(let s): return s.leaving != nil || s.completing != nil
-        case .participant, .document, .whoAmI, .picker, .confirm: return false
-        }
-    }
-
-    /// Drawn over the screen below it rather than instead of it.
-    var isOverlay: Bool {
-        switch self {
-        case .whoAmI, .picker, .confirm: return true
-        default: return false
-        }
-    }
+    /// The participant screen nearest the top, if one is open (a form may lie over it).
+    public var openParticipant: ParticipantScreenState? { screen(ParticipantScreenState.self) }
 }

@@ -21,26 +21,9 @@ public func view(_ state: AppState) -> Frame {
 /// first. Returns where the terminal cursor goes.
 private func render(screenAt index: Int, _ state: AppState, into buffer: inout Buffer) -> Point? {
     guard index >= 0 else { return CaseloadView.render(state, into: &buffer) }
-    let screen = state.stack[index]
+    let screen = state.stack[index].model
     if screen.isOverlay { _ = render(screenAt: index - 1, state, into: &buffer) }
-    switch screen {
-    case .participant(let s):
-        ParticipantView.render(s, state: state, into: &buffer)
-        return nil
-    case .participantForm(let s): return ParticipantFormView.render(s, state: state, into: &buffer)
-    case .noteForm(let s): return NoteFormUpdate.render(s, state: state, into: &buffer)
-    case .consentForm(let s): return ConsentFormUpdate.render(s, state: state, into: &buffer)
-    case .recordForm(let s): return RecordFormUpdate.render(s, state: state, into: &buffer)
-    case .kartlaggningForm(let s): return KartlaggningFormUpdate.render(s, state: state, into: &buffer)
-    case .document(let s):
-        DocumentUpdate.render(s, state: state, into: &buffer)
-        return nil
-    case .whoAmI(let s): return s.picker.render(in: Rect(size: state.size), into: &buffer)
-    case .picker(let s): return s.picker.render(in: Rect(size: state.size), into: &buffer)
-    case .confirm(let s):
-        s.dialog.render(in: Rect(size: state.size), into: &buffer)
-        return nil
-    }
+    return screen.render(state, into: &buffer)
 }
 
 private func drawTooSmall(_ state: AppState, into buffer: inout Buffer) {

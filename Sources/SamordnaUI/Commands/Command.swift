@@ -26,6 +26,10 @@ public enum Command: String, CaseIterable, Sendable {
     case actOnTagged = "act-on-tagged"
     case compare
     case print
+    case save
+    case cancel
+    case nextField = "next-field"
+    case previousField = "previous-field"
     case nextSection = "next-section"
     case previousSection = "previous-section"
     case nextTab = "next-tab"

@@ -62,6 +62,13 @@ public enum CommandCatalogue {
             return CommandInfo(
                 title: "Skriv ut", help: "spara den valda kartläggningen som dokument (pseudonymiserat)",
                 group: "Deltagare")
+        case .save:
+            return CommandInfo(title: "Spara", help: "spara formuläret (Core kontrollerar först)", group: "Formulär")
+        case .cancel:
+            return CommandInfo(
+                title: "Avbryt", help: "lämna formuläret; frågar först om något skrivits som inte sparats", group: "Formulär")
+        case .nextField: return CommandInfo(title: "Fält", help: "nästa fält", group: "Formulär")
+        case .previousField: return CommandInfo(title: "Föregående fält", help: "föregående fält", group: "Formulär")
         case .nextSection:
             return CommandInfo(title: "Nästa del", help: "nästa avsnitt i kartläggningen; sidan sparas först", group: "Formulär")
         case .previousSection:

@@ -2,7 +2,8 @@ import TerminalUI
 
 public typealias AppKeymap = Keymap<Command, KeyContext>
 
-/// The default bindings (design.md §6). A user `keys.conf` will layer on top of this table.
+/// The default bindings (docs/user-guide.md lists them). Every key a screen reacts to as a command is here,
+/// the form keys included, so help and the hint bars are generated from the same table.
 public enum DefaultKeymap {
     static let table: [(KeyContext, String, Command)] = [
         (.global, "j", .moveDown), (.global, "<Down>", .moveDown),
@@ -36,6 +37,9 @@ public enum DefaultKeymap {
         (.participant, "<Tab>", .nextTab), (.participant, "<S-Tab>", .previousTab),
         (.participant, "1", .tab1), (.participant, "2", .tab2), (.participant, "3", .tab3),
         (.participant, "4", .tab4), (.participant, "5", .tab5), (.participant, "6", .tab6),
+        (.form, "<C-s>", .save),
+        (.form, "<Esc>", .cancel),
+        (.form, "<Tab>", .nextField), (.form, "<S-Tab>", .previousField),
         (.form, "<F1>", .help),
         (.participant, "r", .toggleIdentity),
         (.help, "?", .back),

@@ -1,6 +1,5 @@
-/// What a key did to a `FormState`, so the screen's `update` knows what to do next: save on `.submit`,
-/// ask before leaving on `.cancel` when the form is dirty, show a refusal's message, or pass an
-/// `.unhandled` key on to the keymap.
+/// What a key did to a `FormState`, so the screen's `update` knows what to do next: check or save an
+/// edited value, show a refusal's message, or pass an `.unhandled` key on.
 public enum FormEvent: Hashable, Sendable {
     /// The value of the field with this id changed.
     case edited(String)
@@ -8,10 +7,6 @@ public enum FormEvent: Hashable, Sendable {
     case focusMoved
     /// The key was used inside the focused field (a cursor or option move, or nothing to do there).
     case handled
-    /// Ctrl-S: the user wants to save.
-    case submit
-    /// Esc: the user wants to leave.
-    case cancel
     /// The field refused the input; nothing changed.
     case refused(FormRefusal)
     /// The form has no use for the key.

@@ -1,9 +1,10 @@
 /// A vertical form of labelled fields: the participant, consent, note and exit forms, and a kartläggning.
 /// A pure value: `handle` takes a key and says what happened as a `FormEvent`; `render` draws it.
 ///
-/// Keys follow design.md §6: Tab, Shift-Tab, ↑ and ↓ move between fields (↑/↓ move inside a multi-line
-/// field first and leave it at its first or last row); Enter moves to the next field, but makes a new line
-/// in a multi-line one; Ctrl-S is `.submit` and Esc `.cancel`. Every other key goes to the focused field.
+/// The form edits: a key goes to the focused field, and ↑, ↓ and Enter move to the previous or next field
+/// (↑/↓ move inside a multi-line field first and leave it at its first or last row; Enter makes a new line
+/// there). Saving, leaving and Tab/Shift-Tab are commands of the screen's keymap, not keys of the form:
+/// the screen looks a key up first and calls `moveFocus(forward:)` for the next/previous field.
 ///
 /// The form validates nothing: the caller reads the values, asks the domain, and puts the answers back
 /// with `setErrors`. `isDirty` says whether anything was edited since the form was made or `markClean()`.
@@ -119,19 +120,12 @@ public struct FormState: Hashable, Sendable {
     }
 
     private mutating func route(_ chord: KeyChord) -> FormEvent {
-        if chord == .ctrl("s") { return .submit }
         let plain = !chord.control && !chord.alt
-        switch chord.key {
-        case .escape: return .cancel
-        case .tab: return moveFocus(by: 1, wrapping: true)
-        case .backTab: return moveFocus(by: -1, wrapping: true)
-        default: break
-        }
         guard let index = focusedID.flatMap(index(of:)) else { return .unhandled }
         let id = fields[index].id
         switch fields[index].kind {
         case .multiline(var area):
-            // Tab, Esc and Ctrl-S were handled above; everything the area knows goes to it.
+            // The screen's commands (save, leave, next field) were looked up before; the rest goes to the area.
             guard let result = area.handle(chord) else { return .unhandled }
             fields[index].kind = .multiline(area)
             switch result {
@@ -201,6 +195,26 @@ public struct FormState: Hashable, Sendable {
         case .enter, .down: return moveFocus(by: 1, wrapping: false)
         case .up: return moveFocus(by: -1, wrapping: false)
         default: return .unhandled
+        }
+    }
+
+    /// The next (or previous) focusable field, wrapping around the ends: the screen's next/previous-field
+    /// commands (Tab and Shift-Tab by default).
+    public mutating func moveFocus(forward: Bool) -> FormEvent {
+        let event = moveFocus(by: forward ? 1 : -1, wrapping: true)
+        keepFocusVisible()
+        return event
+    }
+
+    /// The keys the focused field uses itself, for the hint bar: they are the field's own editing keys, not
+    /// commands of a keymap.
+    public var focusedFieldKeys: (keys: String, label: String)? {
+        switch focusedID.flatMap({ self[$0] })?.kind {
+        case .choice?: return ("←→ Space", "Välj")
+        case .multiChoice?: return ("←→ Space", "Kryssa")
+        case .toggle?: return ("Space", "Växla")
+        case .multiline?: return ("Enter", "Ny rad")
+        case .text?, .date?, .readOnly?, nil: return nil
         }
     }
 

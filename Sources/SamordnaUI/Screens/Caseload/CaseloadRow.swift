@@ -60,6 +60,13 @@ public func caseloadRows(_ caseload: Caseload, today: LocalDate) -> [CaseloadRow
     var rows = caseload.records.enumerated().map { i, r in
         CaseloadRow.make(r, index: i, caseload: caseload, today: today)
     }
-    rows.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id.rawValue < $1.id.rawValue }
+    rows.sort(by: CaseloadRow.precedes)
     return rows
+}
+
+extension CaseloadRow {
+    /// The list's own order: Swedish order by surname and first name, then id.
+    static func precedes(_ a: CaseloadRow, _ b: CaseloadRow) -> Bool {
+        a.sortKey != b.sortKey ? a.sortKey < b.sortKey : a.id.rawValue < b.id.rawValue
+    }
 }

@@ -3,6 +3,21 @@ import TerminalUI
 
 /// Key handling for the caseload list: moving, paging, opening, and incremental search.
 enum CaseloadUpdate {
+    /// Whether a command does anything on the list.
+    static func isAvailable(_ command: Command, in state: AppState) -> Bool {
+        switch command {
+        case .open, .tag: return !state.list.visible.isEmpty
+        case .back: return state.list.hasActiveSearch || !state.list.filters.isEmpty
+        case .actOnTagged: return !state.list.tagged.isEmpty
+        case .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection, .previousSection,
+            .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel, .nextField, .previousField:
+            return false
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .quit, .help, .search, .toggleIdentity,
+            .newParticipant, .undo, .filter, .sort:
+            return true
+        }
+    }
+
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         let page = CaseloadLayout(state.size).visibleRows
         let count = state.list.visible.count
@@ -22,7 +37,7 @@ enum CaseloadUpdate {
                 .participant(
                     ParticipantOverview.screen(
                         for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)))
-            return [.loadRecord(record.id)]
+            return [.participant(.loadRecord(record.id))]
         case .search:
             state.list.isEditingSearch = true
             if state.list.search == nil { state.list.search = TextFieldState() }
@@ -39,7 +54,7 @@ enum CaseloadUpdate {
             state.revealIdentity.toggle()
             state.status = state.revealIdentity ? "Fullständiga personnummer visas" : "Personnummer maskeras"
         case .newParticipant:
-            ParticipantFormUpdate.openNew(&state)
+            ParticipantFormContent.openNew(&state)
         case .filter:
             OverlayUpdate.openFilter(&state)
         case .sort:
@@ -52,11 +67,10 @@ enum CaseloadUpdate {
             OverlayUpdate.openBulk(&state)
         case .undo:
             state.status = "Ångrar …"
-            return [.undo]
+            return [.change(.undo)]
         case .quit, .help, .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection,
-            .previousSection, .nextTab,
-            .previousTab, .tab1,
-            .tab2, .tab3, .tab4, .tab5, .tab6:
+            .previousSection, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel,
+            .nextField, .previousField:
             break
         }
         return []

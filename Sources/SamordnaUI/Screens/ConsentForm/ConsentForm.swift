@@ -4,21 +4,16 @@ import TerminalUI
 /// Registering a samtycke (`n` on the Samtycke tab): which authorities may disclose and receive which
 /// information, for what and for how long. Core checks it is specific (never "all information") and has a
 /// period.
-public struct ConsentFormState: Equatable, Sendable {
+public struct ConsentFormContent: FormContent {
     public var participantID: Participant.ID
     public var participantName: String
-    public var form: FormState
-    public var leaving: ConfirmDialog?
-    public var isSaving: Bool
 
     static let authorities = Authority.allCases
     static let categories = InformationCategory.allCases
     static let purposes = ConsentPurpose.allCases
     static let forms = ConsentForm.allCases
 
-    init(participantID: Participant.ID, participantName: String, today: LocalDate, viewport: Size) {
-        self.participantID = participantID
-        self.participantName = participantName
+    static func fields(today: LocalDate, viewport: Size) -> FormState {
         let start = ConsentDraft(startingOn: today)
         func many(_ id: ConsentField, _ label: String, _ options: [String], help: String) -> FormField {
             FormField(id: id.rawValue, label: label, kind: .multiChoice(options: options, selected: []), required: true, help: help)
@@ -42,12 +37,10 @@ public struct ConsentFormState: Equatable, Sendable {
                 help: "Var det underskrivna samtycket finns, t.ex. diarienummer"),
         ], focus: ConsentField.discloser.rawValue)
         form.viewport = viewport
-        self.form = form
-        self.leaving = nil
-        self.isSaving = false
+        return form
     }
 
-    var draft: ConsentDraft {
+    static func draft(_ form: FormState) -> ConsentDraft {
         func picked<T>(_ id: ConsentField, _ all: [T]) -> Set<T> where T: Hashable {
             Set((form.value(of: id.rawValue)?.selectedIndices ?? []).map { all[$0] })
         }
@@ -59,6 +52,65 @@ public struct ConsentFormState: Equatable, Sendable {
             form: Self.forms[form.value(of: "form")?.selectedIndex ?? 0], validFrom: text(.validFrom),
             validTo: text(.validTo), documentReference: text(.documentReference))
     }
+
+    public static func screen(_ form: FormScreen<Self>) -> Screen { .consentForm(form) }
+    public var title: String { "Nytt samtycke · \(participantName)" }
+    public var leaveTitle: String { "Lämna samtycket?" }
+
+    static func open(_ state: inout AppState, participant id: Participant.ID) {
+        guard state.me != nil else {
+            WhoAmIState.ask(&state, then: .newConsent(id))
+            return
+        }
+        let content = ConsentFormContent(
+            participantID: id, participantName: state.caseload.record(id)?.participant.fullName ?? "")
+        let form = fields(today: state.today, viewport: ParticipantLayout(state.size).formBody.sizeValue)
+        state.stack.append(.consentForm(FormScreen(content, form: form)))
+    }
+
+    public static func submit(_ screen: inout FormScreen<Self>, _ state: inout AppState) -> [Effect] {
+        let me = state.me?.id ?? TeamMember.ID("")
+        let draft = draft(screen.form)
+        let id = screen.content.participantID
+        switch ConsentValidation.validate(draft, participant: id, registeredBy: me, id: .init("ny")) {
+        case .failure(let errors):
+            screen.show(errors)
+            return []
+        case .success:
+            state.status = "Sparar …"
+            return screen.startSaving([.consent(.add(id, draft))], state: &state)
+        }
+    }
+
+    public static func interrupt(_ screen: inout FormScreen<Self>, _ state: inout AppState, canAsk: Bool) -> InterruptAnswer {
+        screen.askIfTyped(canAsk: canAsk)
+    }
+
+    static func update(_ state: inout AppState, _ msg: ConsentMsg) -> [Effect] {
+        switch msg {
+        case .saved:
+            _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
+            state.status = "Samtycket är registrerat"
+            return [.caseload(.refresh)]
+        case .failed(let failure):
+            _ = state.withTop(FormScreen<Self>.self) { screen, _ in
+                _ = screen.saveAnswered(ok: false)
+                return .stay
+            }
+            state.status = "Kunde inte spara: \(failure.text). Det du fyllt i finns kvar."
+            return []
+        }
+    }
+}
+
+public enum ConsentMsg: Equatable, Sendable {
+    case saved(Participant.ID)
+    case failed(WriteFailure)
+}
+
+public enum ConsentEffect: Equatable, Sendable {
+    /// Register a consent, by the logged-in team member.
+    case add(Participant.ID, ConsentDraft)
 }
 
 extension ConsentPurpose {
@@ -71,75 +123,5 @@ extension ConsentPurpose {
         case .esfRapportering: return "ESF-rapportering"
         case .arbetsgivarkontakt: return "arbetsgivarkontakt"
         }
-    }
-}
-
-enum ConsentFormUpdate {
-    static func open(_ state: inout AppState, participant id: Participant.ID) {
-        guard state.me != nil else {
-            NoteFormUpdate.askWhoAmI(&state, then: .newConsent(id))
-            return
-        }
-        let name = state.caseload.records.first { $0.id == id }?.participant.fullName ?? ""
-        state.stack.append(
-            .consentForm(
-                ConsentFormState(
-                    participantID: id, participantName: name, today: state.today,
-                    viewport: ParticipantLayout(state.size).formBody.sizeValue)))
-    }
-
-    static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
-        guard case .consentForm(var screen) = state.stack.last else { return [] }
-        var effects: [Effect] = []
-        switch FormScreenKeys.handle(
-            chord, form: &screen.form, leaving: &screen.leaving, isSaving: screen.isSaving, leaveTitle: "Lämna samtycket?")
-        {
-        case .close:
-            state.stack.removeLast()
-            return []
-        case .stay:
-            break
-        case .submit:
-            let me = state.me?.id ?? TeamMember.ID("")
-            switch ConsentValidation.validate(screen.draft, participant: screen.participantID, registeredBy: me, id: .init("ny")) {
-            case .failure(let errors):
-                FormScreenKeys.show(errors, in: &screen.form)
-            case .success:
-                screen.isSaving = true
-                state.status = "Sparar …"
-                effects = [.addConsent(screen.participantID, screen.draft)]
-            }
-        }
-        state.stack[state.stack.count - 1] = .consentForm(screen)
-        return effects
-    }
-
-    static func saved(_ state: inout AppState, participant id: Participant.ID) -> [Effect] {
-        if case .consentForm = state.stack.last { state.stack.removeLast() }
-        state.status = "Samtycket är registrerat"
-        return [.loadCaseload]
-    }
-
-    static func saveFailed(_ state: inout AppState, _ reason: String) {
-        guard case .consentForm(var screen) = state.stack.last else { return }
-        screen.isSaving = false
-        state.status = "Kunde inte spara: \(reason). Det du fyllt i finns kvar."
-        state.stack[state.stack.count - 1] = .consentForm(screen)
-    }
-
-    static func render(_ screen: ConsentFormState, state: AppState, into buffer: inout Buffer) -> Point? {
-        let layout = ParticipantLayout(state.size)
-        drawTitle("Nytt samtycke · \(screen.participantName)", state: state, in: layout.title, into: &buffer)
-        var cursor = screen.form.render(in: layout.formBody, into: &buffer)
-        drawStatusRow(
-            screen.isSaving ? " Sparar …" : (screen.form.isDirty ? " Ej sparat" : " Oförändrat"), message: state.status,
-            in: layout.status, into: &buffer)
-        HintBar(items: [("Ctrl-s", "Spara"), ("Esc", "Avbryt"), ("Tab/↑↓", "Fält"), ("←→ Space", "Välj")])
-            .render(in: layout.hints, into: &buffer)
-        if let dialog = screen.leaving {
-            dialog.render(in: Rect(size: state.size), into: &buffer)
-            cursor = nil
-        }
-        return cursor
     }
 }

@@ -15,19 +15,16 @@ public struct HelpState: Equatable, Sendable {
 }
 
 enum HelpBuilder {
-    /// The keys of the form widgets (`FormState`, `TextAreaState`): the same in every form.
-    static func formKeys(kartlaggning: Bool) -> HelpGroup {
-        var entries = [
-            HelpEntry(keys: ["Tab", "↓"], title: "Nästa fält", help: "flytta till nästa fält (i en flerradstext: ↓ på sista raden)"),
-            HelpEntry(keys: ["Shift-Tab", "↑"], title: "Föregående fält", help: "flytta till föregående fält"),
+    /// The keys the form's fields use themselves while editing (`FormState`, `TextAreaState`). Saving,
+    /// leaving, Tab and the sections are commands and come from the keymap with the rest.
+    static let fieldKeys = HelpGroup(
+        title: "I fälten",
+        entries: [
+            HelpEntry(keys: ["↓", "Enter"], title: "Nästa fält", help: "i en flerradstext: ↓ på sista raden; Enter gör ny rad"),
+            HelpEntry(keys: ["↑"], title: "Föregående fält", help: "i en flerradstext: på första raden"),
             HelpEntry(keys: ["← →", "Space"], title: "Välj", help: "byt alternativ; Space kryssar i flerval och växlar ja/nej"),
             HelpEntry(keys: ["Ctrl-u", "Ctrl-w"], title: "Radera", help: "tömmer fältet / raderar ordet före markören"),
-            HelpEntry(keys: ["Enter"], title: "Ny rad", help: "i en flerradstext; annars nästa fält"),
-            HelpEntry(keys: ["Ctrl-s"], title: "Spara", help: kartlaggning ? "spara utkastet; på sista sidan: markera klar" : "spara formuläret"),
-            HelpEntry(keys: ["Esc"], title: "Stäng", help: kartlaggning ? "spara utkastet och stäng" : "stäng (frågar först om något är ändrat)"),
-        ]
-        return HelpGroup(title: "I formulär", entries: entries)
-    }
+        ])
 
     /// Every available command bound in `contexts`, grouped as in the catalogue, with the active keys.
     static func groups(keymap: AppKeymap, contexts: [KeyContext], isAvailable: (Command) -> Bool) -> [HelpGroup] {

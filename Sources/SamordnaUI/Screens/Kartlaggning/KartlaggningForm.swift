@@ -8,29 +8,19 @@ import TerminalUI
 /// field being typed.
 ///
 /// `session.kartlaggning` is the draft as last saved; `answers` is the working copy the pages show. A
-/// save that fails keeps the working copy (and `unsaved`), so nothing typed is dropped by a page change,
-/// and leaving asks first.
-public struct KartlaggningFormState: Equatable, Sendable {
+/// save that fails keeps the working copy (and the form screen's `unsaved`), so nothing typed is dropped by
+/// a page change, and leaving asks first. The form screen holds the page's fields.
+public struct KartlaggningFormContent: FormContent {
     public var session: KartlaggningSession
     public var participantName: String
     /// The page shown: a section index, or `sections.count` for the last page (assessment and klar).
     public var page: Int
-    public var form: FormState
     /// The answers as on the pages (accepted by Core), saved or not yet.
     public var answers: [String: Answer]
     /// The question (or assessment field) ids whose typed value Core refused, with the reason.
     public var refused: [String: String]
     /// What was typed in the refused fields, shown again when their page is.
     public var typed: [String: String]
-    /// The last save failed; leaving asks before dropping what is not saved.
-    public var unsaved: Bool
-    /// Esc was pressed: close once the saves it asked for went through.
-    public var closing: Bool
-    /// "Lämna ändå?" when something could not be saved.
-    public var leaving: ConfirmDialog?
-    public var isSaving: Bool
-    /// "Markera som klar?" before the kartläggning becomes read-only.
-    public var completing: ConfirmDialog?
     /// Where the step suggestion comes from, for the last page.
     public var suggestion: StepSuggestion
     /// The profession whose assessment the last page records (the user's).
@@ -46,7 +36,7 @@ public struct KartlaggningFormState: Equatable, Sendable {
 
     init(
         session: KartlaggningSession, participantName: String, page: Int = 0, suggestion: StepSuggestion,
-        profession: Profession, viewport: Size
+        profession: Profession
     ) {
         self.session = session
         self.participantName = participantName
@@ -54,21 +44,14 @@ public struct KartlaggningFormState: Equatable, Sendable {
         self.answers = session.kartlaggning.answers
         self.refused = [:]
         self.typed = [:]
-        self.unsaved = false
-        self.closing = false
-        self.leaving = nil
-        self.isSaving = false
-        self.completing = nil
         self.suggestion = suggestion
         self.profession = profession
-        self.form = FormState(fields: [])
-        buildPage(viewport: viewport)
     }
 
     // MARK: Pages
 
-    /// Builds the form for the current page from the answers held.
-    mutating func buildPage(viewport: Size) {
+    /// The form for the current page, from the answers held.
+    func buildPage(viewport: Size) -> FormState {
         var fields: [FormField]
         if isLastPage {
             fields = lastPageFields()
@@ -92,7 +75,7 @@ public struct KartlaggningFormState: Equatable, Sendable {
         for i in fields.indices { fields[i].error = refused[fields[i].id] }
         var form = FormState(fields: fields)
         form.viewport = viewport
-        self.form = form
+        return form
     }
 
     /// The widget for one question, holding its answer.
@@ -190,7 +173,7 @@ public struct KartlaggningFormState: Equatable, Sendable {
 
     /// The answers the current page holds, checked by Core. Refused values are left out of the answers
     /// (the old answer stays) and listed with their reason; the typed text stays in the field.
-    func pageAnswers() -> (answers: [String: Answer?], refused: [String: String]) {
+    func pageAnswers(_ form: FormState) -> (answers: [String: Answer?], refused: [String: String]) {
         guard !isLastPage else { return ([:], [:]) }
         var answers: [String: Answer?] = [:]
         var refused: [String: String] = [:]
@@ -224,9 +207,9 @@ public struct KartlaggningFormState: Equatable, Sendable {
 
     /// Takes the current page into the working copy: accepted answers into `answers`, refused ones into
     /// `refused` and `typed` (the old answer stays until a valid one is given).
-    mutating func takePage() {
+    mutating func takePage(_ form: FormState) {
         guard !isLastPage else { return }
-        let (accepted, refusedNow) = pageAnswers()
+        let (accepted, refusedNow) = pageAnswers(form)
         for (id, answer) in accepted {
             if let answer { answers[id] = answer } else { answers.removeValue(forKey: id) }
         }
@@ -250,7 +233,7 @@ public struct KartlaggningFormState: Equatable, Sendable {
     }
 
     /// The last page read back: who was present and this profession's assessment.
-    func lastPageValues() -> (present: [Profession], assessment: ProfessionAssessment) {
+    func lastPageValues(_ form: FormState) -> (present: [Profession], assessment: ProfessionAssessment) {
         let present = (form.value(of: Self.presentID)?.selectedIndices ?? []).sorted().map { Self.professions[$0] }
         let belief = (form.value(of: Self.beliefID)?.selectedIndex ?? -1) + 1
         let step = Step(rawValue: form.value(of: Self.stepID)?.selectedIndex ?? suggestion.step.rawValue) ?? suggestion.step

@@ -146,28 +146,57 @@ enum KartlaggningPages {
     }
 }
 
-enum DocumentUpdate {
-    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        guard case .document(var doc) = state.stack.last else { return [] }
+extension DocumentState: ScreenModel {
+    var screen: Screen { .document(self) }
+    var keyContexts: [KeyContext] { [.document, .global] }
+    var acceptsText: Bool { false }
+    var isOverlay: Bool { false }
+
+    func isAvailable(_ command: Command, in state: AppState) -> Bool {
+        if command == .print { return kartlaggningID != nil }
+        return [.moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help].contains(command)
+    }
+
+    mutating func handleKey(_ chord: KeyChord, state: inout AppState) -> ScreenStep? { nil }
+
+    mutating func perform(_ command: Command, state: inout AppState) -> ScreenStep {
         let page = DocumentUpdate.body(state.size).height
-        if let offset = LinePage.scrolled(doc.scrollOffset, by: command, page: page, lineCount: doc.lines.count) {
-            doc.scrollOffset = LinePage.clamped(offset, page: page, lineCount: doc.lines.count)
-            state.stack[state.stack.count - 1] = .document(doc)
-            return []
+        if let offset = LinePage.scrolled(scrollOffset, by: command, page: page, lineCount: lines.count) {
+            scrollOffset = LinePage.clamped(offset, page: page, lineCount: lines.count)
+            return .stay
         }
         switch command {
         case .back:
-            state.stack.removeLast()
-            return []
+            return .close()
         case .print:
-            guard let id = doc.kartlaggningID else { return [] }
+            guard let id = kartlaggningID else { return .stay }
             state.status = "Skriver ut …"
-            return [.printKartlaggning(id)]
+            return .stay([.kartlaggning(.print(id))])
         default:
-            return []
+            return .stay
         }
     }
 
+    func render(_ state: AppState, into buffer: inout Buffer) -> Point? {
+        DocumentUpdate.render(self, state: state, into: &buffer)
+        return nil
+    }
+
+    /// Wraps the document anew at the new width, keeping the place.
+    mutating func fit(_ state: AppState) {
+        let width = DocumentUpdate.body(state.size).width - 2
+        if let source {
+            let offset = scrollOffset
+            self = source.document(team: state.caseload.team, timeZone: state.timeZone, width: width)
+            scrollOffset = offset
+        }
+        scrollOffset = LinePage.clamped(scrollOffset, page: DocumentUpdate.body(state.size).height, lineCount: lines.count)
+    }
+
+    mutating func interrupt(_ state: inout AppState, canAsk: Bool) -> InterruptAnswer { .nothingAtStake }
+}
+
+enum DocumentUpdate {
     /// A document has no tabs: its lines use that row too.
     static func body(_ size: Size) -> Rect { ParticipantLayout(size).formBody }
 

@@ -30,6 +30,68 @@ public struct ConfirmScreen: Equatable, Sendable {
     public var effects: [Effect]
 }
 
+/// The overlays share their shape: drawn over the screen below, keys are answers, nothing typed at stake.
+protocol OverlayScreen: ScreenModel {}
+
+extension OverlayScreen {
+    var keyContexts: [KeyContext] { [.form] }
+    var isOverlay: Bool { true }
+    func isAvailable(_ command: Command, in state: AppState) -> Bool { command == .help }
+    mutating func perform(_ command: Command, state: inout AppState) -> ScreenStep { .stay }
+    mutating func interrupt(_ state: inout AppState, canAsk: Bool) -> InterruptAnswer { .nothingAtStake }
+}
+
+extension ConfirmScreen: OverlayScreen {
+    var screen: Screen { .confirm(self) }
+    var acceptsText: Bool { false }
+
+    mutating func handleKey(_ chord: KeyChord, state: inout AppState) -> ScreenStep? {
+        switch dialog.handle(chord) {
+        case .confirmed?:
+            state.status = "Sparar …"
+            return .close(effects)
+        case .cancelled?:
+            state.status = "Ingenting ändrades"
+            return .close()
+        case nil:
+            return .stay
+        }
+    }
+
+    func render(_ state: AppState, into buffer: inout Buffer) -> Point? {
+        dialog.render(in: Rect(size: state.size), into: &buffer)
+        return nil
+    }
+
+    mutating func fit(_ state: AppState) {}
+}
+
+extension PickerScreen: OverlayScreen {
+    var screen: Screen { .picker(self) }
+    var acceptsText: Bool { true }
+
+    mutating func handleKey(_ chord: KeyChord, state: inout AppState) -> ScreenStep? {
+        switch picker.handle(chord) {
+        case .picked(let index)?:
+            let choice = choices[index]
+            var effects: [Effect] = []
+            // The picker closes before its choice runs, so a question the choice asks goes on top.
+            effects = OverlayUpdate.choose(choice, &state)
+            return .close(effects)
+        case .cancelled?:
+            return .close()
+        case nil:
+            return .stay
+        }
+    }
+
+    func render(_ state: AppState, into buffer: inout Buffer) -> Point? {
+        picker.render(in: Rect(size: state.size), into: &buffer)
+    }
+
+    mutating func fit(_ state: AppState) { picker.viewport = state.size }
+}
+
 enum OverlayUpdate {
     static func confirm(_ state: inout AppState, _ dialog: ConfirmDialog, then effects: [Effect]) {
         state.stack.append(.confirm(ConfirmScreen(dialog: dialog, effects: effects)))
@@ -41,37 +103,7 @@ enum OverlayUpdate {
         state.stack.append(.picker(PickerScreen(picker: picker, choices: items.map(\.1))))
     }
 
-    static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
-        switch state.stack.last {
-        case .confirm(var screen):
-            switch screen.dialog.handle(chord) {
-            case .confirmed?:
-                state.stack.removeLast()
-                state.status = "Sparar …"
-                return screen.effects
-            case .cancelled?:
-                state.stack.removeLast()
-                state.status = "Ingenting ändrades"
-            case nil:
-                state.stack[state.stack.count - 1] = .confirm(screen)
-            }
-        case .picker(var screen):
-            switch screen.picker.handle(chord) {
-            case .picked(let index)?:
-                state.stack.removeLast()
-                return choose(screen.choices[index], &state)
-            case .cancelled?:
-                state.stack.removeLast()
-            case nil:
-                state.stack[state.stack.count - 1] = .picker(screen)
-            }
-        default:
-            break
-        }
-        return []
-    }
-
-    private static func choose(_ choice: PickerChoice, _ state: inout AppState) -> [Effect] {
+    static func choose(_ choice: PickerChoice, _ state: inout AppState) -> [Effect] {
         let selected = state.selectedRow?.id
         switch choice {
         case .filter(let filter):
@@ -88,7 +120,7 @@ enum OverlayUpdate {
             confirmBulk(action, &state)
             return []
         case .compare(let a, let b):
-            return [.compareKartlaggningar(a, b)]
+            return [.kartlaggning(.compare(a, b))]
         }
         CaseloadUpdate.applySearch(&state, keeping: selected)
         return []
@@ -161,7 +193,7 @@ enum OverlayUpdate {
         lines.append("Ändringen loggas och kan ångras med u.")
         confirm(
             &state, ConfirmDialog(title: question, lines: lines, yesLabel: "Ändra", noLabel: "Avbryt", destructive: true),
-            then: [.bulkChange(ids, action)])
+            then: [.change(.bulk(ids, action))])
     }
 
     static func count(_ n: Int) -> String { n == 1 ? "1 deltagare" : "\(n) deltagare" }

@@ -15,6 +15,13 @@ public struct OverviewLine: Equatable, Sendable {
     }
 }
 
+/// What a tab's selectable line shows: the record, by kind, so `e` and `p` cannot act on the wrong one.
+public enum TabItem: Hashable, Sendable {
+    case kartlaggning(Kartlaggning.ID)
+    case note(Note.ID)
+    case consent(Consent.ID)
+}
+
 /// The read-only participant overview: which participant, its lines (built in `update`), and the scroll.
 public struct ParticipantScreenState: Equatable, Sendable {
     public var id: Participant.ID
@@ -26,11 +33,11 @@ public struct ParticipantScreenState: Equatable, Sendable {
     /// The whole record, notes and kartläggningar, once loaded from the store.
     public var details: ParticipantDetails?
     /// The ids of the notes or consents the current tab lists, in display order.
-    public var itemIDs: [String] = []
+    public var itemIDs: [TabItem] = []
     /// Position in `itemIDs` of the selected item (`j`/`k` move it; `e` acts on it).
     public var selectedItem: Int = 0
 
-    public var selectedItemID: String? { itemIDs.indices.contains(selectedItem) ? itemIDs[selectedItem] : nil }
+    public var selectedItemID: TabItem? { itemIDs.indices.contains(selectedItem) ? itemIDs[selectedItem] : nil }
 
     public init(
         id: Participant.ID, title: String, lines: [OverviewLine], scrollOffset: Int = 0, tab: ParticipantTab = .oversikt,

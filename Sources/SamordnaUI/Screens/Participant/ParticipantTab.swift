@@ -160,12 +160,12 @@ enum ParticipantTabLines {
     }
 
     /// The ids of the items a tab lists, in the order it lists them (empty for tabs without items).
-    static func itemIDs(_ tab: ParticipantTab, details: ParticipantDetails) -> [String] {
+    static func itemIDs(_ tab: ParticipantTab, details: ParticipantDetails) -> [TabItem] {
         switch tab {
-        case .anteckningar: return NoteRules.threadOrder(details.notes).map(\.note.id.rawValue)
-        case .samtycke: return consentOrder(details.record).map(\.id.rawValue)
-        case .kartlaggning: return kartlaggningOrder(details.kartlaggningar).map(\.id.rawValue)
-        default: return []
+        case .anteckningar: return NoteRules.threadOrder(details.notes).map { .note($0.note.id) }
+        case .samtycke: return consentOrder(details.record).map { .consent($0.id) }
+        case .kartlaggning: return kartlaggningOrder(details.kartlaggningar).map { .kartlaggning($0.id) }
+        case .oversikt, .insatser, .moten: return []
         }
     }
 

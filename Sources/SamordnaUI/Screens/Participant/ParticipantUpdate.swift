@@ -1,12 +1,92 @@
 import SamordnaCore
 import TerminalUI
 
-/// Keys on the participant overview: scrolling, revealing the identity, going back.
+/// The runtime's answers about one participant.
+public enum ParticipantMsg: Equatable, Sendable {
+    /// One participant's whole record, notes and kartläggningar, loaded when the participant opens.
+    case detailsLoaded(ParticipantDetails)
+    /// The participant form's save went through.
+    case saved(Participant.ID)
+    case saveFailed(SaveFailure)
+}
+
+public enum ParticipantEffect: Equatable, Sendable {
+    /// Load one participant's whole history for the overview.
+    case loadRecord(Participant.ID)
+    /// Save a new or edited participant (with the responsible staff), checking the version.
+    case save(ParticipantSave)
+}
+
+extension ParticipantScreenState: ScreenModel {
+    var screen: Screen { .participant(self) }
+    var keyContexts: [KeyContext] { [.participant, .global] }
+    var acceptsText: Bool { false }
+    var isOverlay: Bool { false }
+
+    func isAvailable(_ command: Command, in state: AppState) -> Bool {
+        switch command {
+        case .newItem: return [.anteckningar, .samtycke, .kartlaggning].contains(tab)
+        case .editItem: return selectedItemID != nil
+        case .compare: return tab == .kartlaggning && selectedItemID != nil && itemIDs.count > 1
+        case .print: return tab == .kartlaggning && selectedItemID != nil
+        case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection, .previousSection, .save,
+            .cancel, .nextField, .previousField:
+            return false
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help, .toggleIdentity,
+            .editParticipant, .exitParticipant, .undo, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
+            return true
+        }
+    }
+
+    mutating func handleKey(_ chord: KeyChord, state: inout AppState) -> ScreenStep? { nil }
+
+    mutating func perform(_ command: Command, state: inout AppState) -> ScreenStep {
+        ParticipantUpdate.perform(command, &self, &state)
+    }
+
+    func render(_ state: AppState, into buffer: inout Buffer) -> Point? {
+        ParticipantView.render(self, state: state, into: &buffer)
+        return nil
+    }
+
+    mutating func fit(_ state: AppState) {
+        // Notes wrap at the width: the lines are built again for the new one.
+        ParticipantUpdate.rebuild(&self, state: state)
+        clampScroll(state.size)
+    }
+
+    mutating func interrupt(_ state: inout AppState, canAsk: Bool) -> InterruptAnswer { .nothingAtStake }
+
+    mutating func clampScroll(_ size: Size) {
+        let maxOffset = max(0, lines.count - ParticipantLayout(size).body.height)
+        scrollOffset = min(max(0, scrollOffset), maxOffset)
+    }
+}
+
+/// Keys on the participant overview: scrolling, tabs, the selected item, and what opens from here.
 enum ParticipantUpdate {
+    static func update(_ state: inout AppState, _ msg: ParticipantMsg) -> [Effect] {
+        switch msg {
+        case .detailsLoaded(let details):
+            state.updateScreen(ParticipantScreenState.self) { screen, state in
+                guard screen.id == details.record.id else { return }
+                screen.details = details
+                rebuild(&screen, state: state)
+                screen.clampScroll(state.size)
+            }
+            return []
+        case .saved(let id):
+            return ParticipantFormContent.saved(&state, id: id)
+        case .saveFailed(let failure):
+            ParticipantFormContent.saveFailed(&state, failure)
+            return []
+        }
+    }
+
     /// Rebuilds the current tab's lines from the loaded details (or, until they arrive, the caseload's
     /// summary of the participant).
     static func rebuild(_ screen: inout ParticipantScreenState, state: AppState) {
-        guard let summary = state.caseload.records.first(where: { $0.id == screen.id }) ?? screen.details?.record
+        guard let summary = state.caseload.record(screen.id) ?? screen.details?.record
         else { return }
         var details = screen.details ?? ParticipantDetails(record: summary)
         if screen.details != nil, summary.participant.version > details.record.participant.version {
@@ -57,8 +137,7 @@ enum ParticipantUpdate {
         return lines
     }
 
-    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
-        guard case .participant(var screen) = state.stack.last else { return [] }
+    static func perform(_ command: Command, _ screen: inout ParticipantScreenState, _ state: inout AppState) -> ScreenStep {
         let page = ParticipantLayout(state.size).body.height
         switch command {
         case .moveDown where !screen.itemIDs.isEmpty: select(&screen, screen.selectedItem + 1, page: page)
@@ -68,8 +147,7 @@ enum ParticipantUpdate {
                 LinePage.scrolled(screen.scrollOffset, by: command, page: page, lineCount: screen.lines.count)
                 ?? screen.scrollOffset
         case .back:
-            state.stack.removeLast()
-            return []
+            return .close()
         case .toggleIdentity:
             state.revealIdentity.toggle()
             rebuild(&screen, state: state)
@@ -93,37 +171,33 @@ enum ParticipantUpdate {
                 rebuild(&screen, state: state)
             }
         case .editParticipant:
-            ParticipantFormUpdate.openEdit(&state, id: screen.id)
-            return []
+            ParticipantFormContent.openEdit(&state, id: screen.id)
         case .newItem:
             switch screen.tab {
-            case .samtycke: ConsentFormUpdate.open(&state, participant: screen.id)
-            case .kartlaggning: return newKartlaggning(screen, &state)
-            default: NoteFormUpdate.open(&state, participant: screen.id)
+            case .samtycke: ConsentFormContent.open(&state, participant: screen.id)
+            case .kartlaggning: return .stay(newKartlaggning(screen, &state))
+            case .anteckningar: NoteFormContent.open(&state, participant: screen.id)
+            case .oversikt, .insatser, .moten: break
             }
-            return []
         case .compare:
             chooseComparison(screen, &state)
-            return []
         case .print:
-            guard let id = screen.selectedItemID else { return [] }
+            guard case .kartlaggning(let id)? = screen.selectedItemID else { return .stay }
             state.status = "Skriver ut …"
-            return [.printKartlaggning(Kartlaggning.ID(id))]
+            return .stay([.kartlaggning(.print(id))])
         case .editItem:
-            return editSelected(screen, &state)
+            return .stay(editSelected(screen, &state))
         case .exitParticipant:
-            RecordFormUpdate.openExit(&state, participant: screen.id)
-            return []
+            RecordFormContent.openExit(&state, participant: screen.id)
         case .undo:
             state.status = "Ångrar …"
-            return [.undo]
+            return .stay([.change(.undo)])
         case .open, .search, .quit, .help, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection,
-            .previousSection:
-            return []
+            .previousSection, .save, .cancel, .nextField, .previousField:
+            break
         }
-        state.stack[state.stack.count - 1] = .participant(screen)
-        state.clampParticipantScroll()
-        return []
+        screen.clampScroll(state.size)
+        return .stay
     }
 
     /// Moves the selection to item `index` and scrolls so its first line shows.
@@ -141,29 +215,25 @@ enum ParticipantUpdate {
     /// `e`: a correction of the selected note, the withdrawal of the selected consent, or the selected
     /// kartläggning (a draft to continue, a completed one to read).
     static func editSelected(_ screen: ParticipantScreenState, _ state: inout AppState) -> [Effect] {
-        guard let id = screen.selectedItemID, let details = screen.details else { return [] }
-        switch screen.tab {
-        case .anteckningar:
-            if let me = state.me, let note = details.notes.first(where: { $0.id.rawValue == id }),
-                let refusal = NoteRules.whyNotCorrectable(note, by: me)
-            {
+        guard let item = screen.selectedItemID, let details = screen.details else { return [] }
+        switch item {
+        case .note(let id):
+            guard let note = details.notes.first(where: { $0.id == id }) else { return [] }
+            if let me = state.me, let refusal = NoteRules.whyNotCorrectable(note, by: me) {
                 state.status = refusal.reason.capitalizedFirst
                 return []
             }
-            NoteFormUpdate.open(&state, participant: screen.id, corrects: Note.ID(id))
-        case .samtycke:
-            guard let consent = details.record.consents.first(where: { $0.id.rawValue == id }) else { return [] }
-            RecordFormUpdate.openWithdrawal(&state, participant: screen.id, consent: consent)
-        case .kartlaggning:
-            let kid = Kartlaggning.ID(id)
-            let isDraft = details.kartlaggningar.first { $0.id == kid }?.status == .utkast
+            NoteFormContent.open(&state, participant: screen.id, corrects: id, correcting: note)
+        case .consent(let id):
+            guard let consent = details.record.consents.first(where: { $0.id == id }) else { return [] }
+            RecordFormContent.openWithdrawal(&state, participant: screen.id, consent: consent)
+        case .kartlaggning(let id):
+            let isDraft = details.kartlaggningar.first { $0.id == id }?.status == .utkast
             guard !isDraft || state.me != nil else {
-                NoteFormUpdate.askWhoAmI(&state, then: .openKartlaggning(kid))
+                WhoAmIState.ask(&state, then: .openKartlaggning(id))
                 return []
             }
-            return [.openKartlaggning(kid)]
-        default:
-            break
+            return [.kartlaggning(.open(id))]
         }
         return []
     }
@@ -172,13 +242,13 @@ enum ParticipantUpdate {
     /// copy of the last completed.
     static func newKartlaggning(_ screen: ParticipantScreenState, _ state: inout AppState) -> [Effect] {
         guard state.me != nil else {
-            NoteFormUpdate.askWhoAmI(&state, then: .newKartlaggning(screen.id))
+            WhoAmIState.ask(&state, then: .newKartlaggning(screen.id))
             return []
         }
         let all = screen.details?.kartlaggningar ?? []
         if let draft = KartlaggningRules.openDraft(all) {
             state.status = "Det finns redan ett utkast från \(draft.date); det öppnas"
-            return [.openKartlaggning(draft.id)]
+            return [.kartlaggning(.open(draft.id))]
         }
         // Asked, so a stray n leaves no empty draft behind.
         let copy = KartlaggningRules.lastCompleted(all).map { "Den utgår från en kopia av den från \($0.date)." }
@@ -188,14 +258,14 @@ enum ParticipantUpdate {
                 title: "Starta en ny kartläggning?",
                 lines: [copy ?? "Det blir deltagarens första.", "Den sparas som utkast medan ni fyller i den."],
                 yesLabel: "Starta", noLabel: "Avbryt", destructive: false),
-            then: [.startKartlaggning(screen.id)])
+            then: [.kartlaggning(.start(screen.id))])
         return []
     }
 
     /// `c`: which other kartläggning to compare the selected one with.
     static func chooseComparison(_ screen: ParticipantScreenState, _ state: inout AppState) {
-        guard let id = screen.selectedItemID, let all = screen.details?.kartlaggningar else { return }
-        let selected = Kartlaggning.ID(id)
+        guard case .kartlaggning(let selected)? = screen.selectedItemID, let all = screen.details?.kartlaggningar
+        else { return }
         let others = ParticipantTabLines.kartlaggningOrder(all).filter { $0.id != selected }
         OverlayUpdate.pick(
             &state, title: "Jämför med",

@@ -3,17 +3,15 @@ import TerminalUI
 
 /// The form for a new participant (`n` on the caseload) or for editing one (`E` on the overview). Values
 /// are validated by Core as they are typed; the reasons show next to the fields. Nothing is saved until
-/// Ctrl-S, and typed work is never thrown away without asking.
-public struct ParticipantFormState: Equatable, Sendable {
+/// `save`, and typed work is never thrown away without asking.
+public struct ParticipantFormContent: FormContent {
     public enum Mode: Equatable, Sendable {
         case new
         case edit(Participant.ID, version: Int)
     }
 
-    /// A question the form is waiting for an answer to.
+    /// A question of the participant form's own.
     public enum Question: Equatable, Sendable {
-        /// Leave without saving? (Esc or Ctrl-C on a changed form.)
-        case leave(ConfirmDialog)
         /// Someone similar already exists; save anyway?
         case similar(ConfirmDialog)
         /// A colleague saved this participant while you edited.
@@ -23,11 +21,8 @@ public struct ParticipantFormState: Equatable, Sendable {
     public enum ConflictChoice: Hashable, Sendable { case reload, keepMine, cancel }
 
     public var mode: Mode
-    public var form: FormState
     /// Fields the user has left or edited: only these show "required" reasons before a save attempt.
     public var touched: Set<String>
-    public var question: Question?
-    public var isSaving: Bool
     /// The similar-name match the user already accepted for this save.
     public var acceptedSimilar: Bool
     /// The participant as the edit form was opened (nil for a new one): what "my changes" are measured
@@ -36,12 +31,9 @@ public struct ParticipantFormState: Equatable, Sendable {
     /// The responsible staff when the form was opened; only professions changed in the form are saved.
     public var baseResponsible: [Profession: TeamMember.ID] = [:]
 
-    public init(mode: Mode, form: FormState) {
+    public init(mode: Mode) {
         self.mode = mode
-        self.form = form
         self.touched = []
-        self.question = nil
-        self.isSaving = false
         self.acceptedSimilar = false
     }
 
@@ -51,6 +43,9 @@ public struct ParticipantFormState: Equatable, Sendable {
         case .edit: return "Ändra deltagare"
         }
     }
+
+    public static func screen(_ form: FormScreen<Self>) -> Screen { .participantForm(form) }
+    public var leaveTitle: String { "Lämna formuläret?" }
 }
 
 /// The fields of the participant form, in order. Field ids are `ParticipantField` raw values plus the
@@ -62,7 +57,7 @@ enum ParticipantFormFields {
 
     static func responsibleID(_ p: Profession) -> String { "responsible-\(p.rawValue)" }
 
-    static func statuses(for mode: ParticipantFormState.Mode, current: ParticipantStatus) -> [ParticipantStatus] {
+    static func statuses(for mode: ParticipantFormContent.Mode, current: ParticipantStatus) -> [ParticipantStatus] {
         switch mode {
         case .new: return [.aktualiserad, .aktiv]
         case .edit:
@@ -79,7 +74,7 @@ enum ParticipantFormFields {
     }
 
     static func make(
-        draft: ParticipantDraft, mode: ParticipantFormState.Mode, team: [TeamMember],
+        draft: ParticipantDraft, mode: ParticipantFormContent.Mode, team: [TeamMember],
         responsible: [Profession: TeamMember.ID]
     ) -> FormState {
         func text(_ id: ParticipantField, _ label: String, _ value: String, required: Bool = false, help: String? = nil)
@@ -140,7 +135,7 @@ enum ParticipantFormFields {
     }
 
     /// Reads the form back into a draft for Core to validate.
-    static func draft(from form: FormState, mode: ParticipantFormState.Mode, current: ParticipantStatus)
+    static func draft(from form: FormState, mode: ParticipantFormContent.Mode, current: ParticipantStatus)
         -> ParticipantDraft
     {
         func s(_ id: ParticipantField) -> String { form.value(of: id.rawValue)?.string ?? "" }

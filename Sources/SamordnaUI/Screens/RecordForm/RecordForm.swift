@@ -3,7 +3,7 @@ import TerminalUI
 
 /// A short form that records one event on a participant: the avslut (`x`) or the withdrawal of a consent
 /// (`e` on the Samtycke tab). Core validates; the runtime saves in one logged transaction.
-public struct RecordFormState: Equatable, Sendable {
+public struct RecordFormContent: FormContent {
     public enum Purpose: Equatable, Sendable {
         /// Closing the participant, checked against the version the form was opened on.
         /// nil: the version loaded when Ctrl-S is pressed (after a conflict was shown).
@@ -13,18 +13,19 @@ public struct RecordFormState: Equatable, Sendable {
 
     public var purpose: Purpose
     public var title: String
-    public var form: FormState
-    public var leaving: ConfirmDialog?
-    public var isSaving: Bool
 
     var participantID: Participant.ID {
         switch purpose {
         case .exit(let id, _), .withdrawConsent(let id, _): return id
         }
     }
-}
 
-enum RecordFormUpdate {
+    public static func screen(_ form: FormScreen<Self>) -> Screen { .recordForm(form) }
+    public var leaveTitle: String { "Lämna formuläret?" }
+
+    public static func interrupt(_ screen: inout FormScreen<Self>, _ state: inout AppState, canAsk: Bool) -> InterruptAnswer {
+        screen.askIfTyped(canAsk: canAsk)
+    }
     static let exitOutcomes = OutcomeCode.allCases
     /// "–" (not assessed) first, then the ladder 0–7.
     static let stepOptions = ["– ej bedömt"] + Step.allCases.map { "\($0.rawValue) \($0.label)" }
@@ -33,7 +34,7 @@ enum RecordFormUpdate {
 
     /// `x`: the avslut form for an open participant; for a closed one, the question whether to reopen.
     static func openExit(_ state: inout AppState, participant id: Participant.ID) {
-        guard let record = state.caseload.records.first(where: { $0.id == id }) else { return }
+        guard let record = state.caseload.record(id) else { return }
         let p = record.participant
         if p.status == .avslutad {
             OverlayUpdate.confirm(
@@ -45,7 +46,7 @@ enum RecordFormUpdate {
                         "Avslutet \(record.exit.map { "\($0.date) (\($0.outcome.rawValue))" } ?? "") finns kvar i historiken.",
                     ],
                     yesLabel: "Återöppna", noLabel: "Avbryt", destructive: true),
-                then: [.reopenParticipant(id, version: p.version)])
+                then: [.change(.reopen(id, version: p.version))])
             return
         }
         let fields = [
@@ -86,10 +87,10 @@ enum RecordFormUpdate {
             return
         }
         guard state.me != nil else {
-            NoteFormUpdate.askWhoAmI(&state, then: .withdrawConsent(id, consent.id))
+            WhoAmIState.ask(&state, then: .withdrawConsent(id, consent.id))
             return
         }
-        let name = state.caseload.records.first { $0.id == id }?.participant.fullName ?? ""
+        let name = state.caseload.record(id)?.participant.fullName ?? ""
         let parties = consent.discloser.union(consent.recipient).map(\.rawValue).sorted().joined(separator: ", ")
         open(
             &state, .withdrawConsent(id, consent.id), title: "Återkalla samtycke · \(name)",
@@ -104,45 +105,27 @@ enum RecordFormUpdate {
             ])
     }
 
-    private static func open(_ state: inout AppState, _ purpose: RecordFormState.Purpose, title: String, fields: [FormField]) {
+    private static func open(_ state: inout AppState, _ purpose: Purpose, title: String, fields: [FormField]) {
         var form = FormState(fields: fields)
         form.viewport = ParticipantLayout(state.size).formBody.sizeValue
-        state.stack.append(
-            .recordForm(RecordFormState(purpose: purpose, title: title, form: form, leaving: nil, isSaving: false)))
+        state.stack.append(.recordForm(FormScreen(RecordFormContent(purpose: purpose, title: title), form: form)))
     }
 
-    // MARK: Keys
+    // MARK: Saving
 
-    static func handleKey(_ state: inout AppState, _ chord: KeyChord) -> [Effect] {
-        guard case .recordForm(var screen) = state.stack.last else { return [] }
-        var effects: [Effect] = []
-        switch FormScreenKeys.handle(
-            chord, form: &screen.form, leaving: &screen.leaving, isSaving: screen.isSaving,
-            leaveTitle: "Lämna formuläret?")
-        {
-        case .close:
-            state.stack.removeLast()
-            return []
-        case .stay:
-            break
-        case .submit:
-            if let effect = validate(&screen, state: state) {
-                screen.isSaving = true
-                state.status = "Sparar …"
-                effects = [effect]
-            }
-        }
-        state.stack[state.stack.count - 1] = .recordForm(screen)
-        return effects
+    public static func submit(_ screen: inout FormScreen<Self>, _ state: inout AppState) -> [Effect] {
+        guard let effect = validate(&screen, state: state) else { return [] }
+        state.status = "Sparar …"
+        return screen.startSaving([effect], state: &state)
     }
 
     /// Asks Core; shows its reasons next to the fields, or returns what to save.
-    static func validate(_ screen: inout RecordFormState, state: AppState) -> Effect? {
+    static func validate(_ screen: inout FormScreen<Self>, state: AppState) -> Effect? {
         let form = screen.form
         func text(_ id: String) -> String { form.value(of: id)?.string ?? "" }
-        switch screen.purpose {
+        switch screen.content.purpose {
         case .exit(let id, let version):
-            guard let participant = state.caseload.records.first(where: { $0.id == id })?.participant else { return nil }
+            guard let participant = state.caseload.record(id)?.participant else { return nil }
             func step(_ field: ExitField) -> String {
                 guard let i = form.value(of: field.rawValue)?.selectedIndex, i > 0 else { return "" }
                 return String(Step.allCases[i - 1].rawValue)
@@ -156,10 +139,10 @@ enum RecordFormUpdate {
                 closerToWorkOrStudies: form.value(of: exitCloserID)?.bool ?? false)
             switch ExitValidation.validate(draft, for: participant, today: state.today) {
             case .failure(let errors):
-                FormScreenKeys.show(errors, in: &screen.form)
+                screen.show(errors)
                 return nil
             case .success(let exit):
-                return .closeParticipant(exit, participantVersion: version ?? participant.version)
+                return .change(.close(exit, participantVersion: version ?? participant.version))
             }
         case .withdrawConsent(let id, let consentID):
             guard let consent = consent(consentID, of: id, in: state), let me = state.me else { return nil }
@@ -169,48 +152,36 @@ enum RecordFormUpdate {
                 today: state.today)
             {
             case .failure(let errors):
-                FormScreenKeys.show(errors, in: &screen.form)
+                screen.show(errors)
                 return nil
             case .success(let withdrawn):
                 guard let day = withdrawn.withdrawnOn else { return nil }
-                return .withdrawConsent(
-                    consentID, participant: id, on: day, how: withdrawn.withdrawnHow ?? "")
+                return .change(.withdrawConsent(consentID, participant: id, on: day, how: withdrawn.withdrawnHow ?? ""))
             }
         }
     }
 
     static func consent(_ id: Consent.ID, of participant: Participant.ID, in state: AppState) -> Consent? {
-        let open = state.participantScreenIndex.flatMap { i -> ParticipantScreenState? in
-            if case .participant(let s) = state.stack[i] { return s }
-            return nil
-        }
-        let consents = open?.details?.record.consents
-            ?? state.caseload.records.first { $0.id == participant }?.consents ?? []
+        let consents = state.screen(ParticipantScreenState.self)?.details?.record.consents
+            ?? state.caseload.record(participant)?.consents ?? []
         return consents.first { $0.id == id }
     }
 
     // MARK: Answers from the runtime
 
+    /// The change went through: the form closes.
+    static func saved(_ state: inout AppState) {
+        _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
+    }
+
     /// A failed save keeps the form and what was typed; the reason shows in the status line. After a
     /// colleague's change the user has been told, so the next Ctrl-S checks against the version reloaded
     /// by then.
-    static func saveFailed(_ state: inout AppState, _ reason: String) {
-        guard case .recordForm(var screen) = state.stack.last else { return }
-        screen.isSaving = false
-        if case .exit(let id, _) = screen.purpose { screen.purpose = .exit(id, version: nil) }
-        state.stack[state.stack.count - 1] = .recordForm(screen)
-    }
-
-    // MARK: Drawing
-
-    static func render(_ screen: RecordFormState, state: AppState, into buffer: inout Buffer) -> Point? {
-        let layout = ParticipantLayout(state.size)
-        drawTitle(screen.title, state: state, in: layout.title, into: &buffer)
-        let cursor = screen.form.render(in: layout.formBody, into: &buffer)
-        FormScreenKeys.renderChrome(
-            status: screen.isSaving ? " Sparar …" : (screen.form.isDirty ? " Ej sparat" : " Oförändrat"),
-            hints: [("Ctrl-s", "Spara"), ("Esc", "Avbryt"), ("Tab/↑↓", "Fält"), ("←→ Space", "Välj")],
-            leaving: screen.leaving, state: state, into: &buffer)
-        return screen.leaving == nil ? cursor : nil
+    static func saveFailed(_ state: inout AppState) {
+        _ = state.withTop(FormScreen<Self>.self) { screen, _ in
+            _ = screen.saveAnswered(ok: false)
+            if case .exit(let id, _) = screen.content.purpose { screen.content.purpose = .exit(id, version: nil) }
+            return .stay
+        }
     }
 }

@@ -7,6 +7,30 @@ import SamordnaUI
 
 /// The kartläggning's effects: the template, drafts (merged with a colleague's), completion and print.
 extension EffectRunner {
+    func perform(_ effect: KartlaggningEffect) -> KartlaggningMsg {
+        switch effect {
+        case .start(let participant): return startKartlaggning(participant)
+        case .open(let id): return openKartlaggning(id)
+        case .compare(let a, let b):
+            do {
+                guard let first = try session(a), let second = try session(b) else { return .failed(.notFound) }
+                return .compared(first, second)
+            } catch {
+                return .failed(.couldNotOpen(error.description))
+            }
+        case .saveDraft(let draft, let base): return saveKartlaggningDraft(draft, base: base)
+        case .saveAssessment(let assessment):
+            do {
+                try store.saveDraftAssessment(assessment, by: login, at: clock())
+                return .assessmentSaved(assessment)
+            } catch {
+                return .saveFailed(.store(error.description))
+            }
+        case .complete(let completion): return completeKartlaggning(completion)
+        case .print(let id): return printKartlaggning(id)
+        }
+    }
+
     /// The template to start from: the team's file (written with the default on first use), or the last
     /// valid stored version with the reason when the file has a problem.
     func currentTemplate() throws(StoreError) -> TemplateLoad? {
@@ -34,22 +58,20 @@ extension EffectRunner {
         return notice
     }
 
-    func startKartlaggning(_ participant: Participant.ID) -> Msg {
+    func startKartlaggning(_ participant: Participant.ID) -> KartlaggningMsg {
         do throws(StoreError) {
             let load = try currentTemplate()
             let latest = load == nil ? try store.latestTemplate() : nil
-            guard let template = load?.template ?? latest else {
-                return .changeFailed("Ingen kartläggningsmall finns (kartlaggning.yaml)")
-            }
+            guard let template = load?.template ?? latest else { return .failed(.noTemplate) }
             let start = try store.startKartlaggning(
-                id: Kartlaggning.ID(UUID().uuidString.lowercased()), participant: participant,
+                id: Kartlaggning.ID(newID()), participant: participant,
                 templateVersion: template.version, date: today, by: login, at: clock())
-            return .kartlaggningOpened(
+            return .opened(
                 KartlaggningSession(
                     kartlaggning: start.kartlaggning, template: template, notCopied: start.notCopied,
                     templateNotice: load?.message))
         } catch {
-            return .changeFailed("Kunde inte starta kartläggningen: \(error.description)")
+            return .failed(.couldNotStart(error.description))
         }
     }
 
@@ -58,29 +80,27 @@ extension EffectRunner {
         return KartlaggningSession(kartlaggning: record.kartlaggning, template: template, assessments: record.assessments)
     }
 
-    func openKartlaggning(_ id: Kartlaggning.ID) -> Msg {
+    func openKartlaggning(_ id: Kartlaggning.ID) -> KartlaggningMsg {
         do {
-            guard let session = try session(id) else {
-                return .changeFailed("Kartläggningen eller dess mallversion finns inte sparad")
-            }
-            return .kartlaggningOpened(session)
+            guard let session = try session(id) else { return .failed(.notFound) }
+            return .opened(session)
         } catch {
-            return .changeFailed("Kunde inte öppna kartläggningen: \(error.description)")
+            return .failed(.couldNotOpen(error.description))
         }
     }
 
     /// Saves a draft. If a colleague saved the same draft since `base`, only the answers (and who was
     /// present) that changed from `base` go on top of what they saved: the team fills one kartläggning
     /// together, often different sections at once, and nobody's answers are overwritten unasked.
-    func saveKartlaggningDraft(_ draft: Kartlaggning, base: Kartlaggning) -> Msg {
+    func saveKartlaggningDraft(_ draft: Kartlaggning, base: Kartlaggning) -> KartlaggningMsg {
         let now = clock()
         do {
             let saved = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: login, at: now)
-            return .kartlaggningDraftSaved(saved, merged: false)
+            return .draftSaved(saved, merged: false)
         } catch .recordConflict {
             do {
                 guard let current = try store.kartlaggning(draft.id), current.status == .utkast else {
-                    return .kartlaggningSaveFailed("kartläggningen har markerats klar av en kollega; den ändras inte längre")
+                    return .saveFailed(.completedElsewhere)
                 }
                 var merged = current
                 for id in Set(draft.answers.keys).union(base.answers.keys) where draft.answers[id] != base.answers[id] {
@@ -90,41 +110,40 @@ extension EffectRunner {
                     merged.professionsPresent = draft.professionsPresent
                 }
                 let saved = try store.saveKartlaggningDraft(merged, expectedVersion: current.version, by: login, at: now)
-                return .kartlaggningDraftSaved(saved, merged: true)
+                return .draftSaved(saved, merged: true)
             } catch {
-                return .kartlaggningSaveFailed(error.description)
+                return .saveFailed(.store(error.description))
             }
         } catch {
-            return .kartlaggningSaveFailed(error.description)
+            return .saveFailed(.store(error.description))
         }
     }
 
     /// The kartläggning marked klar together with the profession's assessment, in one transaction
     /// (read-only from then on).
-    func completeKartlaggning(_ completion: KartlaggningCompletion) -> Msg {
+    func completeKartlaggning(_ completion: KartlaggningCompletion) -> KartlaggningMsg {
         let k = completion.kartlaggning
         let now = clock()
         do {
             _ = try store.completeKartlaggning(
                 k, expectedVersion: k.version, professionsPresent: k.professionsPresent,
                 assessment: completion.assessment, by: login, at: now)
-            return .changeSaved(
-                message: "Kartläggningen är klar; nästa utgår från en kopia", participant: k.participantID, untag: false)
+            return .completed(k)
         } catch .recordConflict {
-            return .kartlaggningSaveFailed("en kollega har sparat samma kartläggning; stäng och öppna igen (e)")
+            return .saveFailed(.changedElsewhere)
         } catch {
-            return .kartlaggningSaveFailed(error.description)
+            return .saveFailed(.store(error.description))
         }
     }
 
     /// Writes the kartläggning as a pseudonymised Markdown document to `utskrifter/` in the data directory
     /// (private, like the database) and says where. Never for a participant with skyddade personuppgifter.
-    func printKartlaggning(_ id: Kartlaggning.ID) -> Msg {
-        guard let dir = dataDirectory else { return .changeFailed("Ingen datakatalog att skriva till") }
+    func printKartlaggning(_ id: Kartlaggning.ID) -> KartlaggningMsg {
+        guard let dir = dataDirectory else { return .failed(.noDataDirectory) }
         do {
             guard let record = try store.kartlaggningRecord(id), let template = record.template,
                 let person = try store.participant(record.kartlaggning.participantID)
-            else { return .changeFailed("Kartläggningen eller dess mallversion finns inte sparad") }
+            else { return .failed(.notFound) }
             let document = try KartlaggningDocument(
                 participant: person, kartlaggning: record.kartlaggning, template: template,
                 assessments: record.assessments, team: try store.teamMembers(), names: false, timeZone: timeZone)
@@ -132,11 +151,11 @@ extension EffectRunner {
             try PrivateFile.makeDirectory(folder)
             let path = folder + "/kartlaggning-\(id.short)-\(record.kartlaggning.date).md"
             try PrivateFile.write(document.markdown(), to: path)
-            return .changeSaved(message: "Utskrift sparad: \(path)", participant: nil, untag: false)
+            return .printed(path: path)
         } catch let refusal as KartlaggningExportRefusal {
-            return .changeFailed("Skrivs inte ut: \(refusal)")
+            return .failed(.notPrinted("\(refusal)"))
         } catch {
-            return .changeFailed("Kunde inte skriva ut: \(error)")
+            return .failed(.couldNotPrint("\(error)"))
         }
     }
 }
