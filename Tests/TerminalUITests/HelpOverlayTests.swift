@@ -2,6 +2,9 @@ import TerminalUI
 import TerminalUITesting
 import Testing
 
+/// The footer the app builds from its keymap.
+private let footer: [(keys: String, label: String)] = [("Esc/q", "stäng"), ("j/k", "rulla")]
+
 @Suite struct HelpOverlayTests {
     let groups = [
         HelpGroup(
@@ -26,7 +29,7 @@ import Testing
 
     @Test func drawsGroupsInABoxWithAFooter() {
         var buffer = Buffer(size: Size(width: 44, height: 14))
-        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 0).render(in: Rect(size: buffer.size), into: &buffer)
+        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 0, footer: footer).render(in: Rect(size: buffer.size), into: &buffer)
         assertScreen(
             buffer,
             """
@@ -51,7 +54,7 @@ import Testing
 
     @Test func arrowsInTheMarginShowThatMoreLinesAreHidden() {
         var top = Buffer(size: Size(width: 44, height: 12))
-        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 0).render(in: Rect(size: top.size), into: &top)
+        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 0, footer: footer).render(in: Rect(size: top.size), into: &top)
         assertScreen(
             top,
             """
@@ -71,7 +74,7 @@ import Testing
 
     @Test func scrollingShowsLaterLines() {
         var buffer = Buffer(size: Size(width: 44, height: 12))
-        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 1).render(in: Rect(size: buffer.size), into: &buffer)
+        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 1, footer: footer).render(in: Rect(size: buffer.size), into: &buffer)
         assertScreen(
             buffer,
             """
@@ -94,9 +97,9 @@ import Testing
         #expect(HelpOverlay.visibleLineCount(in: rect) == 7)
         #expect(HelpOverlay.maxScrollOffset(groups: groups, in: rect) == 1)
         var scrolledFar = Buffer(size: rect.size)
-        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 50).render(in: rect, into: &scrolledFar)
+        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 50, footer: footer).render(in: rect, into: &scrolledFar)
         var scrolledToEnd = Buffer(size: rect.size)
-        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 1).render(in: rect, into: &scrolledToEnd)
+        HelpOverlay(title: "Hjälp", groups: groups, scrollOffset: 1, footer: footer).render(in: rect, into: &scrolledToEnd)
         #expect(scrolledFar == scrolledToEnd)
         #expect(scrolledToEnd.lines()[8] == " │   Space        Markera – markera delt… │")
     }

@@ -10,7 +10,9 @@ public func view(_ state: AppState) -> Frame {
     }
     var cursor = render(screenAt: state.stack.count - 1, state, into: &buffer)
     if let help = state.help {
-        HelpOverlay(title: help.title, groups: help.groups, scrollOffset: help.scrollOffset)
+        HelpOverlay(
+            title: help.title, groups: help.groups, scrollOffset: help.scrollOffset,
+            footer: hintItems(state, commands: [.back, .moveDown, .moveUp, .pageDown]))
             .render(in: Rect(size: state.size), into: &buffer)
         cursor = nil
     }

@@ -1,5 +1,5 @@
-/// Everything a user can ask for with a key. The raw value is the command's name in `keys.conf` and on the
-/// `:` line. Titles, help and groups live in `CommandCatalogue`, so help and the hint bar never disagree
+/// Everything a user can ask for with a key. The raw value is the command's stable name (for tests and a
+/// future key configuration). Titles, help and groups live in `CommandCatalogue`, so help and the hint bar never disagree
 /// with the bindings.
 public enum Command: String, CaseIterable, Sendable {
     case moveDown = "move-down"

@@ -1,5 +1,5 @@
 /// Swedish title, help text and group for every command: the one table that help, the hint bar and the
-/// command line are generated from.
+/// the help overlay are generated from.
 public struct CommandInfo: Sendable, Equatable {
     public var title: String
     public var help: String

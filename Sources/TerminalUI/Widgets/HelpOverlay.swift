@@ -24,7 +24,7 @@ public struct HelpGroup: Hashable, Sendable {
 }
 
 /// The `?` screen: a bordered box over nearly the whole screen listing groups of keys, scrolled by the
-/// screen's state, with a footer that says how to close and scroll it.
+/// screen's state, with a footer (given by the caller, from its keymap) that says how to close and scroll it.
 ///
 /// Lines: each group's title, then one line per entry, `  keys  title – help`, with the keys in one
 /// column; a blank line separates groups.
@@ -32,11 +32,14 @@ public struct HelpOverlay {
     public var title: String
     public var groups: [HelpGroup]
     public var scrollOffset: Int
+    /// The footer's keys (closing and scrolling), from the caller's keymap.
+    public var footer: [(keys: String, label: String)]
 
-    public init(title: String, groups: [HelpGroup], scrollOffset: Int) {
+    public init(title: String, groups: [HelpGroup], scrollOffset: Int, footer: [(keys: String, label: String)] = []) {
         self.title = title
         self.groups = groups
         self.scrollOffset = scrollOffset
+        self.footer = footer
     }
 
     /// Lines of content, for clamping the scroll offset.
@@ -67,8 +70,7 @@ public struct HelpOverlay {
         for (i, line) in lines.dropFirst(offset).prefix(content.height).enumerated() {
             draw(line, keysWidth: keysWidth, in: content.row(i).inset(horizontally: 1), into: &buffer)
         }
-        HintBar(items: [(keys: "Esc/q", label: "stäng"), (keys: "j/k", label: "rulla")])
-            .render(in: footer.inset(horizontally: 1), into: &buffer)
+        HintBar(items: self.footer).render(in: footer.inset(horizontally: 1), into: &buffer)
         if offset > 0 { buffer.write("↑", at: Point(x: box.maxX - 2, y: inside.y), role: .muted) }
         if offset + content.height < lines.count {
             buffer.write("↓", at: Point(x: box.maxX - 2, y: content.maxY - 1), role: .muted)

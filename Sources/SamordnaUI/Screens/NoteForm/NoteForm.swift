@@ -91,6 +91,12 @@ public struct NoteDraft: Equatable, Sendable {
     public var participantID: Participant.ID
     public var text: String
     public var corrects: Note.ID?
+
+    public init(participantID: Participant.ID, text: String, corrects: Note.ID?) {
+        self.participantID = participantID
+        self.text = text
+        self.corrects = corrects
+    }
 }
 
 public enum NoteMsg: Equatable, Sendable {
