@@ -175,6 +175,10 @@ if args.count == 4, args[1] == "--starts", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try startsChild(participants: n, dir: args[3]) }
     exit(0)
 }
+if args.count == 4, args[1] == "--refresh", let n = Int(args[2]) {
+    try MainActor.assumeIsolated { try refreshChild(participants: n, dir: args[3]) }
+    exit(0)
+}
 if args.count == 4, args[1] == "--measure", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try measureChild(participants: n, dir: args[3]) }
     exit(0)
@@ -207,6 +211,7 @@ print("Samordna benchmark (release build, medians; 120×40 screen; budgets from 
 print(
     "participants  start→first screen  →all loaded  key press (p99)      search key  peak memory  [demo gen, import]")
 var breakdown: [String] = []
+var refreshes: [String] = []
 for n in chosen {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samordna-bench-\(getpid())-\(n)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -218,8 +223,11 @@ for n in chosen {
             + "  " + pad(starts[1] + " ms", 18) + "  " + pad(starts[2] + " ms", 11) + "  "
             + pad(f[3] + " ms (" + f[4] + ")", 19)
             + "  " + pad(f[5] + " ms", 10) + "  " + pad(f[6] + " MB", 11) + "  [" + setup[1] + " ms, " + setup[2] + " ms]")
+    let r = child(["--refresh", String(n), dir], tag: "REFRESH")
+    refreshes.append("\(n): own save \(r[1]) ms, colleague's commit \(r[2]) ms (whole reload \(r[3]) ms)")
     breakdown.append("\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms")
 }
 print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
+print("change → screen updated (refresh of what changed, update, view, diff; median of 40): " + refreshes.joined(separator: "; "))
 
 func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }

@@ -114,6 +114,11 @@ public final class Program {
         runEffects(update(&state, msg))
     }
 
+    /// Performs effects as if `update` had asked for them. Public for the runtime tests and the benchmark.
+    public func perform(_ effects: [Effect]) {
+        runEffects(effects)
+    }
+
     private func runEffects(_ effects: [Effect]) {
         var queue = effects
         while !queue.isEmpty {
