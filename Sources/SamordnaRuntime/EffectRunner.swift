@@ -44,7 +44,7 @@ public struct EffectRunner {
 
     public var today: LocalDate { fixedToday ?? LocalDate(clock(), in: timeZone) }
 
-    /// The router: each feature's effects go to that feature's part of the runner (`Features/`).
+    /// The router: each feature's effects go to that feature's part of the runner (its folder here).
     public func perform(_ effect: Effect) -> [Msg] {
         switch effect {
         case .caseload(let e): return [perform(e)]

@@ -1,5 +1,5 @@
 /// A key with its modifiers: what a keymap binds and what help shows. Parsed from the notation used in the
-/// default keymap and in `keys.conf` (`j`, `G`, `<C-s>`, `<Enter>`, `<S-Tab>`, `<PgDn>`, `<M-x>`).
+/// default keymap (`j`, `G`, `<C-s>`, `<Enter>`, `<S-Tab>`, `<PgDn>`, `<M-x>`).
 ///
 /// Ctrl-letters are stored as the lowercase letter with `control` set, as the terminal delivers them.
 public struct KeyChord: Hashable, Sendable, CustomStringConvertible {
@@ -79,7 +79,7 @@ public struct KeyChord: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The chord written in the notation `init(parsing:)` reads, for `keys.conf` and round trips.
+    /// The chord written in the notation `init(parsing:)` reads, for round trips.
     public var notation: String {
         let name: String
         var bracketed = control || alt

@@ -1,5 +1,5 @@
-/// Which key runs which command, per context. Keymaps are data: the default table, a user's `keys.conf`,
-/// help and the hint bar all read the same value, so they never disagree (tig's keys table).
+/// Which key runs which command, per context. Keymaps are data: the default table, help and the hint bars
+/// all read the same value, so they never disagree (tig's keys table).
 ///
 /// Lookup walks the contexts in the order given, e.g. `[textEntry, caseload, global]`, and the first
 /// context that binds the chord wins, as tig falls back to its generic keymap.
