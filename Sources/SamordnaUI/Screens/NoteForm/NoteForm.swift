@@ -53,7 +53,7 @@ public struct NoteFormContent: FormContent {
             screen.form.setError(violation.reason, for: fieldID)
             return []
         case .success(let valid):
-            state.status = "Sparar …"
+            // The status row says "Sparar …" beside the count.
             let c = screen.content
             return screen.startSaving(
                 [.note(.add(NoteDraft(participantID: c.participantID, text: valid, corrects: c.corrects)))], state: &state)
