@@ -5,8 +5,9 @@ import Testing
 @Suite struct DefaultInsatsCatalogueTests {
     private let catalogue = DefaultInsatsCatalogue.all
 
-    @Test func hasAllThirtySevenOffers() {
-        #expect(catalogue.count == 37)
+    @Test func hasTheThirtySevenOffersAndArbetsprovning() {
+        #expect(catalogue.count == 38)
+        #expect(DefaultInsatsCatalogue.byCode["APR"]?.name == "Arbetsprövning / arbetsförberedelse")
     }
 
     @Test func codesAreUnique() {
@@ -24,10 +25,12 @@ import Testing
         let focused = Set(catalogue.filter(\.jobFocused).map(\.code))
         #expect(
             focused == [
-                "RoM", "STA", "PRA", "ATR", "NSJ", "INJ", "LB", "OSA", "SIUS", "ETB", "EXT", "LJS", "KAP", "KJC",
+                "RoM", "STA", "PRA", "ATR", "NSJ", "INJ", "LB", "OSA", "SIUS", "ETB", "EXT", "LJS", "KAP", "APR",
                 "KVA", "IPS",
             ])
         #expect(catalogue.filter(\.jobFocused).allSatisfy { $0.categories.contains(.jobb) })
+        // The team's own coaching is J but does not satisfy the job-focus check on its own.
+        #expect(DefaultInsatsCatalogue.byCode["KJC"]?.jobFocused == false)
     }
 
     @Test func statedDurationsAreFilledIn() {

@@ -72,7 +72,13 @@ public enum DefaultInsatsCatalogue {
             "KAP", "Kommunal praktik / arbetsträning", "Kommun (Jobbtorg)", [.jobb], true, typical: 90, max: 180,
             notes: "Vanligen 3–6 månader."),
         row(
-            "KJC", "Jobbcoachning / matchning", "Kommun (Jobbtorg)", [.jobb], true,
+            "APR", "Arbetsprövning / arbetsförberedelse", "Kommun (arbetsmarknadsförvaltningen)", [.jobb], true,
+            typical: 90, max: 180,
+            notes: "Projektets kärnerbjudande: prövning och förberedelse på en arbetsplats med handledare."),
+        // The team's own coaching counts as job-focused only together with an insats on a workplace; the
+        // team can change that in insatser.yaml.
+        row(
+            "KJC", "Jobbcoachning / matchning", "Kommun (Jobbtorg)", [.jobb], false,
             notes: "Teamets eget matchnings- och arbetsgivararbete."),
         row(
             "KVA", "Kommunal visstidsanställning", "Kommun", [.jobb], true, typical: 180, max: 365,

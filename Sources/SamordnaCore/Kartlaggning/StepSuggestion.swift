@@ -41,7 +41,7 @@ public enum StepLadder {
         "RoM": .kompetenshojande, "KJC": .kompetenshojande,
         // 4 Arbetsplatsförlagd: at a real workplace, and IPS job search.
         "PRA": .arbetsplatsforlagd, "ATR": .arbetsplatsforlagd, "LJS": .arbetsplatsforlagd,
-        "KAP": .arbetsplatsforlagd, "IPS": .arbetsplatsforlagd, "SIUS": .arbetsplatsforlagd,
+        "KAP": .arbetsplatsforlagd, "APR": .arbetsplatsforlagd, "IPS": .arbetsplatsforlagd, "SIUS": .arbetsplatsforlagd,
         // 5 Subventionerad anställning.
         "NSJ": .subventioneradAnstallning, "INJ": .subventioneradAnstallning, "LB": .subventioneradAnstallning,
         "OSA": .subventioneradAnstallning, "KVA": .subventioneradAnstallning, "ETB": .subventioneradAnstallning,

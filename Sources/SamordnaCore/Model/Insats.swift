@@ -47,11 +47,45 @@ public struct InsatsType: Hashable, Codable, Sendable, Identifiable {
     }
 }
 
+/// Where an episode is: planerad → pågår → avslutad, or avbruten from planerad or pågår.
 public enum InsatsStatus: String, CaseIterable, Codable, Sendable {
     case planerad
     case pagar = "pågår"
     case avbruten
     case avslutad
+
+    /// Ended one way or the other: an end date and a reason are known.
+    public var isEnded: Bool { self == .avbruten || self == .avslutad }
+
+    /// The moves a team member may make from here.
+    public var allowedNext: [InsatsStatus] {
+        switch self {
+        case .planerad: return [.pagar, .avbruten]
+        case .pagar: return [.avslutad, .avbruten]
+        case .avbruten, .avslutad: return []
+        }
+    }
+}
+
+/// Why an episode ended. The first three end it as avslutad; the rest as avbruten.
+public enum InsatsEndReason: String, CaseIterable, Codable, Sendable {
+    case genomford = "genomförd"
+    case arbete
+    case studier
+    case ohalsa = "ohälsa"
+    case deltagarenAvbrot = "deltagaren avbröt"
+    case anordnarenAvbrot = "anordnaren avbröt"
+    case annanInsats = "byte till annan insats"
+    case flytt
+    case annat
+
+    /// The status an episode ends in for this reason.
+    public var endsAs: InsatsStatus {
+        switch self {
+        case .genomford, .arbete, .studier: return .avslutad
+        case .ohalsa, .deltagarenAvbrot, .anordnarenAvbrot, .annanInsats, .flytt, .annat: return .avbruten
+        }
+    }
 }
 
 /// One participant's episode of an insats: an interval with a start, an end and a next follow-up.
@@ -72,14 +106,26 @@ public struct InsatsEpisode: Hashable, Codable, Sendable, Identifiable {
     public var contactPerson: String?
     public var nextFollowUp: LocalDate?
     public var owner: Organisation
+    /// The organisation that decided the insats, and when.
+    public var decidedBy: Organisation?
+    public var decisionDate: LocalDate?
+    /// Why it ended (avslutad or avbruten).
+    public var endReason: InsatsEndReason?
+    public var note: String?
     public var version: Int
 
     public init(
         id: ID, participantID: Participant.ID, typeCode: String, status: InsatsStatus,
         plannedStart: LocalDate? = nil, start: LocalDate? = nil, plannedEnd: LocalDate? = nil,
         end: LocalDate? = nil, extentPercent: Int? = nil, provider: String? = nil,
-        contactPerson: String? = nil, nextFollowUp: LocalDate? = nil, owner: Organisation, version: Int = 1
+        contactPerson: String? = nil, nextFollowUp: LocalDate? = nil, owner: Organisation,
+        decidedBy: Organisation? = nil, decisionDate: LocalDate? = nil, endReason: InsatsEndReason? = nil,
+        note: String? = nil, version: Int = 1
     ) {
+        self.decidedBy = decidedBy
+        self.decisionDate = decisionDate
+        self.endReason = endReason
+        self.note = note
         self.id = id
         self.participantID = participantID
         self.typeCode = typeCode
@@ -108,4 +154,24 @@ public struct InsatsEpisode: Hashable, Codable, Sendable, Identifiable {
     public var expectedEnd: LocalDate? { end ?? plannedEnd }
     /// The day it starts or started.
     public var expectedStart: LocalDate? { start ?? plannedStart }
+
+    /// The days it covers as planned or run: from its start to its end (open-ended: nil end). Nil when it
+    /// has no start at all.
+    public var span: (start: LocalDate, end: LocalDate?)? {
+        guard let s = expectedStart else { return nil }
+        return (s, expectedEnd)
+    }
+
+    /// Whether it covers any day of `from...to`. A cancelled episode that never started covers nothing.
+    public func covers(from: LocalDate, to: LocalDate) -> Bool {
+        guard let span else { return false }
+        if status == .avbruten && start == nil { return false }
+        return span.start <= to && (span.end.map { $0 >= from } ?? true)
+    }
+
+    /// Its length in days as planned or run (open-ended: up to `day`).
+    public func lengthDays(through day: LocalDate) -> Int? {
+        guard let span else { return nil }
+        return span.start.days(until: span.end ?? day) + 1
+    }
 }

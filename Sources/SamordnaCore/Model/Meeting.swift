@@ -1,3 +1,4 @@
+/// What a meeting is for.
 public enum MeetingKind: String, CaseIterable, Codable, Sendable {
     case kartlaggning = "kartläggning"
     case uppfoljning = "uppföljning"
@@ -7,6 +8,7 @@ public enum MeetingKind: String, CaseIterable, Codable, Sendable {
     case ovrigt = "övrigt"
 }
 
+/// What happened: planerat until recorded, then genomfört, uteblev (a no-show) or inställt.
 public enum MeetingOutcome: String, CaseIterable, Codable, Sendable {
     case planerat
     case genomfort = "genomfört"
@@ -27,13 +29,23 @@ public struct Meeting: Hashable, Codable, Sendable, Identifiable {
     public var interpreter: Bool
     public var location: String?
     public var outcome: MeetingOutcome
+    /// The team members taking part, by id (the professions say which roles; members say who).
+    public var members: [TeamMember.ID]
+    /// The interpreter's language, when one is booked.
+    public var interpreterLanguage: String?
+    /// A short note recorded with the outcome.
+    public var outcomeNote: String?
     public var version: Int
 
     public init(
         id: ID, participantID: Participant.ID, date: LocalDate, time: TimeOfDay, durationMinutes: Int = 60,
         kind: MeetingKind, professions: [Profession], interpreter: Bool = false, location: String? = nil,
-        outcome: MeetingOutcome = .planerat, version: Int = 1
+        outcome: MeetingOutcome = .planerat, members: [TeamMember.ID] = [], interpreterLanguage: String? = nil,
+        outcomeNote: String? = nil, version: Int = 1
     ) {
+        self.members = members
+        self.interpreterLanguage = interpreterLanguage
+        self.outcomeNote = outcomeNote
         self.id = id
         self.participantID = participantID
         self.date = date
@@ -45,5 +57,15 @@ public struct Meeting: Hashable, Codable, Sendable, Identifiable {
         self.location = location
         self.outcome = outcome
         self.version = version
+    }
+
+    /// The minute of the day it ends (may pass midnight for a long late meeting: not split).
+    public var endMinute: Int { time.minutes + durationMinutes }
+
+    /// Whether it takes place at some minute `other` also does, on the same day. Cancelled meetings take
+    /// no time.
+    public func overlaps(_ other: Meeting) -> Bool {
+        guard date == other.date, outcome != .installt, other.outcome != .installt else { return false }
+        return time.minutes < other.endMinute && other.time.minutes < endMinute
     }
 }

@@ -56,48 +56,31 @@ public enum CaseloadRules {
         if p.protectedIdentity { flags.append(.protectedIdentity) }
         guard p.status.isOpen else { return flags }
 
-        let ongoing = record.ongoingEpisodes(on: day)
-        if ongoing.isEmpty {
-            flags.append(.noOngoingInsats)
+        for warning in InsatsPlanning.bipWarnings(record.episodes, catalogue: catalogue, on: day) {
+            let flag: ParticipantFlag?
+            switch warning {
+            case .noOngoing: flag = .noOngoingInsats
+            case .noJobFocused: flag = .noJobFocusedInsats
+            case .gapAhead: flag = .gapAhead
+            case .followUpOverdue: flag = .followUpOverdue
+            case .maxLengthNear: flag = nil
+            }
+            if let flag, !flags.contains(flag) { flags.append(flag) }
         }
-        // BIP: at least one insats should be job-focused.
-        if !ongoing.contains(where: { catalogue[$0.typeCode]?.jobFocused ?? false }) {
-            flags.append(.noJobFocusedInsats)
-        }
-        if hasGapAhead(record, ongoing: ongoing, on: day) { flags.append(.gapAhead) }
-
         if !record.consents.contains(where: { $0.isValid(on: day) }) { flags.append(.consentMissing) }
         if record.consents.contains(where: { $0.expires(within: consentWarningDays, from: day) }) {
             flags.append(.consentExpiring)
-        }
-        if record.episodes.contains(where: { e in
-            (e.status == .pagar || e.status == .planerad) && (e.nextFollowUp.map { $0 < day } ?? false)
-        }) {
-            flags.append(.followUpOverdue)
         }
         if p.status == .aktiv {
             let last = record.lastContact(before: day) ?? p.enrolledOn
             if last.days(until: day) > contactWarningDays { flags.append(.noRecentContact) }
         }
-        return flags
+        // Always in the order of the help's list, whatever found them first.
+        return ParticipantFlag.allCases.filter(flags.contains)
     }
 
     /// An ongoing insats ends within the horizon and no other insats covers the day after it.
     public static func hasGapAhead(_ record: ParticipantRecord, on day: LocalDate) -> Bool {
-        hasGapAhead(record, ongoing: record.ongoingEpisodes(on: day), on: day)
-    }
-
-    static func hasGapAhead(_ record: ParticipantRecord, ongoing: [InsatsEpisode], on day: LocalDate) -> Bool {
-        let live = record.episodes.filter { $0.status == .pagar || $0.status == .planerad }
-        for e in ongoing {
-            guard let end = e.expectedEnd, day.days(until: end) <= gapHorizonDays else { continue }
-            let after = end.adding(days: 1)
-            let covered = live.contains { other in
-                other.id != e.id && (other.expectedStart.map { $0 <= after.adding(days: 14) } ?? false)
-                    && (other.expectedEnd.map { $0 >= after } ?? true)
-            }
-            if !covered { return true }
-        }
-        return false
+        InsatsPlanning.gapAhead(record.episodes, ongoing: record.ongoingEpisodes(on: day), on: day) != nil
     }
 }

@@ -74,6 +74,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
+    /// Later than any day a plan reaches: stands for "no end" in comparisons.
+    public static let distantFuture = LocalDate(year: 9999, month: 12, day: 31)!
+
     /// The moment `instant` would be if its day in `timeZone` were this day: the same time of day. With a
     /// fixed `--today`, what is written is stamped on that day, so a demo's notes and changes do not carry
     /// a later date than the caseload's today (the time of day may move an hour across a daylight-saving change).
@@ -141,6 +144,12 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return nil
         }
         self.init(hour: h, minute: m)
+    }
+
+    /// `minutes` after midnight, wrapped into one day (a meeting's end past midnight shows as the next
+    /// morning's time).
+    public init(minutes: Int) {
+        self.minutes = ((minutes % 1440) + 1440) % 1440
     }
 
     public var hour: Int { minutes / 60 }
