@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SamordnaCore
+import SamordnaFiles
 
 /// The team's caseload on disk: one SQLite file in WAL mode, opened by every team member's process at once.
 ///
@@ -41,7 +42,10 @@ public final class CaseloadStore: Sendable {
         var created = false
         switch try DatabaseFile.inspect(path) {
         case .missing:
-            do { created = try POSIX.createExclusively(path, mode: 0o600) } catch {
+            // Empty, through the one writer: never over a file another process made meanwhile.
+            do {
+                created = try FileWriter.write([], to: path, options: WriteOptions(existing: .keep, allowDataFile: true))
+            } catch {
                 throw .notWritable(path: path, reason: error.reason)
             }
         case .empty:
@@ -224,25 +228,25 @@ public final class CaseloadStore: Sendable {
         try read { try Schema.migrator.completedMigrations($0) }
     }
 
-    /// A consistent copy of the whole caseload, taken while others keep working (`samordna backup`). The copy
-    /// is created private (0600) and must not exist beforehand.
+    /// A consistent copy of the whole caseload, taken while others keep working (`samordna backup`). Written
+    /// through the one file writer: into a temporary file beside the target, put in place only when whole;
+    /// never over an existing file.
     public func backup(to destination: URL) throws(StoreError) {
         let target = destination.standardizedFileURL.path
         do {
-            guard try POSIX.createExclusively(target, mode: 0o600) else {
-                throw StoreError.invalid(field: "--output", reason: "'\(target)' finns redan")
+            try FileWriter.produce(at: target) { file throws(StoreError) in
+                do {
+                    let copy = try DatabaseQueue(path: file.path)
+                    try pool.backup(to: copy)
+                    try copy.close()
+                } catch {
+                    throw Self.map(error, path: target)
+                }
             }
-        } catch let error as StoreError {
-            throw error
+        } catch .exists {
+            throw .invalid(field: "--output", reason: "'\(target)' finns redan")
         } catch {
-            throw .notWritable(path: target, reason: (error as? POSIXFailure)?.reason ?? "\(error)")
-        }
-        do {
-            let copy = try DatabaseQueue(path: target)
-            try pool.backup(to: copy)
-            try copy.close()
-        } catch {
-            throw Self.map(error, path: target)
+            throw .notWritable(path: target, reason: error.reason)
         }
     }
 

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# End-to-end tests of Samordna under faults and hostile input (docs/decisions/0006-safe-files-and-limits.md):
+# files written atomically and never over the caseload or through a symlink, bounded parsers, invisible
+# characters, backup and restore, the trust rule for data directories. The real binary without a terminal;
+# only test personnummer (birth numbers 980–999) and invented names. Every case gets a fresh data directory.
+# Usage: Tests/e2e/safety.sh PATH/TO/samordna
+set -uo pipefail
+APP=${1:?usage: safety.sh PATH/TO/samordna}
+APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 SAMORDNA_TODAY=2026-11-23 TZ=UTC USER=anna
+unset SAMORDNA_DATA
+
+passed=0
+failed=0
+current=""
+OUT=""
+ERR=""
+CODE=0
+
+fail() {
+  echo "FAIL [$current]: $*"
+  [ -n "$OUT" ] && echo "---- stdout ----" && printf '%s\n' "$OUT" | head -40
+  [ -n "$ERR" ] && echo "---- stderr ----" && printf '%s\n' "$ERR" | head -40
+  return 1
+}
+
+# run ARGS…: the binary with the case's data directory; sets OUT, ERR and CODE.
+run() {
+  "$APP" "$@" --data "$DATA" >"$WORK/out" 2>"$WORK/err" </dev/null
+  CODE=$?
+  OUT=$(cat "$WORK/out")
+  ERR=$(cat "$WORK/err")
+}
+
+expect_code() {
+  local want=$1
+  shift
+  run "$@"
+  [ "$CODE" -eq "$want" ] || { fail "'$*': exit $CODE, expected $want"; return 1; }
+}
+
+expect_out() { grep -qF -- "$1" <<<"$OUT" || { fail "stdout lacks '$1'"; return 1; }; }
+expect_err() { grep -qF -- "$1" <<<"$ERR" || { fail "stderr lacks '$1'"; return 1; }; }
+refute_err() { grep -qF -- "$1" <<<"$ERR" && { fail "stderr shows '$1'"; return 1; }; return 0; }
+mode_of() { stat -c %a "$1"; }
+sum_of() { sha256sum "$1" | cut -d' ' -f1; }
+# The caseload's content (opening it may checkpoint the WAL into the file, which changes its bytes).
+content_of() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
+
+run_test() {
+  current=$1
+  DATA=$WORK/$1
+  OUT=""
+  ERR=""
+  if "$1"; then
+    passed=$((passed + 1))
+    echo "ok   $1"
+  else
+    failed=$((failed + 1))
+  fi
+}
+
+# A caseload with one participant who has a kartläggning (a draft on a one-question template), so there
+# is something to export. The kartläggning is put in with sqlite3: the command line cannot make one.
+with_kartlaggning() {
+  local answer_length=${1:-0}
+  expect_code 0 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+  PID=$(sqlite3 "$DATA/caseload.sqlite" "SELECT id FROM participant LIMIT 1")
+  local content='{"version":1,"title":"Mall","sections":[{"id":"a","title":"Avsnitt","questions":[{"id":"q1","label":"Fråga","type":{"text":{}},"required":false,"sensitivity":"P0"}]}]}'
+  sqlite3 "$DATA/caseload.sqlite" "
+    INSERT INTO kartlaggning_template (version, title, content, source, registered_at, registered_by)
+      VALUES (1, 'Mall', '$content', 'version: 1', 0, 'anna');
+    INSERT INTO kartlaggning (id, participant_id, template_version, date, status, professions_present, answers, version)
+      VALUES ('k1234567', '$PID', 1, '2026-11-20', 'utkast', '',
+        CASE WHEN $answer_length = 0 THEN '{}'
+          ELSE json_object('q1', json_object('typ', 'text', 'värde', replace(hex(zeroblob($answer_length / 2)), '0', 'a'))) END,
+        1);" || { fail "sqlite3 insert"; return 1; }
+}
+
+# ---- 1. One file writer -------------------------------------------------------------------------------
+
+test_output_never_replaces_the_caseload() {
+  with_kartlaggning || return 1
+  local before
+  before=$(content_of "$DATA/caseload.sqlite")
+  for target in caseload.sqlite caseload.sqlite-wal kartlaggning.yaml; do
+    expect_code 1 export kartlaggning --participant "$PID" --output "$DATA/$target" --force || return 1
+    expect_err "hör till datakatalogen" || return 1
+  done
+  [ "$(content_of "$DATA/caseload.sqlite")" = "$before" ] || { fail "the caseload changed"; return 1; }
+  # A copy of the database under another name is not replaced either.
+  cp "$DATA/caseload.sqlite" "$WORK/kopia.db"
+  expect_code 1 export kartlaggning --participant "$PID" --output "$WORK/kopia.db" --force || return 1
+  expect_err "är en SQLite-databas" || return 1
+  expect_code 0 check || return 1
+}
+
+test_output_never_follows_a_symlink() {
+  with_kartlaggning || return 1
+  echo "orörd" >"$WORK/offer.txt"
+  chmod 644 "$WORK/offer.txt"
+  ln -sf "$WORK/offer.txt" "$WORK/länk.md"
+  expect_code 1 export kartlaggning --participant "$PID" --output "$WORK/länk.md" --force || return 1
+  expect_err "symbolisk länk" || return 1
+  [ "$(cat "$WORK/offer.txt")" = "orörd" ] || { fail "the link's target was written"; return 1; }
+  [ "$(mode_of "$WORK/offer.txt")" = 644 ] || { fail "the link's target changed mode"; return 1; }
+}
+
+test_output_is_new_private_and_replaced_only_with_force() {
+  with_kartlaggning || return 1
+  expect_code 0 export kartlaggning --participant "$PID" --output "$WORK/ut.md" || return 1
+  [ "$(mode_of "$WORK/ut.md")" = 600 ] || { fail "mode $(mode_of "$WORK/ut.md")"; return 1; }
+  grep -qF "**Mall:** Mall, version 1" "$WORK/ut.md" || { fail "no document: $(cat "$WORK/ut.md")"; return 1; }
+  echo "annat" >"$WORK/ut.md"
+  expect_code 1 export kartlaggning --participant "$PID" --output "$WORK/ut.md" || return 1
+  expect_err "filen finns redan" || return 1
+  [ "$(cat "$WORK/ut.md")" = "annat" ] || { fail "replaced without --force"; return 1; }
+  expect_code 0 export kartlaggning --participant "$PID" --output "$WORK/ut.md" --force || return 1
+  grep -qF "**Mall:** Mall" "$WORK/ut.md" || { fail "not replaced with --force"; return 1; }
+  ls -A "$WORK" | grep -q samordna- && { fail "temporary file left: $(ls -A "$WORK")"; return 1; }
+  return 0
+}
+
+test_a_write_cut_short_leaves_the_old_file_and_no_temporary_file() {
+  # An answer of 200 kB makes the document larger than the limit below; the database itself only reads.
+  with_kartlaggning 200000 || return 1
+  mkdir -p "$WORK/ut"
+  echo "den gamla utskriften" >"$WORK/ut/k.md"
+  # ulimit -f 100: no file may grow past 100 kB; without the writer's care SIGXFSZ would kill the process
+  # mid-write.
+  (ulimit -f 100; "$APP" export kartlaggning --data "$DATA" --participant "$PID" --output "$WORK/ut/k.md" --force \
+    >"$WORK/out" 2>"$WORK/err")
+  CODE=$?
+  ERR=$(cat "$WORK/err")
+  [ "$CODE" -eq 1 ] || { fail "exit $CODE, expected 1"; return 1; }
+  expect_err "filstorleksgränsen" || return 1
+  expect_err "den gamla filen är orörd" || return 1
+  [ "$(cat "$WORK/ut/k.md")" = "den gamla utskriften" ] || { fail "the old file changed"; return 1; }
+  [ "$(ls -A "$WORK/ut")" = "k.md" ] || { fail "left behind: $(ls -A "$WORK/ut")"; return 1; }
+}
+
+test_a_path_with_escape_sequences_is_quoted() {
+  with_kartlaggning || return 1
+  local evil
+  evil="$WORK/"$'\e]0;pwned\a\e[31m'"/x.md"
+  expect_code 1 export kartlaggning --participant "$PID" --output "$evil" || return 1
+  grep -q $'\e' "$WORK/err" && { fail "raw ESC on stderr"; return 1; }
+  expect_err '\u{1B}]0;pwned\u{7}' || return 1
+}
+
+ALL_TESTS=(
+  test_output_never_replaces_the_caseload test_output_never_follows_a_symlink
+  test_output_is_new_private_and_replaced_only_with_force
+  test_a_write_cut_short_leaves_the_old_file_and_no_temporary_file test_a_path_with_escape_sequences_is_quoted
+)
+for t in "${ALL_TESTS[@]}"; do
+  if [ $# -gt 1 ] && [[ " ${*:2} " != *" $t "* ]]; then continue; fi
+  run_test "$t"
+done
+
+echo "safety: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
