@@ -150,10 +150,63 @@ test_a_path_with_escape_sequences_is_quoted() {
   expect_err '\u{1B}]0;pwned\u{7}' || return 1
 }
 
+# ---- 2. Parsers have limits ---------------------------------------------------------------------------
+
+test_check_survives_hostile_templates() {
+  expect_code 0 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+  # Nested aliases used as a mapping key: 10⁹ nodes once expanded (hung check before).
+  {
+    echo "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"
+    for i in 1 2 3 4 5 6 7 8; do
+      printf 'a%d: &a%d [' "$i" "$i"
+      for _ in 1 2 3 4 5 6 7 8 9; do printf '*a%d, ' $((i - 1)); done
+      printf '*a%d]\n' $((i - 1))
+    done
+    printf '? *a8\n: x\n'
+  } >"$DATA/kartlaggning.yaml"
+  timeout 20 "$APP" check --data "$DATA" >"$WORK/out" 2>"$WORK/err"
+  CODE=$?
+  OUT=$(cat "$WORK/out")
+  [ "$CODE" -eq 1 ] || { fail "check: exit $CODE, expected 1 (124 is a hang)"; return 1; }
+  expect_out "kartlaggning.yaml:1:5: ankare (&a0) används inte i en mall" || return 1
+  # A version that overflowed when the next one was worked out (crashed check before).
+  printf 'version: 9223372036854775807\ntitel: Mall\navsnitt:\n  - id: A\n    titel: Mål\n    frågor:\n      - id: q1\n        fråga: Vad?\n        typ: text\n' \
+    >"$DATA/kartlaggning.yaml"
+  expect_code 1 check || return 1
+  expect_out "kartlaggning.yaml:1:10: versionen får vara högst 1000000" || return 1
+  # A title with an escape sequence and a bell: named, and nothing raw reaches the terminal.
+  printf 'version: 1\ntitel: "Mall\\e]0;x\\a"\navsnitt:\n  - id: A\n    titel: Mål\n    frågor:\n      - id: q1\n        fråga: Vad?\n        typ: text\n' \
+    >"$DATA/kartlaggning.yaml"
+  expect_code 1 check || return 1
+  expect_out "kartlaggning.yaml:2:8: titeln innehåller styrtecknet U+001B" || return 1
+  grep -q $'\e' "$WORK/out" && { fail "raw ESC in check's output"; return 1; }
+  return 0
+}
+
+test_import_is_bounded_and_a_refused_import_creates_nothing() {
+  mkdir -p "$DATA"
+  # Over the 5 MB cap: refused by its size, before it is read.
+  { echo "personnummer,fornamn,efternamn"; yes "19800101-9804,Åsa,Öberg" | head -250000; } >"$WORK/stor.csv"
+  expect_code 65 import participants "$WORK/stor.csv" || return 1
+  expect_err "filen är för stor för en import" || return 1
+  # 3 000 bad rows: a hundred problems listed, the rest counted.
+  { echo "personnummer,fornamn,efternamn"; yes "19800101-9804,,Öberg" | head -3000; } >"$WORK/fel.csv"
+  expect_code 65 import participants "$WORK/fel.csv" || return 1
+  [ "$(wc -l <"$WORK/err")" -le 103 ] || { fail "$(wc -l <"$WORK/err") lines of problems"; return 1; }
+  expect_err "… och " || return 1
+  # Twenty rows of one name and birth date: one problem per row, not one per pair.
+  { echo "personnummer,fornamn,efternamn"
+    for n in 9804 9812 9820 9838 9846 9853 9861 9879 9887 9895; do echo "19800101-$n,Åsa,Öberg"; done; } >"$WORK/lika.csv"
+  expect_code 65 import participants "$WORK/lika.csv" || return 1
+  [ "$(grep -c "samma födelsedatum" "$WORK/err")" -eq 9 ] || { fail "expected 9 look-alike lines"; return 1; }
+  [ ! -e "$DATA/caseload.sqlite" ] || { fail "a refused import created a database"; return 1; }
+}
+
 ALL_TESTS=(
   test_output_never_replaces_the_caseload test_output_never_follows_a_symlink
   test_output_is_new_private_and_replaced_only_with_force
   test_a_write_cut_short_leaves_the_old_file_and_no_temporary_file test_a_path_with_escape_sequences_is_quoted
+  test_check_survives_hostile_templates test_import_is_bounded_and_a_refused_import_creates_nothing
 )
 for t in "${ALL_TESTS[@]}"; do
   if [ $# -gt 1 ] && [[ " ${*:2} " != *" $t "* ]]; then continue; fi

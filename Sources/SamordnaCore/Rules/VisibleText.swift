@@ -11,4 +11,10 @@ public enum VisibleText {
     public static func escaped(_ value: String) -> String {
         String(TextRules.quoted(value, limit: .max).dropFirst().dropLast())
     }
+
+    /// Why `text` cannot be one line of shown text (a title): control characters, line breaks, invisible
+    /// format characters, or more than `limit` characters. Nil when it can.
+    public static func lineProblem(_ text: String, limit: Int) -> String? {
+        TextRules.check(text, limit: limit, lines: .single)
+    }
 }
