@@ -34,7 +34,7 @@ public final class CaseloadStore: Sendable {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         guard POSIX.isDirectory(directory) == true else {
-            throw .cannotOpen(path: path, reason: "katalogen '\(directory)' finns inte")
+            throw .cannotOpen(path: path, reason: "katalogen \(QuotedPath.quoted(directory)) finns inte")
         }
         if let code = POSIX.canWrite(directory: directory) {
             throw .notWritable(path: directory, reason: POSIX.reason(code))

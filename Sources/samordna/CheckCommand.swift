@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
             let path = directory.url.path
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                throw CLIFailure(message: "samordna: datakatalogen \(path) finns inte", code: 1)
+                throw CLIFailure(message: "samordna: datakatalogen \(quotedValue(path)) finns inte", code: 1)
             }
             notes.append("Datakatalog: \(path)")
             problems += permissionProblems(directory)

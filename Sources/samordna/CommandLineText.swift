@@ -22,7 +22,7 @@ extension CommonOptions {
             try directory.prepare()
         } else if !FileManager.default.fileExists(atPath: directory.databaseURL.path) {
             throw CLIFailure(
-                message: "samordna: ingen ärendelista i \(directory.url.path) (skapa en med 'samordna demo', "
+                message: "samordna: ingen ärendelista i \(quotedValue(directory.url.path)) (skapa en med 'samordna demo', "
                     + "'samordna participant add' eller 'samordna import participants')",
                 code: 1)
         }

@@ -202,11 +202,62 @@ test_import_is_bounded_and_a_refused_import_creates_nothing() {
   [ ! -e "$DATA/caseload.sqlite" ] || { fail "a refused import created a database"; return 1; }
 }
 
+# ---- 3. Invisible and reordering characters ---------------------------------------------------------
+
+# no_invisible FILE: fails when FILE holds a bidi control, a zero-width character or a line separator.
+no_invisible() {
+  if grep -qP '[\x{202A}-\x{202E}\x{2066}-\x{2069}\x{200B}-\x{200F}\x{2028}\x{2029}\x{FEFF}]' "$1"; then
+    fail "invisible character in $1: $(grep -nP '[\x{202A}-\x{202E}\x{2066}-\x{2069}\x{200B}-\x{200F}\x{2028}\x{2029}]' "$1" | head -3 | cat -A)"
+    return 1
+  fi
+  return 0
+}
+
+test_invisible_characters_are_refused_and_stored_ones_shown_inert() {
+  expect_code 65 participant add --personnummer 19800101-9804 --first-name $'Åsa\u202egreb' --last-name Öberg || return 1
+  expect_err "U+202E, som ändrar textens riktning" || return 1
+  no_invisible "$WORK/err" || return 1
+  expect_code 65 participant add --personnummer 19800101-9804 --first-name Åsa --last-name $'Ö\u200bberg' || return 1
+  expect_err "U+200B, som inte syns" || return 1
+  with_kartlaggning || return 1
+  # Written by another tool: kept as stored, never shown raw.
+  sqlite3 "$DATA/caseload.sqlite" "UPDATE participant SET first_name = 'Åsa' || char(0x202E) || 'greb' || char(0x2066),
+    last_name = 'Ö' || char(0x200B) || 'berg' || char(0x2028)" || { fail "sqlite3 update"; return 1; }
+  sqlite3 "$DATA/caseload.sqlite" "UPDATE kartlaggning SET answers = json_object('q1', json_object('typ', 'text', 'värde', 'svar' || char(0x202E) || 'x'))"
+  local format
+  for format in table csv json; do
+    expect_code 0 participant list --format "$format" --names || return 1
+    no_invisible "$WORK/out" || return 1
+  done
+  expect_code 0 participant show "$PID" || return 1
+  no_invisible "$WORK/out" || return 1
+  expect_code 0 participant show "$PID" --format json || return 1
+  no_invisible "$WORK/out" || return 1
+  grep -qF '\u202e' "$WORK/out" || { fail "json does not keep the character as an escape"; return 1; }
+  for format in md html; do
+    expect_code 0 export kartlaggning --participant "$PID" --format "$format" --names || return 1
+    no_invisible "$WORK/out" || return 1
+    expect_out '\u{202E}' || return 1
+  done
+}
+
+test_paths_in_messages_are_quoted_inert() {
+  local evil=$WORK/$'data\e]0;titel\a\u202e'
+  "$APP" participant list --data "$evil" >"$WORK/out" 2>"$WORK/err"
+  CODE=$?
+  ERR=$(cat "$WORK/err")
+  [ "$CODE" -eq 1 ] || { fail "exit $CODE"; return 1; }
+  grep -q $'\e' "$WORK/err" && { fail "raw ESC in the message"; return 1; }
+  no_invisible "$WORK/err" || return 1
+  expect_err '\u{1B}]0;titel\u{7}\u{202E}' || return 1
+}
+
 ALL_TESTS=(
   test_output_never_replaces_the_caseload test_output_never_follows_a_symlink
   test_output_is_new_private_and_replaced_only_with_force
   test_a_write_cut_short_leaves_the_old_file_and_no_temporary_file test_a_path_with_escape_sequences_is_quoted
   test_check_survives_hostile_templates test_import_is_bounded_and_a_refused_import_creates_nothing
+  test_invisible_characters_are_refused_and_stored_ones_shown_inert test_paths_in_messages_are_quoted_inert
 )
 for t in "${ALL_TESTS[@]}"; do
   if [ $# -gt 1 ] && [[ " ${*:2} " != *" $t "* ]]; then continue; fi

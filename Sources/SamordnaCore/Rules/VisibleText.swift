@@ -1,5 +1,6 @@
-/// Stored text shown in a message or a log line without letting it act on the terminal: control characters
-/// are spelled out (`\n`, `\t`, `\u{1B}`), everything else is kept as typed. The same spelling the import's
+/// Stored text shown in a message or a log line without letting it act on the terminal: control characters,
+/// invisible format characters (bidi controls, zero-width spaces) and line separators are spelled out (`\n`,
+/// `\t`, `\u{1B}`, `\u{202E}`), everything else is kept as typed. The same spelling the import's
 /// error list uses (`TextRules.quoted`), so a value reads the same wherever the team meets it.
 public enum VisibleText {
     /// `"Ann\u{1B}[31m"`: quoted, at most `limit` graphemes (then `…`), for error messages.
