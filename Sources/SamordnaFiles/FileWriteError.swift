@@ -29,7 +29,7 @@ public enum FileWriteError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The reason without the path, for a message that names the file itself.
     public var reason: String {
         switch self {
-        case .exists: return "filen finns redan (välj ett annat namn, eller --force för att ersätta den)"
+        case .exists: return "filen finns redan; välj ett annat namn"
         case .symlink: return "är en symbolisk länk; Samordna skriver aldrig genom en länk"
         case .notRegularFile: return "är ingen vanlig fil"
         case .dataFile: return "hör till datakatalogen (databasen eller teamets filer) och skrivs aldrig över"

@@ -105,12 +105,20 @@ public enum FileWriter {
         if chmod(path, mode_t(mode)) != 0 { throw .directory(path: path, reason: SystemReason.text(errno)) }
     }
 
+    /// `fsync`s the folder holding `path`, after a rename done outside the writer (a restore).
+    public static func syncDirectory(of path: String) {
+        let fd = open(split(path).directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
     // MARK: Parts
 
-    enum Found { case regular }
+    public enum Found { case regular }
 
     /// What is at `path` now (without following a symlink), refusing what may never be replaced.
-    static func existing(_ path: String) throws(FileWriteError) -> Found? {
+    public static func existing(_ path: String) throws(FileWriteError) -> Found? {
         var s = stat()
         guard lstat(path, &s) == 0 else {
             if errno == ENOENT { return nil }

@@ -228,28 +228,6 @@ public final class CaseloadStore: Sendable {
         try read { try Schema.migrator.completedMigrations($0) }
     }
 
-    /// A consistent copy of the whole caseload, taken while others keep working (`samordna backup`). Written
-    /// through the one file writer: into a temporary file beside the target, put in place only when whole;
-    /// never over an existing file.
-    public func backup(to destination: URL) throws(StoreError) {
-        let target = destination.standardizedFileURL.path
-        do {
-            try FileWriter.produce(at: target) { file throws(StoreError) in
-                do {
-                    let copy = try DatabaseQueue(path: file.path)
-                    try pool.backup(to: copy)
-                    try copy.close()
-                } catch {
-                    throw Self.map(error, path: target)
-                }
-            }
-        } catch .exists {
-            throw .invalid(field: "--output", reason: "'\(target)' finns redan")
-        } catch {
-            throw .notWritable(path: target, reason: error.reason)
-        }
-    }
-
     // MARK: The one door
 
     /// Runs `body` in one IMMEDIATE transaction on the writer: all of it is committed, or none of it.

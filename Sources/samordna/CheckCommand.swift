@@ -39,6 +39,7 @@ struct CheckCommand: ParsableCommand {
                     problems += try store.integrityProblems()
                     notes.append("Databas: \(db), schemaversion \(try store.schemaVersion())")
                     notes.append("Deltagare: \(try store.participantCount()), ändringslogg: \(try store.changeLogCount()) rader")
+                    notes.append(Self.backupNote(try store.lastBackup()))
                 } catch let error as StoreError {
                     problems.append(error.description)
                 }
@@ -69,6 +70,15 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// When the last backup was made, or that none has been.
+    static func backupNote(_ last: LastBackup?) -> String {
+        guard let last else {
+            return "Säkerhetskopia: ingen gjord ännu (samordna backup --output FIL; nattlig kopia: docs/storage.md)"
+        }
+        let by = last.by.isEmpty ? "" : " av \(quotedValue(last.by))"
+        return "Senaste säkerhetskopia: \(RestoreCommand.timestamp(last.at))\(by) till \(quotedValue(last.file))"
     }
 
     /// Files and the directory should be private to the owner (0700 / 0600).

@@ -121,7 +121,8 @@ struct KartlaggningExportCommand: ParsableCommand {
         do {
             try FileWriter.write(text, to: output, options: .export(force: force))
         } catch {
-            throw CLIFailure(message: "samordna: \(error.description)", code: 1)
+            let hint = error == .exists(path: output) ? " (eller --force för att ersätta den)" : ""
+            throw CLIFailure(message: "samordna: \(error.description)\(hint)", code: 1)
         }
     }
 }

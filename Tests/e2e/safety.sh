@@ -252,12 +252,58 @@ test_paths_in_messages_are_quoted_inert() {
   expect_err '\u{1B}]0;titel\u{7}\u{202E}' || return 1
 }
 
+# ---- 5. Backup and restore ---------------------------------------------------------------------------
+
+test_backup_and_restore() {
+  expect_code 0 demo --participants 40 || return 1
+  expect_code 0 check || return 1
+  expect_out "Säkerhetskopia: ingen gjord ännu" || return 1
+  # A backup while a colleague adds participants: consistent and verified.
+  (for i in $(seq 1 15); do "$APP" participant add --data "$DATA" --identity-kind annan --personnummer "X-$i" \
+    --first-name Test --last-name "Person $i" >/dev/null 2>&1; done) &
+  local writer=$!
+  expect_code 0 backup --output "$WORK/kopia.sqlite" || return 1
+  wait "$writer"
+  expect_out "kontrollerad med integrity_check" || return 1
+  [ "$(mode_of "$WORK/kopia.sqlite")" = 600 ] || { fail "backup mode $(mode_of "$WORK/kopia.sqlite")"; return 1; }
+  [ "$(sqlite3 "$WORK/kopia.sqlite" "PRAGMA integrity_check")" = ok ] || { fail "backup not ok"; return 1; }
+  local in_copy
+  in_copy=$(sqlite3 "$WORK/kopia.sqlite" "SELECT count(*) FROM participant")
+  [ "$in_copy" -ge 40 ] || { fail "backup has $in_copy participants"; return 1; }
+  expect_code 0 check || return 1
+  expect_out "Senaste säkerhetskopia: " || return 1
+  expect_code 1 backup --output "$WORK/kopia.sqlite" || return 1
+  expect_err "är en SQLite-databas" || return 1
+  # Restoring asks; a script must say --yes; a healthy caseload needs --force.
+  expect_code 64 restore "$WORK/kopia.sqlite" || return 1
+  expect_err "lägg till --yes" || return 1
+  expect_code 65 restore "$WORK/kopia.sqlite" --yes || return 1
+  expect_err "ersätts bara med --force" || return 1
+  # Damage the caseload: cut it in half.
+  local size
+  size=$(stat -c %s "$DATA/caseload.sqlite")
+  truncate -s $((size / 2 + 100)) "$DATA/caseload.sqlite"
+  rm -f "$DATA/caseload.sqlite-wal" "$DATA/caseload.sqlite-shm"
+  cp "$DATA/caseload.sqlite" "$WORK/trasig"
+  expect_code 0 restore "$WORK/kopia.sqlite" --yes || return 1
+  expect_out "Den tidigare filen finns kvar som" || return 1
+  local aside
+  aside=$(ls "$DATA" | grep fore-aterstallning | head -1)
+  cmp -s "$DATA/$aside" "$WORK/trasig" || { fail "the damaged file was not kept as it was"; return 1; }
+  [ "$(count_participants)" = "$in_copy" ] || { fail "restored $(count_participants), expected $in_copy"; return 1; }
+  expect_code 0 check || return 1
+  expect_out "Senaste säkerhetskopia: " || return 1
+}
+
+count_participants() { sqlite3 "$DATA/caseload.sqlite" "SELECT count(*) FROM participant"; }
+
 ALL_TESTS=(
   test_output_never_replaces_the_caseload test_output_never_follows_a_symlink
   test_output_is_new_private_and_replaced_only_with_force
   test_a_write_cut_short_leaves_the_old_file_and_no_temporary_file test_a_path_with_escape_sequences_is_quoted
   test_check_survives_hostile_templates test_import_is_bounded_and_a_refused_import_creates_nothing
   test_invisible_characters_are_refused_and_stored_ones_shown_inert test_paths_in_messages_are_quoted_inert
+  test_backup_and_restore
 )
 for t in "${ALL_TESTS[@]}"; do
   if [ $# -gt 1 ] && [[ " ${*:2} " != *" $t "* ]]; then continue; fi
