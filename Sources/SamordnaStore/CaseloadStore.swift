@@ -3,6 +3,10 @@ import GRDB
 import SamordnaCore
 import SamordnaFiles
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The team's caseload on disk: one SQLite file in WAL mode, opened by every team member's process at once.
 ///
 /// It is the single write path (design.md §3): every change goes through one of its methods, which writes the
@@ -36,20 +40,27 @@ public final class CaseloadStore: Sendable {
         guard POSIX.isDirectory(directory) == true else {
             throw .cannotOpen(path: path, reason: "katalogen \(QuotedPath.quoted(directory)) finns inte")
         }
+        if let reason = TrustRule.problem(directory: directory) { throw .cannotOpen(path: path, reason: reason) }
+        // In a team's setgid directory every file SQLite makes (-wal, -shm, journals) must be writable by the
+        // group, whatever umask the member's login has; SQLite takes the database's mode minus the umask.
+        if SharingMode.isGroupShared(directory: directory) { umask(0o007) }
         if let code = POSIX.canWrite(directory: directory) {
             throw .notWritable(path: directory, reason: POSIX.reason(code))
         }
-        var created = false
         switch try DatabaseFile.inspect(path) {
         case .missing:
             // Empty, through the one writer: never over a file another process made meanwhile.
             do {
-                created = try FileWriter.write([], to: path, options: WriteOptions(existing: .keep, allowDataFile: true))
+                try FileWriter.write([], to: path, options: WriteOptions(existing: .keep, allowDataFile: true))
             } catch {
                 throw .notWritable(path: path, reason: error.reason)
             }
         case .empty:
-            break
+            // An empty file of ours that an earlier run left unusable (a umask of 0277 made it 0400) is given
+            // the mode it should have had.
+            if POSIX.owner(of: path) == POSIX.currentUser, let mode = POSIX.mode(of: path), mode & 0o600 != 0o600 {
+                try? POSIX.changeMode(path, to: mode_t(SharingMode.fileMode(inDirectory: directory)))
+            }
         case .sqlite:
             try preflight(path, busyTimeout: busyTimeout)
         }
@@ -63,7 +74,7 @@ public final class CaseloadStore: Sendable {
             throw map(error, path: path)
         }
         try migrate(pool, path: path)
-        if created { restrictCompanionFiles(of: path) }
+        alignCompanionModes(of: path)
         return CaseloadStore(url: url, pool: pool, isReadOnly: false)
     }
 
@@ -72,6 +83,9 @@ public final class CaseloadStore: Sendable {
     public static func openReadOnly(at url: URL, busyTimeout: TimeInterval = 5) throws(StoreError) -> CaseloadStore {
         let url = url.standardizedFileURL
         let path = url.path
+        if let reason = TrustRule.problem(directory: url.deletingLastPathComponent().path) {
+            throw .cannotOpen(path: path, reason: reason)
+        }
         switch try DatabaseFile.inspect(path) {
         case .missing: throw .cannotOpen(path: path, reason: "filen finns inte")
         case .empty: throw .notADatabase(path: path)
@@ -169,12 +183,16 @@ public final class CaseloadStore: Sendable {
         }
     }
 
-    /// SQLite gives the -wal and -shm files the database file's permissions; make sure of it for a file we
-    /// created, in case an older SQLite or an odd umask did otherwise.
-    private static func restrictCompanionFiles(of path: String) {
+    /// SQLite gives the -wal and -shm files the database file's permissions minus the umask: with a umask of
+    /// 0277 they would be 0400 (unusable by the next process), with 0022 0640 (a colleague in the team's
+    /// group could not write the shared-memory index). Every open sets the ones this account owns to exactly
+    /// the database's mode (0600, or 0660 in a team directory).
+    private static func alignCompanionModes(of path: String) {
+        guard let dbMode = POSIX.mode(of: path) else { return }
+        let wanted = dbMode & 0o660 | 0o600
         for companion in [path + "-wal", path + "-shm"] {
-            if let mode = POSIX.mode(of: companion), mode & 0o077 != 0, POSIX.owner(of: companion) == POSIX.currentUser {
-                try? POSIX.changeMode(companion, to: 0o600)
+            if let mode = POSIX.mode(of: companion), mode != wanted, POSIX.owner(of: companion) == POSIX.currentUser {
+                try? POSIX.changeMode(companion, to: wanted)
             }
         }
     }

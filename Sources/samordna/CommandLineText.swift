@@ -26,7 +26,11 @@ extension CommonOptions {
                     + "'samordna participant add' eller 'samordna import participants')",
                 code: 1)
         }
-        return try CaseloadStore.open(at: directory.databaseURL)
+        let store = try CaseloadStore.open(at: directory.databaseURL)
+        // The same warnings the terminal UI shows in its status line (readable by others, a network file
+        // system, a sync folder, a symbolic link), on standard error so scripts' output stays clean.
+        for warning in directory.storageWarnings() { printError("samordna: varning: \(warning)") }
+        return store
     }
 }
 

@@ -8,7 +8,7 @@ set -uo pipefail
 APP=${1:?usage: safety.sh PATH/TO/samordna}
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap 'remove_accounts; rm -rf "$WORK"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 SAMORDNA_TODAY=2026-11-23 TZ=UTC USER=anna
 unset SAMORDNA_DATA
 
@@ -252,6 +252,131 @@ test_paths_in_messages_are_quoted_inert() {
   expect_err '\u{1B}]0;titel\u{7}\u{202E}' || return 1
 }
 
+# ---- 4. Trust and a team sharing one caseload ----------------------------------------------------------
+
+test_check_is_read_only() {
+  mkdir -p "$DATA" && chmod 700 "$DATA"
+  : >"$DATA/caseload.sqlite"
+  chmod 600 "$DATA/caseload.sqlite"
+  expect_code 0 check || return 1
+  expect_out "är tom (0 byte)" || return 1
+  [ ! -s "$DATA/caseload.sqlite" ] || { fail "check wrote into the empty database"; return 1; }
+  # A caseload of an older schema is not migrated by check either.
+  expect_code 0 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+  local before
+  before=$(content_of "$DATA/caseload.sqlite")
+  expect_code 0 check || return 1
+  [ "$(content_of "$DATA/caseload.sqlite")" = "$before" ] || { fail "check changed the database"; return 1; }
+}
+
+test_untrusted_directories_and_databases_are_refused() {
+  mkdir -p "$DATA" && chmod 777 "$DATA"
+  expect_code 1 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+  expect_err "kan ändras av alla användare" || return 1
+  expect_err "chmod o-rwx" || return 1
+  [ ! -e "$DATA/caseload.sqlite" ] || { fail "a database was created"; return 1; }
+  expect_code 1 check || return 1
+  chmod 700 "$DATA"
+  # A database someone else made, writable by all: not adopted, not changed.
+  printf '' >"$DATA/caseload.sqlite"
+  chmod 666 "$DATA/caseload.sqlite"
+  if [ "$(id -u)" = 0 ]; then chown nobody:nogroup "$DATA/caseload.sqlite"; fi
+  expect_code 1 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+  [ ! -s "$DATA/caseload.sqlite" ] || { fail "the foreign database was written"; return 1; }
+  if [ "$(id -u)" = 0 ]; then
+    chmod 660 "$DATA/caseload.sqlite"
+    expect_code 1 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+    expect_err "ägs av 'nobody'" || return 1
+  fi
+  # A data directory reached through a symlink into a folder anyone can swap.
+  rm -f "$DATA/caseload.sqlite"
+  mkdir -p "$WORK/öppen/d" && chmod 777 "$WORK/öppen" && chmod 700 "$WORK/öppen/d"
+  ln -s "$WORK/öppen/d" "$WORK/länkad"
+  "$APP" participant add --data "$WORK/länkad" --personnummer 19800101-9804 --first-name Åsa --last-name Öberg \
+    >"$WORK/out" 2>"$WORK/err"
+  CODE=$?
+  ERR=$(cat "$WORK/err")
+  [ "$CODE" -eq 1 ] || { fail "symlink into a world-writable folder: exit $CODE"; return 1; }
+  expect_err "vem som helst kan byta ut datakatalogen" || return 1
+}
+
+test_umask_0277_first_run_is_usable() {
+  (umask 0277; "$APP" participant add --data "$DATA" --personnummer 19800101-9804 --first-name Åsa --last-name Öberg \
+    >"$WORK/out" 2>"$WORK/err") || { ERR=$(cat "$WORK/err"); fail "first run under umask 0277"; return 1; }
+  [ "$(mode_of "$DATA/caseload.sqlite")" = 600 ] || { fail "database mode $(mode_of "$DATA/caseload.sqlite")"; return 1; }
+  (umask 0277; "$APP" participant add --data "$DATA" --personnummer 19800101-9812 --first-name Eva --last-name Berg \
+    >"$WORK/out" 2>"$WORK/err") || { ERR=$(cat "$WORK/err"); fail "second run under umask 0277"; return 1; }
+  expect_code 0 participant list || return 1
+  expect_out "2 deltagare" || return 1
+}
+
+# Two real Unix accounts in one group share a caseload: created when the test runs as root, else skipped.
+ACCOUNTS=()
+TEAM_GROUP=""
+remove_accounts() {
+  local u
+  for u in "${ACCOUNTS[@]}"; do userdel "$u" 2>/dev/null; done
+  [ -n "$TEAM_GROUP" ] && groupdel "$TEAM_GROUP" 2>/dev/null
+  ACCOUNTS=()
+  TEAM_GROUP=""
+}
+
+# as USER ARGS…: runs the binary as USER with the team's data directory.
+as() {
+  local who=$1
+  shift
+  runuser -u "$who" -- env -i PATH=/usr/bin:/bin USER="$who" HOME=/tmp LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC \
+    SAMORDNA_TODAY=2026-11-23 "$WORK/bin/samordna" "$@" --data "$WORK/team"
+}
+
+test_two_unix_accounts_share_one_caseload() {
+  if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v runuser >/dev/null; then
+    echo "skip $current: needs root (to create two accounts) and useradd/runuser"
+    return 0
+  fi
+  TEAM_GROUP=smdteam$$
+  local anna=smd_anna_$$ sven=smd_sven_$$
+  groupadd "$TEAM_GROUP" || { fail "groupadd"; return 1; }
+  useradd -M -N -g nogroup -G "$TEAM_GROUP" -s /usr/sbin/nologin "$anna" && ACCOUNTS+=("$anna")
+  useradd -M -N -g nogroup -G "$TEAM_GROUP" -s /usr/sbin/nologin "$sven" && ACCOUNTS+=("$sven")
+  [ ${#ACCOUNTS[@]} -eq 2 ] || { fail "useradd"; remove_accounts; return 1; }
+  chmod 755 "$WORK"
+  mkdir -p "$WORK/bin" && cp "$APP" "$WORK/bin/samordna" && chmod 755 "$WORK/bin" "$WORK/bin/samordna"
+  # The administrator's part (docs/storage.md): a directory for the team, owned by its group, setgid.
+  mkdir "$WORK/team" && chgrp "$TEAM_GROUP" "$WORK/team" && chmod 2770 "$WORK/team"
+  local ok=0
+  {
+    as "$anna" init --group "$TEAM_GROUP" >"$WORK/out" 2>"$WORK/err" || { ERR=$(cat "$WORK/err"); fail "init --group"; return 1; }
+    [ "$(stat -c '%a %G' "$WORK/team")" = "2770 $TEAM_GROUP" ] || { fail "directory: $(stat -c '%a %G' "$WORK/team")"; return 1; }
+    [ "$(stat -c '%a %G' "$WORK/team/caseload.sqlite")" = "660 $TEAM_GROUP" ] ||
+      { fail "database: $(stat -c '%a %G' "$WORK/team/caseload.sqlite")"; return 1; }
+    as "$anna" participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg >/dev/null 2>"$WORK/err" ||
+      { ERR=$(cat "$WORK/err"); fail "anna's add"; return 1; }
+    as "$sven" participant list --names >"$WORK/out" 2>"$WORK/err" || { ERR=$(cat "$WORK/err"); fail "sven's list"; return 1; }
+    grep -q "Öberg" "$WORK/out" || { fail "sven does not see anna's participant"; return 1; }
+    # Both write at once, each with their own account.
+    local i
+    (for i in $(seq 1 12); do as "$anna" participant add --identity-kind annan --personnummer "A-$i" \
+      --first-name Anna --last-name "Rad $i" >/dev/null 2>>"$WORK/err-anna" || echo fail >>"$WORK/err-anna"; done) &
+    local first=$!
+    (for i in $(seq 1 12); do as "$sven" participant add --identity-kind annan --personnummer "S-$i" \
+      --first-name Sven --last-name "Rad $i" >/dev/null 2>>"$WORK/err-sven" || echo fail >>"$WORK/err-sven"; done) &
+    wait "$first" "$!"
+    if grep -q fail "$WORK/err-anna" "$WORK/err-sven" 2>/dev/null; then
+      ERR=$(cat "$WORK/err-anna" "$WORK/err-sven"); fail "a concurrent add failed"; return 1
+    fi
+    as "$anna" participant list >"$WORK/out" 2>"$WORK/err"
+    grep -q "^25 deltagare" "$WORK/out" || { OUT=$(cat "$WORK/out"); fail "anna does not see all 25"; return 1; }
+    local logins
+    logins=$(sqlite3 "$WORK/team/caseload.sqlite" "SELECT DISTINCT login FROM change_log ORDER BY login" | tr '\n' ' ')
+    [ "$logins" = "$anna $sven " ] || { fail "change log logins: '$logins'"; return 1; }
+    [ "$(sqlite3 "$WORK/team/caseload.sqlite" "PRAGMA integrity_check")" = ok ] || { fail "integrity"; return 1; }
+    ok=1
+  }
+  remove_accounts
+  [ "$ok" = 1 ]
+}
+
 # ---- 5. Backup and restore ---------------------------------------------------------------------------
 
 test_backup_and_restore() {
@@ -303,7 +428,8 @@ ALL_TESTS=(
   test_a_write_cut_short_leaves_the_old_file_and_no_temporary_file test_a_path_with_escape_sequences_is_quoted
   test_check_survives_hostile_templates test_import_is_bounded_and_a_refused_import_creates_nothing
   test_invisible_characters_are_refused_and_stored_ones_shown_inert test_paths_in_messages_are_quoted_inert
-  test_backup_and_restore
+  test_check_is_read_only test_untrusted_directories_and_databases_are_refused test_umask_0277_first_run_is_usable
+  test_two_unix_accounts_share_one_caseload test_backup_and_restore
 )
 for t in "${ALL_TESTS[@]}"; do
   if [ $# -gt 1 ] && [[ " ${*:2} " != *" $t "* ]]; then continue; fi

@@ -8,6 +8,9 @@ public enum StorageWarning: Equatable, Sendable, CustomStringConvertible {
     case networkFileSystem(path: String, kind: String)
     /// `path` looks like a synchronised folder (Dropbox, OneDrive…), which copies the file behind SQLite's back.
     case syncFolder(path: String, service: String)
+    /// The data directory `path` is a symbolic link to `target`, whose permission bits are `mode`: said so
+    /// that the modes reported are understood to be the target's.
+    case symbolicLink(path: String, target: String, mode: UInt16)
 
     public var description: String {
         switch self {
@@ -18,6 +21,9 @@ public enum StorageWarning: Equatable, Sendable, CustomStringConvertible {
         case .networkFileSystem(let path, let kind):
             return "\(QuotedPath.quoted(path)) ligger på ett nätverksfilsystem (\(kind)). SQLite kan inte låsa säkert där: "
                 + "flytta datakatalogen till en lokal disk."
+        case .symbolicLink(let path, let target, let mode):
+            return "\(QuotedPath.quoted(path)) är en länk till \(QuotedPath.quoted(target)) (rättigheter "
+                + "\(String(mode, radix: 8))); rättigheterna ovan gäller målet."
         case .syncFolder(let path, let service):
             return "\(QuotedPath.quoted(path)) ligger i en synkroniserad mapp (\(service)). Synkningen kan skada databasen: "
                 + "flytta datakatalogen utanför mappen."
