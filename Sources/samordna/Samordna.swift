@@ -14,7 +14,7 @@ struct Samordna: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ParticipantCommand.self, ImportCommand.self, TeamCommand.self, UndoCommand.self,
-            CheckCommand.self, ExportCommand.self,
+            CheckCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, InitCommand.self,
         ])
 
     @OptionGroup var common: CommonOptions
