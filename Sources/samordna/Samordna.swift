@@ -15,6 +15,8 @@ struct Samordna: ParsableCommand {
         subcommands: [
             DemoCommand.self, ParticipantCommand.self, ImportCommand.self, TeamCommand.self, UndoCommand.self,
             CheckCommand.self, ExportCommand.self,
+            InsatsCommand.self,
+            MeetingCommand.self,
         ])
 
     @OptionGroup var common: CommonOptions
