@@ -16,7 +16,9 @@ extension CaseloadStore {
     ///   restored, and `undoes` = the sequence of the row it takes back. Undoing again takes back the change
     ///   before (an undo is not itself undone).
     /// - Undoable: changes to a participant, responsible staff, consents (added or withdrawn), exits, a
-    ///   team member's details (someone marked as having left), and answers saved to a kartläggning draft.
+    ///   team member's details (someone marked as having left), answers saved to a kartläggning draft, and
+    ///   insats episodes and meetings (added, changed, started, ended, outcome recorded; an added one is
+    ///   removed again, its change-log rows stay).
     ///   Notes are never removed, a kartläggning marked klar stays klar, a new participant or team member is
     ///   not deleted, and other records are changed back by hand: those give `.notUndoable` with the reason.
     public func undoLastChange(by login: String, at time: Date, timeZone: TimeZone) throws(StoreError) -> UndoResult {
@@ -52,6 +54,8 @@ extension CaseloadStore {
                 case .exit: try Self.undo(ExitTable.self, row, db, by: login, at: time)
                 case .teamMember: try Self.undo(TeamMemberTable.self, row, db, by: login, at: time)
                 case .kartlaggning: try Self.undo(KartlaggningTable.self, row, db, by: login, at: time)
+                case .insats: try Self.undo(EpisodeTable.self, row, db, by: login, at: time)
+                case .meeting: try Self.undo(MeetingTable.self, row, db, by: login, at: time)
                 default: throw StoreError.invalid(field: "ångra", reason: "ändring nr \(row.sequence) kan inte ångras")
                 }
             }
@@ -75,7 +79,8 @@ extension CaseloadStore {
             return "din senaste ändring lade till en deltagare; en deltagare tas inte bort med ångra"
                 + " – ändra uppgifterna eller avsluta deltagaren i stället"
         case (.participant, .update), (.assignment, .create), (.assignment, .update), (.consent, .create),
-            (.consent, .update), (.exit, .create), (.exit, .update), (.teamMember, .update):
+            (.consent, .update), (.exit, .create), (.exit, .update), (.teamMember, .update),
+            (.insats, .create), (.insats, .update), (.meeting, .create), (.meeting, .update):
             return nil
         case (.kartlaggning, .update):
             // Answers saved to a draft can be taken back; a kartläggning marked klar stays klar.

@@ -1,12 +1,15 @@
 // StoreStress: a helper process for the store tests (Tests/SamordnaStoreTests/ConcurrentProcessTests.swift).
 // Several run at once against one database file to show that nothing is lost when colleagues write together.
 //
-//   StoreStress <db path> <worker name> <count>
+//   StoreStress <db path> <worker name> <count> [insats]
 //
 // Adds <count> participants (identity `.other(kind: "test", value: "<worker>-<i>")`), each in its own write,
 // and after each one adds 1 to the counter kept in the shared participant's `phone` field, with a version
 // check, re-reading and retrying on conflict. Prints "ok <count> bumps=<b> conflicts=<c>" and exits 0;
 // on any error prints it to stderr and exits non-zero.
+//
+// With `insats`: adds <count> insats episodes and <count> meetings to the shared participant instead, and
+// after each pair adds 1 to the counter kept in the shared episode's `note`, with the same version check.
 import Foundation
 import SamordnaCore
 import SamordnaStore
@@ -55,12 +58,62 @@ func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps:
     return (bumps, conflicts)
 }
 
+func runInsats(path: String, worker: String, count: Int) throws(StoreError) -> (bumps: Int, conflicts: Int) {
+    let login = "stress-\(worker)"
+    let store = try CaseloadStore.open(at: URL(fileURLWithPath: path))
+    let shared = Participant(
+        id: sharedID, identity: .other(kind: "test", value: "shared"), firstName: "Delad", lastName: "Räknare",
+        enrolledOn: enrolled)
+    do throws(StoreError) {
+        try store.addParticipant(shared, by: login, at: Date())
+    } catch .duplicateIdentity {
+    } catch .alreadyExists {
+    }
+    let episodeID = InsatsEpisode.ID("shared-episode")
+    do throws(StoreError) {
+        try store.addEpisode(
+            InsatsEpisode(id: episodeID, participantID: sharedID, typeCode: "SFI", status: .pagar, start: enrolled, owner: .af, note: "0"),
+            by: login, at: Date())
+    } catch .alreadyExists {
+    }
+    var bumps = 0
+    var conflicts = 0
+    for i in 0..<count {
+        try store.addEpisode(
+            InsatsEpisode(
+                id: .init("\(worker)-e\(i)"), participantID: sharedID, typeCode: "PRA", status: .planerad,
+                plannedStart: enrolled.adding(days: i), owner: .af),
+            by: login, at: Date())
+        try store.addMeeting(
+            Meeting(
+                id: .init("\(worker)-m\(i)"), participantID: sharedID, date: enrolled.adding(days: i),
+                time: TimeOfDay(hour: 9, minute: 0)!, kind: .uppfoljning, professions: [.jobbcoach]),
+            by: login, at: Date())
+        while true {
+            guard var current = try store.episode(episodeID) else { throw .notFound(kind: .insats, id: episodeID.rawValue) }
+            current.note = String((Int(current.note ?? "") ?? 0) + 1)
+            do throws(StoreError) {
+                _ = try store.updateEpisode(current, expectedVersion: current.version, by: login, at: Date())
+                bumps += 1
+                break
+            } catch .recordConflict {
+                conflicts += 1
+            }
+        }
+    }
+    return (bumps, conflicts)
+}
+
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let count = Int(arguments[3]), count >= 0 else {
-    fail("användning: StoreStress <databasfil> <arbetarnamn> <antal>", code: 64)
+guard arguments.count == 4 || (arguments.count == 5 && arguments[4] == "insats"), let count = Int(arguments[3]), count >= 0
+else {
+    fail("användning: StoreStress <databasfil> <arbetarnamn> <antal> [insats]", code: 64)
 }
 do throws(StoreError) {
-    let result = try run(path: arguments[1], worker: arguments[2], count: count)
+    let result =
+        arguments.count == 5
+        ? try runInsats(path: arguments[1], worker: arguments[2], count: count)
+        : try run(path: arguments[1], worker: arguments[2], count: count)
     print("ok \(count) bumps=\(result.bumps) conflicts=\(result.conflicts)")
 } catch {
     fail("StoreStress \(arguments[2]): \(error)", code: error.exitCode == 0 ? 1 : error.exitCode)

@@ -35,10 +35,11 @@ enum StoreStressProcess {
     }
 
     /// Starts one worker; call `finish` on the result to wait for it.
-    static func start(database: URL, worker: String, count: Int) throws -> (Process, Pipe, Pipe) {
+    /// `mode` "insats": episodes and meetings instead of participants (see StoreStress).
+    static func start(database: URL, worker: String, count: Int, mode: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = try executable()
-        process.arguments = [database.path, worker, String(count)]
+        process.arguments = [database.path, worker, String(count)] + (mode.map { [$0] } ?? [])
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

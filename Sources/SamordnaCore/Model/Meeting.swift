@@ -69,3 +69,23 @@ public struct Meeting: Hashable, Codable, Sendable, Identifiable {
         return time.minutes < other.endMinute && other.time.minutes < endMinute
     }
 }
+
+extension Meeting {
+    /// Reads a meeting as encoded by this or an earlier version: `members` came later, so a change-log row
+    /// written before it reads as no members named (the professions still say who took part).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(ID.self, forKey: .id), participantID: try c.decode(Participant.ID.self, forKey: .participantID),
+            date: try c.decode(LocalDate.self, forKey: .date), time: try c.decode(TimeOfDay.self, forKey: .time),
+            durationMinutes: try c.decode(Int.self, forKey: .durationMinutes), kind: try c.decode(MeetingKind.self, forKey: .kind),
+            professions: try c.decode([Profession].self, forKey: .professions),
+            interpreter: try c.decode(Bool.self, forKey: .interpreter),
+            location: try c.decodeIfPresent(String.self, forKey: .location),
+            outcome: try c.decode(MeetingOutcome.self, forKey: .outcome),
+            members: try c.decodeIfPresent([TeamMember.ID].self, forKey: .members) ?? [],
+            interpreterLanguage: try c.decodeIfPresent(String.self, forKey: .interpreterLanguage),
+            outcomeNote: try c.decodeIfPresent(String.self, forKey: .outcomeNote),
+            version: try c.decode(Int.self, forKey: .version))
+    }
+}

@@ -40,7 +40,9 @@ struct RecordDescription {
                 return ("insats \(Self.text(e.typeCode))", insats(e))
             }
         case .meeting:
-            if let m = try? decoder.decode(Meeting.self, from: data) { return ("möte \(m.date)", meeting(m)) }
+            if let m = try? decoder.decode(Meeting.self, from: data) {
+                return ("möte \(m.date) \(m.time) (\(m.kind.rawValue))", meeting(m))
+            }
         case .teamMember:
             if let m = try? decoder.decode(TeamMember.self, from: data) {
                 return ("medarbetare \(Self.text(m.login))", teamMember(m))
@@ -148,6 +150,10 @@ struct RecordDescription {
             field("contactPerson", "kontaktperson", e.contactPerson),
             field("nextFollowUp", "nästa uppföljning", e.nextFollowUp?.description),
             field("owner", "ägare", e.owner.rawValue),
+            field("decidedBy", "beslutad av", e.decidedBy?.rawValue),
+            field("decisionDate", "beslutsdatum", e.decisionDate?.description),
+            field("endReason", "avslutsorsak", e.endReason?.rawValue),
+            field("note", "anteckning", e.note),
         ]
     }
 
@@ -158,9 +164,12 @@ struct RecordDescription {
             field("durationMinutes", "längd", "\(m.durationMinutes) min"),
             field("kind", "typ", m.kind.rawValue),
             field("professions", "yrken", Self.list(m.professions.map(\.short))),
+            field("members", "medarbetare", Self.list(m.members.map(member))),
             field("interpreter", "tolk", Self.yesNo(m.interpreter)),
+            field("interpreterLanguage", "tolkspråk", m.interpreterLanguage),
             field("location", "plats", m.location),
             field("outcome", "utfall", m.outcome.rawValue),
+            field("outcomeNote", "anteckning om utfallet", m.outcomeNote),
         ]
     }
 

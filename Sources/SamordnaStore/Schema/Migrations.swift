@@ -36,6 +36,7 @@ enum Schema {
         ("v1-change-log", v1ChangeLog),
         ("v1-change-log-undo", v1ChangeLogUndo),
         ("v1-kartlaggning-templates", v1KartlaggningTemplates),
+        ("v2-insats-decisions-and-meeting-members", v2InsatsDecisionsAndMeetingMembers),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -290,5 +291,20 @@ enum Schema {
         BEGIN
             SELECT RAISE(ABORT, 'en sparad mallversion tas inte bort: kartläggningar visas med den');
         END;
+        """
+
+    // Insats episodes get who decided them and when, why they ended and a note; meetings get the team members
+    // taking part (a sorted code list of member ids, like `professions`), the interpreter's language and a
+    // note recorded with the outcome. All nullable (members '' for none), so rows written before read as
+    // "not recorded". `members` is not a foreign key: a code list cannot be one, and members are never
+    // deleted (they are made inactive). The week list reads meetings through `meeting_date`.
+    static let v2InsatsDecisionsAndMeetingMembers = """
+        ALTER TABLE insats_episode ADD COLUMN decided_by TEXT;
+        ALTER TABLE insats_episode ADD COLUMN decision_date TEXT;
+        ALTER TABLE insats_episode ADD COLUMN end_reason TEXT;
+        ALTER TABLE insats_episode ADD COLUMN note TEXT;
+        ALTER TABLE meeting ADD COLUMN members TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN interpreter_language TEXT;
+        ALTER TABLE meeting ADD COLUMN outcome_note TEXT;
         """
 }

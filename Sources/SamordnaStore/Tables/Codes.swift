@@ -41,6 +41,7 @@ enum StoredCodes {
     static let consentPurpose = Codes(ConsentPurpose.allCases)
     static let consentForm = Codes(ConsentForm.allCases)
     static let insatsStatus = Codes(InsatsStatus.allCases)
+    static let insatsEndReason = Codes(InsatsEndReason.allCases)
     static let meetingKind = Codes(MeetingKind.allCases)
     static let meetingOutcome = Codes(MeetingOutcome.allCases)
     static let outcome = Codes(OutcomeCode.allCases)

@@ -171,6 +171,14 @@ struct ColumnReader {
 
     mutating func id<Entity>() throws(StoredValueError) -> EntityID<Entity> { EntityID(try text()) }
 
+    /// A list of ids stored as `a,b,c` ('' for none), in stored order.
+    mutating func idList<Entity>() throws(StoredValueError) -> [EntityID<Entity>] {
+        try memoized { bytes in
+            bytes.isEmpty
+                ? [] : bytes.split(separator: 0x2C).map { EntityID(String(decoding: $0, as: UTF8.self)) }
+        }
+    }
+
     mutating func optionalID<Entity>() -> EntityID<Entity>? {
         optionalText().map { EntityID($0) }
     }

@@ -7,14 +7,16 @@ enum EpisodeTable: VersionedTable {
     static let table = "insats_episode"
     static let columns = [
         "id", "participant_id", "type_code", "status", "planned_start", "start_date", "planned_end", "end_date",
-        "extent_percent", "provider", "contact_person", "next_follow_up", "owner", "version",
+        "extent_percent", "provider", "contact_person", "next_follow_up", "owner", "decided_by", "decision_date",
+        "end_reason", "note", "version",
     ]
 
     static func values(_ e: InsatsEpisode) throws -> [(any DatabaseValueConvertible)?] {
         [
             e.id.rawValue, e.participantID.rawValue, e.typeCode, e.status.rawValue, e.plannedStart?.storedText,
             e.start?.storedText, e.plannedEnd?.storedText, e.end?.storedText, e.extentPercent, e.provider,
-            e.contactPerson, e.nextFollowUp?.storedText, e.owner.rawValue, e.version,
+            e.contactPerson, e.nextFollowUp?.storedText, e.owner.rawValue, e.decidedBy?.rawValue,
+            e.decisionDate?.storedText, e.endReason?.rawValue, e.note, e.version,
         ]
     }
 
@@ -25,7 +27,9 @@ enum EpisodeTable: VersionedTable {
             status: try r.code(StoredCodes.insatsStatus), plannedStart: try r.optionalDate(), start: try r.optionalDate(),
             plannedEnd: try r.optionalDate(), end: try r.optionalDate(), extentPercent: r.optionalInt(),
             provider: r.optionalText(), contactPerson: r.optionalText(), nextFollowUp: try r.optionalDate(),
-            owner: try r.code(StoredCodes.organisation), version: try r.int())
+            owner: try r.code(StoredCodes.organisation), decidedBy: try r.optionalCode(StoredCodes.organisation),
+            decisionDate: try r.optionalDate(), endReason: try r.optionalCode(StoredCodes.insatsEndReason),
+            note: r.optionalText(), version: try r.int())
     }
 
     static func key(of e: InsatsEpisode) -> [String] { [e.id.rawValue] }

@@ -7,13 +7,19 @@ enum MeetingTable: VersionedTable {
     static let table = "meeting"
     static let columns = [
         "id", "participant_id", "date", "start_minute", "duration_minutes", "kind", "professions", "interpreter",
-        "location", "outcome", "version",
+        "location", "outcome", "members", "interpreter_language", "outcome_note", "version",
     ]
 
     static func values(_ m: Meeting) throws -> [(any DatabaseValueConvertible)?] {
-        [
+        // Member ids are joined with commas; one holding a comma could not be read back as it was.
+        if let bad = m.members.first(where: { $0.rawValue.isEmpty || $0.rawValue.contains(",") }) {
+            throw StoreError.invalid(
+                field: "medarbetare", reason: "ogiltigt medarbetar-id '\(VisibleText.escaped(bad.rawValue))'")
+        }
+        return [
             m.id.rawValue, m.participantID.rawValue, m.date.storedText, m.time.minutes, m.durationMinutes,
-            m.kind.rawValue, CodeList.join(m.professions), m.interpreter, m.location, m.outcome.rawValue, m.version,
+            m.kind.rawValue, CodeList.join(m.professions), m.interpreter, m.location, m.outcome.rawValue,
+            m.members.map(\.rawValue).joined(separator: ","), m.interpreterLanguage, m.outcomeNote, m.version,
         ]
     }
 
@@ -29,7 +35,8 @@ enum MeetingTable: VersionedTable {
             id: EntityID(id), participantID: participantID, date: date, time: time,
             durationMinutes: try r.int(), kind: try r.code(StoredCodes.meetingKind),
             professions: try r.codes(StoredCodes.profession), interpreter: try r.bool(), location: r.optionalText(),
-            outcome: try r.code(StoredCodes.meetingOutcome), version: try r.int())
+            outcome: try r.code(StoredCodes.meetingOutcome), members: try r.idList(),
+            interpreterLanguage: r.optionalText(), outcomeNote: r.optionalText(), version: try r.int())
     }
 
     static func key(of m: Meeting) -> [String] { [m.id.rawValue] }
