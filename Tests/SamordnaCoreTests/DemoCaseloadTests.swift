@@ -155,3 +155,50 @@ private func personnummer(_ record: ParticipantRecord) -> Personnummer? {
         #expect(caseload.notes.allSatisfy { participants.contains($0.participantID) && members.contains($0.authorID) })
     }
 }
+
+/// The demo tells the truth: it raises only the warnings a real caseload would.
+@Suite struct DemoTruthTests {
+    let today = LocalDate(year: 2026, month: 11, day: 23)!
+    var demo: DemoCaseload { DemoCaseload.generate(participants: 1_000, seed: 3, today: today) }
+
+    @Test func everyEpisodePassesTheFormsRulesAndNoneRunsPastItsMaximum() {
+        let catalogue = DefaultInsatsCatalogue.byCode
+        var planning: [InsatsWarning] = []
+        for record in demo.records {
+            for e in record.episodes {
+                var draft = InsatsDraft(e)
+                if e.status.isEnded, draft.endReason == nil { draft.endReason = .genomford }
+                #expect((try? InsatsRules.validate(draft, catalogue: catalogue, existing: e, today: today).get()) != nil, "\(e)")
+            }
+            planning += InsatsPlanning.warnings(record.episodes, catalogue: catalogue, today: today)
+        }
+        #expect(planning.isEmpty, "\(planning.prefix(5))")
+    }
+
+    @Test func oneSubsidisedEmploymentAtATimeAndOmfattningOnlyOnActivities() {
+        let employments: Set<String> = ["NSJ", "INJ", "LB", "OSA", "ETB", "EXT", "KVA"]
+        for record in demo.records {
+            let running = record.episodes.filter { $0.isOngoing(on: today) }
+            #expect(running.filter { employments.contains($0.typeCode) }.count <= 1)
+            for e in record.episodes where ["SIP", "FINS", "SYV", "BUS", "BOS", "VNR"].contains(e.typeCode) {
+                #expect(e.extentPercent == nil, "\(e.typeCode) has an omfattning")
+            }
+        }
+    }
+
+    @Test func meetingsAreSpreadOverTheWorkingWeek() {
+        let meetings = demo.records.flatMap(\.meetings)
+        let fridays = meetings.filter { $0.date.isoWeekday == 5 }.count
+        #expect(meetings.allSatisfy { $0.date.isoWeekday <= 5 })
+        #expect(Double(fridays) / Double(meetings.count) < 0.3, "\(fridays) of \(meetings.count) on Fridays")
+    }
+
+    @Test func mostActiveParticipantsHaveAJobFocusedInsatsAndSomeDoNot() {
+        let catalogue = DefaultInsatsCatalogue.byCode
+        let active = demo.records.filter { $0.participant.status == .aktiv }
+        let lacking = active.filter {
+            InsatsPlanning.bipWarnings($0.episodes, catalogue: catalogue, on: today).contains(.noJobFocused)
+        }
+        #expect(lacking.count > 0 && lacking.count < active.count / 3)
+    }
+}

@@ -219,7 +219,7 @@ test_fill_quit_restart_complete_and_compare() {
   wait_for "Jag tror att jag får ett arbete  [2 → 4 ↑]" || return 1
   wait_for "före:  2 av 5" || return 1
   wait_for "efter: 4 av 5" || return 1
-  wait_for "Arbetsförmedlare     steg 3 → 3 =   tilltro 3 → 4 ↑" || return 1
+  wait_for "Arbetsförmedlare     steg 4 → 4 =   tilltro 3 → 4 ↑" || return 1
   wait_for "Går upp tidigt och läser 日本語 på bussen. ⏎ Sedan promenad med hunden Öje." || return 1
   screen | grep -qF "Vad vill du arbeta med?  [" && { fail "an unchanged answer is marked as changed"; return 1; }
   $T send-keys -t app Escape || return 1

@@ -2,7 +2,7 @@ import Foundation
 
 /// Meetings, exits and notes for a demo participant.
 extension DemoBuilder {
-    mutating func makeMeetings(for p: Participant, until end: LocalDate) -> [Meeting] {
+    mutating func makeMeetings(for p: Participant, assignments: [ResponsibleAssignment], until end: LocalDate) -> [Meeting] {
         var result: [Meeting] = []
         let pastCount: Int
         switch p.status {
@@ -14,12 +14,12 @@ extension DemoBuilder {
         // The latest held meeting: mostly recent, sometimes long ago (lost contact).
         var day = end.adding(days: -(p.status == .aktiv && chance(15) ? int(43...90) : int(1...35)))
         for i in 0..<pastCount {
-            day = weekday(onOrBefore: day)
+            day = anyWeekday(around: day)
             guard day >= p.enrolledOn, day < today else { break }
             let outcome: MeetingOutcome =
                 i == 0 ? .genomfort : weighted([(.genomfort, 80), (.uteblev, 12), (.installt, 8)])
             let kind: MeetingKind = i == pastCount - 1 ? .kartlaggning : meetingKind()
-            result.append(meeting(p, on: day, kind: kind, outcome: outcome))
+            result.append(meeting(p, on: day, kind: kind, outcome: outcome, assignments: assignments))
             day = day.adding(days: -int(10...35))
         }
         let planned: Int
@@ -30,11 +30,20 @@ extension DemoBuilder {
         case .avslutad: planned = 0
         }
         for i in 0..<planned {
-            let date = weekday(onOrAfter: today.adding(days: int(1...28)))
+            let date = anyWeekday(around: today.adding(days: int(1...28)), notBefore: today.adding(days: 1))
             let kind: MeetingKind = p.status == .aktualiserad && i == 0 ? .kartlaggning : meetingKind()
-            result.append(meeting(p, on: date, kind: kind, outcome: .planerat))
+            result.append(meeting(p, on: date, kind: kind, outcome: .planerat, assignments: assignments))
         }
         return result.sorted { ($0.date, $0.time) < ($1.date, $1.time) }
+    }
+
+    /// A working day in the week of `day` (weekends move to any weekday of that week, not all to Friday).
+    mutating func anyWeekday(around day: LocalDate, notBefore earliest: LocalDate? = nil) -> LocalDate {
+        guard day.isoWeekday > 5 else { return day }
+        let monday = day.adding(days: 1 - day.isoWeekday)
+        var chosen = monday.adding(days: int(0...4))
+        if let earliest, chosen < earliest { chosen = monday.adding(days: 7 + int(0...4)) }
+        return chosen
     }
 
     mutating func meetingKind() -> MeetingKind {
@@ -44,9 +53,10 @@ extension DemoBuilder {
         ])
     }
 
-    mutating func meeting(_ p: Participant, on day: LocalDate, kind: MeetingKind, outcome: MeetingOutcome)
-        -> Meeting
-    {
+    mutating func meeting(
+        _ p: Participant, on day: LocalDate, kind: MeetingKind, outcome: MeetingOutcome,
+        assignments: [ResponsibleAssignment]
+    ) -> Meeting {
         // Office hours: starts 08:30–15:00 on the half hour.
         let slot = int(0...13)
         let time = TimeOfDay(hour: 8 + (slot + 1) / 2, minute: slot % 2 == 0 ? 30 : 0)!
@@ -55,10 +65,14 @@ extension DemoBuilder {
         if chance(5) { present.append(.rehabiliteringskoordinator) }
         if chance(5) { present.append(.studieOchYrkesvagledare) }
         let location = kind == .arbetsgivarbesok ? "Hos arbetsgivaren" : pick(DemoText.meetingPlaces)
+        // The team members taking part: the participant's responsible person in each profession present.
+        let members = present.compactMap { profession in
+            assignments.last { $0.profession == profession && ($0.to.map { $0 >= day } ?? true) && $0.from <= day }?.memberID
+        }
         return Meeting(
             id: newID(), participantID: p.id, date: day, time: time, durationMinutes: pick([45, 60, 60, 60, 90]),
             kind: kind, professions: present, interpreter: p.interpreterNeeded, location: location,
-            outcome: outcome)
+            outcome: outcome, members: members, interpreterLanguage: p.interpreterNeeded ? p.interpreterLanguage : nil)
     }
 
     mutating func makeExit(for id: Participant.ID, on date: LocalDate) -> ExitRecord {

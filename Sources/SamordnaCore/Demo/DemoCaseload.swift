@@ -103,7 +103,8 @@ struct DemoBuilder {
         let workEnd = exitDate ?? today
 
         // About 2 %, and always one early in the list so every demo shows how they are hidden.
-        let protected = chance(2) || index == DemoShowcaseName.all.count + 2
+        // The showcase names at the top of the list are never hidden by chance, so every demo starts alike.
+        let protected = index == DemoShowcaseName.all.count + 2 || (index >= DemoShowcaseName.all.count && chance(2))
         let interpreter = chance(background.interpreterPercent)
         var participant = Participant(
             id: newID(), identity: makeIdentity(gender: gender), protectedIdentity: protected,
@@ -119,7 +120,7 @@ struct DemoBuilder {
         record.assignments = makeAssignments(for: participant, until: exitDate)
         record.consents = makeConsents(for: participant, registeredBy: responsible(record, .socialsekreterare))
         record.episodes = makeEpisodes(for: participant, until: exitDate)
-        record.meetings = makeMeetings(for: participant, until: workEnd)
+        record.meetings = makeMeetings(for: participant, assignments: record.assignments, until: workEnd)
         if let exitDate { record.exit = makeExit(for: participant.id, on: exitDate) }
         addNotes(for: record)
         records.append(record)

@@ -2,7 +2,7 @@
 enum DemoInsats {
     /// Relative frequency per code; offers missing here get 1.
     static let weight: [String: Int] = [
-        "RoM": 20, "KJC": 20, "KAP": 12, "PRA": 10, "STA": 10, "ATR": 6, "NSJ": 6, "INJ": 4, "LB": 2,
+        "RoM": 20, "APR": 12, "KJC": 14, "KAP": 12, "PRA": 10, "STA": 10, "ATR": 6, "NSJ": 6, "INJ": 4, "LB": 2,
         "OSA": 2, "SIUS": 2, "IPS": 6, "LJS": 6, "KVA": 4, "ETB": 1, "EXT": 1,
         "SFI": 16, "KVX-G": 8, "KVX-Y": 6, "SMF": 4, "AUB": 6, "INAB": 2, "KVR": 4, "VC": 10, "PSY": 4,
         "BER": 2, "KOO": 2, "FKAF": 2, "SIP": 4, "FINS": 2, "BUS": 6, "BOS": 4, "VNR": 1, "VAL": 2, "SSS": 2,
@@ -11,6 +11,14 @@ enum DemoInsats {
 
     /// Used only if every offer of a kind is already running for someone: the team's own matching.
     static let fallback: InsatsType = DefaultInsatsCatalogue.byCode["KJC"] ?? DefaultInsatsCatalogue.all[0]
+
+    /// Subsidised employments: a person holds at most one at a time.
+    static let employments: Set<String> = ["NSJ", "INJ", "LB", "OSA", "ETB", "EXT", "KVA"]
+
+    /// Offers that are a plan or a contact rather than time in an activity: no omfattning.
+    static func hasExtent(_ type: InsatsType) -> Bool {
+        type.categories.contains { $0 == .jobb || $0 == .kompetens || $0 == .halsa } && !["SIP", "FINS", "SYV", "KOO", "VC"].contains(type.code)
+    }
 
     /// The organisation that owns the episode (and so its notes and visibility).
     static func owner(for code: String) -> Organisation {

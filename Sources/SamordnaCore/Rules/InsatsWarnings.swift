@@ -68,24 +68,26 @@ public enum InsatsPlanning {
                 if from <= min(aEnd, bEnd) { warnings.append(.overlapsSameType(code: a.typeCode, from: from)) }
             }
         }
-        // Omfattning per ISO week: every week any episode with an omfattning covers, open ends up to a year on.
-        let weighted = live.filter { $0.extentPercent != nil }
-        if weighted.count > 1 {
-            var totals: [IsoWeek: Int] = [:]
-            for e in weighted {
-                guard let span = e.span, let percent = e.extentPercent else { continue }
-                let last = span.end ?? max(today, span.start).adding(days: 365)
-                var week = IsoWeek(containing: span.start)
-                let lastWeek = IsoWeek(containing: last)
-                var guardWeeks = 0
-                while week <= lastWeek, guardWeeks < 260 {
-                    totals[week, default: 0] += percent
-                    week = week.next
-                    guardWeeks += 1
-                }
+        // Omfattning on the same days: a sweep over the days episodes start and end (a handover within a
+        // week is not double time). The first day over full time names its ISO week.
+        var changes: [(day: LocalDate, delta: Int)] = []
+        for e in live {
+            guard let span = e.span, let percent = e.extentPercent else { continue }
+            changes.append((span.start, percent))
+            if let end = span.end { changes.append((end.adding(days: 1), -percent)) }
+        }
+        changes.sort { ($0.day, $0.delta) < ($1.day, $1.delta) }
+        var total = 0
+        var index = 0
+        while index < changes.count {
+            let day = changes[index].day
+            while index < changes.count, changes[index].day == day {
+                total += changes[index].delta
+                index += 1
             }
-            if let (week, percent) = totals.filter({ $0.value > 100 }).min(by: { $0.key < $1.key }) {
-                warnings.append(.overFullTime(week: week, percent: percent))
+            if total > 100 {
+                warnings.append(.overFullTime(week: IsoWeek(containing: day), percent: total))
+                break
             }
         }
         for e in live {
