@@ -106,7 +106,7 @@ enum ActivityTable {
 
     static func meetings(_ rows: [(Meeting, Participant)], team: [TeamMember]) -> String {
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let widths = [6, 10, 2, 11, 3, 18, 22, 14, 9]
+        let widths = [6, 10, 2, 11, 3, 23, 22, 14, 9]
         var out = line(["Id", "Datum", "V", "Tid", "Min", "Typ", "Deltagare", "Medarbetare", "Utfall"], widths, right: [2, 4])
         for (m, p) in rows {
             let end = TimeOfDay(minutes: m.endMinute % (24 * 60))
