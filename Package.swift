@@ -16,11 +16,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "SamordnaCore"),
+        // The one file writer (temporary file, fsync, rename; no symlinks, never over data files): Foundation only,
+        // so Templates, Store, Runtime and the command line can all use it (docs/decisions/0006).
+        .target(name: "SamordnaFiles"),
         // The team's kartläggning template file (YAML) read into Core's values; keeps Core Foundation-only.
-        .target(name: "SamordnaTemplates", dependencies: ["SamordnaCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SamordnaTemplates", dependencies: ["SamordnaCore", "SamordnaFiles", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "SamordnaStore",
-            dependencies: ["SamordnaCore", "SamordnaTemplates", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SamordnaCore", "SamordnaFiles", "SamordnaTemplates", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(name: "SamordnaExport", dependencies: ["SamordnaCore"]),
         .target(name: "TerminalUI"),
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"]),
@@ -29,12 +34,14 @@ let package = Package(
         .target(name: "SamordnaUI", dependencies: ["SamordnaCore", "TerminalUI"]),
         .target(
             name: "SamordnaRuntime",
-            dependencies: ["SamordnaUI", "SamordnaStore", "SamordnaExport", "SamordnaTemplates", "TerminalUI"]),
+            dependencies: [
+                "SamordnaUI", "SamordnaStore", "SamordnaExport", "SamordnaTemplates", "SamordnaFiles", "TerminalUI",
+            ]),
         .executableTarget(
             name: "samordna",
             dependencies: [
                 "SamordnaCore", "SamordnaStore", "SamordnaExport", "SamordnaUI", "SamordnaRuntime",
-                "SamordnaTemplates", "TerminalUI", "CursesBackend",
+                "SamordnaTemplates", "SamordnaFiles", "TerminalUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Release-mode benchmark: `swift run -c release SamordnaBench` (docs/benchmarks.md).
@@ -44,6 +51,7 @@ let package = Package(
         // Helper process for the store tests: several of these write to one database at once.
         .executableTarget(name: "StoreStress", dependencies: ["SamordnaCore", "SamordnaStore"]),
         .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),
+        .testTarget(name: "SamordnaFilesTests", dependencies: ["SamordnaFiles"]),
         .testTarget(name: "SamordnaTemplatesTests", dependencies: ["SamordnaCore", "SamordnaTemplates"]),
         .testTarget(name: "SamordnaExportTests", dependencies: ["SamordnaCore", "SamordnaExport"]),
         .testTarget(

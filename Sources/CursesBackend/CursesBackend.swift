@@ -27,6 +27,9 @@ public final class CursesBackend: TerminalBackend {
     private let theme: Theme
     private var attributes: [Role: attr_t] = [:]
     private var isActive = true
+    /// When the first frame had been handed to the terminal (`CLOCK_MONOTONIC`, ns), 0 before; for the
+    /// start-up trace (`SAMORDNA_TRACE_START`).
+    public private(set) var firstFrameWritten: UInt64 = 0
 
     /// Opens the terminal. Refuses (without drawing anything) when stdin/stdout is not a terminal or the
     /// terminal type is unknown; the caller prints the reason and exits 1.
@@ -180,6 +183,11 @@ public final class CursesBackend: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        if firstFrameWritten == 0 {
+            var t = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &t)
+            firstFrameWritten = UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+        }
     }
 
     public func suspend() {

@@ -1,8 +1,10 @@
-// Release-mode benchmark for the budgets in docs/benchmarks.md (design.md §7):
-//   swift run -c release SamordnaBench            (100 and 10 000 participants)
-//   swift run -c release SamordnaBench 100 2000   (chosen sizes)
+// Release-mode benchmark for the budgets in docs/benchmarks.md:
+//   swift build -c release && swift run -c release SamordnaBench    (100 and 10 000 participants)
+//   swift run -c release SamordnaBench 100 2000                     (chosen sizes)
+//   … SamordnaBench --runs 15 --binary PATH                          (whole-process runs; which samordna)
 // Each size runs in its own child process so that peak memory is that size's alone. Figures are medians;
-// the machines are shared and noisy, so compare ratios rather than single runs.
+// the machines are shared and noisy, so compare ratios rather than single runs. The whole-process figures
+// (WholeProcess.swift) need the release `samordna` binary, by default the one next to this benchmark.
 import Foundation
 import SamordnaCore
 import SamordnaRuntime
@@ -93,6 +95,19 @@ func measureChild(participants: Int, dir: String) throws {
         let viewTime = ContinuousClock.now - t
         return (openTime, loadTime, deriveTime, viewTime)
     }()
+    // The query of a large caseload's first screen: the first 120 in list order, with their records.
+    let firstPageTime = try { () throws -> Duration in
+        let probeStore = try CaseloadStore.open(at: directory.databaseURL)
+        _ = try probeStore.loadFirstPage(limit: 120, meetingsSince: today.adding(days: -72))
+        var times: [Duration] = []
+        for _ in 0..<5 {
+            let t = ContinuousClock.now
+            _ = try probeStore.participantCount()
+            _ = try probeStore.loadFirstPage(limit: 120, meetingsSince: today.adding(days: -72))
+            times.append(ContinuousClock.now - t)
+        }
+        return median(times)
+    }()
 
     // Start to first full screen: open the database, load the caseload, derive rows, view, diff, draw.
     var usage = rusage()
@@ -140,7 +155,7 @@ func measureChild(participants: Int, dir: String) throws {
     print(
         "RESULT \(participants) \(ms(median(starts))) \(ms(median(keys))) \(ms(percentile(keys, 0.99))) "
             + "\(ms(median(searches))) \(String(format: "%.1f", peakMB)) \(ms(openTime)) \(ms(loadTime)) "
-            + "\(ms(deriveTime)) \(ms(viewTime))")
+            + "\(ms(deriveTime)) \(ms(viewTime)) \(ms(firstPageTime))")
 }
 
 /// A backend that accepts frames and does nothing else, so the figures are ours alone.
@@ -166,7 +181,22 @@ func ms(_ d: Duration) -> String {
     return String(format: "%.3f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
 }
 
-let args = CommandLine.arguments
+/// The arguments without `--name value` options, and those options' values.
+func splitOptions(_ all: [String], _ names: [String]) -> ([String], [String: String]) {
+    var rest = all
+    var found: [String: String] = [:]
+    for name in names {
+        guard let i = rest.firstIndex(of: name), i + 1 < rest.count else { continue }
+        found[name] = rest[i + 1]
+        rest.removeSubrange(i...(i + 1))
+    }
+    return (rest, found)
+}
+let (args, options) = splitOptions(CommandLine.arguments, ["--runs", "--binary"])
+let wholeRuns = options["--runs"].flatMap { Int($0) } ?? 15
+let samordnaBinary =
+    options["--binary"]
+    ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("samordna").path
 if args.count == 4, args[1] == "--setup", let n = Int(args[2]) {
     try setupChild(participants: n, dir: args[3])
     exit(0)
@@ -207,11 +237,12 @@ func child(_ arguments: [String], tag: String) -> [String] {
 
 let sizes = args.dropFirst().compactMap { Int($0) }
 let chosen = sizes.isEmpty ? [100, 10_000] : sizes
-print("Samordna benchmark (release build, medians; 120×40 screen; budgets from design.md §7)")
+print("Samordna benchmark (release build, medians; 120×40 screen; budgets in docs/benchmarks.md)")
 print(
     "participants  start→first screen  →all loaded  key press (p99)      search key  peak memory  [demo gen, import]")
 var breakdown: [String] = []
 var refreshes: [String] = []
+var whole: [(row: String, phases: String)] = []
 for n in chosen {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samordna-bench-\(getpid())-\(n)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -225,9 +256,73 @@ for n in chosen {
             + "  " + pad(f[5] + " ms", 10) + "  " + pad(f[6] + " MB", 11) + "  [" + setup[1] + " ms, " + setup[2] + " ms]")
     let r = child(["--refresh", String(n), dir], tag: "REFRESH")
     refreshes.append("\(n): own save \(r[1]) ms, colleague's commit \(r[2]) ms (whole reload \(r[3]) ms)")
-    breakdown.append("\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms")
+    breakdown.append(
+        "\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms, "
+            + "count + first page of 120 \(f[11]) ms")
+    if access(samordnaBinary, X_OK) == 0 {
+        whole.append(try wholeProcess(participants: n, dir: dir))
+    }
 }
 print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
 print("change → screen updated (refresh of what changed, update, view, diff; median of 40): " + refreshes.joined(separator: "; "))
+if whole.isEmpty {
+    print("whole process: no samordna binary at \(samordnaBinary); build it with `swift build -c release` or pass --binary")
+} else {
+    print("")
+    print("whole process on an 80×24 pseudo-terminal: exec → first frame written (\(wholeRuns) runs, median and p90)")
+    print("participants  samordna first screen  --help (reference)  sqlite3 first page  ÷ --help  ÷ sqlite3")
+    for w in whole { print(w.row) }
+    print("where it goes (median of 5 traced runs, ms since exec, +phase): ")
+    for w in whole { print("  " + w.phases) }
+}
 
 func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+
+/// The whole-process figures for one size: the real binary's first screen, `--help` and `sqlite3` reading the
+/// first page, each `wholeRuns` times after one untimed run; then five traced runs for the phases.
+func wholeProcess(participants n: Int, dir: String) throws -> (row: String, phases: String) {
+    var screens: [Duration] = []
+    var helps: [Duration] = []
+    var queries: [Duration] = []
+    let sqlite3 = WholeProcess.sqlite3Path()
+    let database = dir + "/caseload.sqlite"
+    let sql = sqlite3.map { WholeProcess.firstPageSQL(database: database, sqlite3: $0) }
+    _ = try WholeProcess.firstScreen(binary: samordnaBinary, dir: dir)
+    for _ in 0..<wholeRuns {
+        screens.append(try WholeProcess.firstScreen(binary: samordnaBinary, dir: dir).0)
+        helps.append(try WholeProcess.toExit([samordnaBinary, "--help"]))
+        if let sqlite3, let sql { queries.append(try WholeProcess.toExit([sqlite3, "-readonly", database, sql])) }
+    }
+    func figure(_ xs: [Duration]) -> String {
+        xs.isEmpty ? "–" : String(format: "%.1f ms (p90 %.1f)", seconds(median(xs)) * 1000, seconds(percentile(xs, 0.9)) * 1000)
+    }
+    func ratio(_ xs: [Duration]) -> String {
+        xs.isEmpty ? "–" : String(format: "%.1f×", seconds(median(screens)) / seconds(median(xs)))
+    }
+    let row =
+        String(repeating: " ", count: max(0, 12 - String(n).count)) + String(n) + "  " + pad(figure(screens), 21) + "  "
+        + pad(figure(helps), 19) + "  " + pad(queries.isEmpty ? "no sqlite3 on PATH" : figure(queries), 18) + "  "
+        + pad(ratio(helps), 8) + "  " + ratio(queries)
+
+    // Phases from SAMORDNA_TRACE_START: "launch 9.3 (+9.3) terminal 10.0 (+0.7) …"; the median of each.
+    var phases: [String] = []
+    var values: [String: [Double]] = [:]
+    for _ in 0..<5 {
+        guard let line = try WholeProcess.firstScreen(binary: samordnaBinary, dir: dir, trace: true).1 else { continue }
+        for match in line.matches(of: /([a-z][a-z ]*[a-z]) ([0-9.]+) \(\+([0-9.]+)\)/) {
+            let name = String(match.1)
+            if !phases.contains(name) { phases.append(name) }
+            values[name, default: []].append(Double(match.3) ?? 0)
+        }
+    }
+    let described = phases.map { name -> String in
+        let xs = (values[name] ?? []).sorted()
+        return "\(name) +\(String(format: "%.1f", xs.isEmpty ? 0 : xs[(xs.count - 1) / 2]))"
+    }
+    return (row, "\(n): " + (described.isEmpty ? "no trace (an older samordna?)" : described.joined(separator: ", ")))
+}
+
+func seconds(_ d: Duration) -> Double {
+    let c = d.components
+    return Double(c.seconds) + Double(c.attoseconds) / 1e18
+}

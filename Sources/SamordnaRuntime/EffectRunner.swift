@@ -54,6 +54,8 @@ public struct EffectRunner {
         case .login(let e): return [.login(perform(e))]
         case .change(let e): return [.change(perform(e))]
         case .kartlaggning(let e): return [.kartlaggning(perform(e))]
+        case .insats(let e): return [.insats(perform(e))]
+        case .meeting(let e): return [.meeting(perform(e))]
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import SamordnaCore
 
-/// Loading the whole caseload at start-up, the one read whose speed the user feels (design.md §7:
+/// Loading the whole caseload at start-up, the one read whose speed the user feels (docs/benchmarks.md:
 /// first screen within 150 ms for 10 000 participants with three years of history).
 extension CaseloadStore {
     /// Every participant with assignments, consents, insatser, meetings and exit, in stored order.

@@ -1,6 +1,11 @@
 import Foundation
 import GRDB
 import SamordnaCore
+import SamordnaFiles
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The team's caseload on disk: one SQLite file in WAL mode, opened by every team member's process at once.
 ///
@@ -33,19 +38,29 @@ public final class CaseloadStore: Sendable {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         guard POSIX.isDirectory(directory) == true else {
-            throw .cannotOpen(path: path, reason: "katalogen '\(directory)' finns inte")
+            throw .cannotOpen(path: path, reason: "katalogen \(QuotedPath.quoted(directory)) finns inte")
         }
+        if let reason = TrustRule.problem(directory: directory) { throw .cannotOpen(path: path, reason: reason) }
+        // In a team's setgid directory every file SQLite makes (-wal, -shm, journals) must be writable by the
+        // group, whatever umask the member's login has; SQLite takes the database's mode minus the umask.
+        if SharingMode.isGroupShared(directory: directory) { umask(0o007) }
         if let code = POSIX.canWrite(directory: directory) {
             throw .notWritable(path: directory, reason: POSIX.reason(code))
         }
-        var created = false
         switch try DatabaseFile.inspect(path) {
         case .missing:
-            do { created = try POSIX.createExclusively(path, mode: 0o600) } catch {
+            // Empty, through the one writer: never over a file another process made meanwhile.
+            do {
+                try FileWriter.write([], to: path, options: WriteOptions(existing: .keep, allowDataFile: true))
+            } catch {
                 throw .notWritable(path: path, reason: error.reason)
             }
         case .empty:
-            break
+            // An empty file of ours that an earlier run left unusable (a umask of 0277 made it 0400) is given
+            // the mode it should have had.
+            if POSIX.owner(of: path) == POSIX.currentUser, let mode = POSIX.mode(of: path), mode & 0o600 != 0o600 {
+                try? POSIX.changeMode(path, to: mode_t(SharingMode.fileMode(inDirectory: directory)))
+            }
         case .sqlite:
             try preflight(path, busyTimeout: busyTimeout)
         }
@@ -59,7 +74,7 @@ public final class CaseloadStore: Sendable {
             throw map(error, path: path)
         }
         try migrate(pool, path: path)
-        if created { restrictCompanionFiles(of: path) }
+        alignCompanionModes(of: path)
         return CaseloadStore(url: url, pool: pool, isReadOnly: false)
     }
 
@@ -68,6 +83,9 @@ public final class CaseloadStore: Sendable {
     public static func openReadOnly(at url: URL, busyTimeout: TimeInterval = 5) throws(StoreError) -> CaseloadStore {
         let url = url.standardizedFileURL
         let path = url.path
+        if let reason = TrustRule.problem(directory: url.deletingLastPathComponent().path) {
+            throw .cannotOpen(path: path, reason: reason)
+        }
         switch try DatabaseFile.inspect(path) {
         case .missing: throw .cannotOpen(path: path, reason: "filen finns inte")
         case .empty: throw .notADatabase(path: path)
@@ -165,12 +183,16 @@ public final class CaseloadStore: Sendable {
         }
     }
 
-    /// SQLite gives the -wal and -shm files the database file's permissions; make sure of it for a file we
-    /// created, in case an older SQLite or an odd umask did otherwise.
-    private static func restrictCompanionFiles(of path: String) {
+    /// SQLite gives the -wal and -shm files the database file's permissions minus the umask: with a umask of
+    /// 0277 they would be 0400 (unusable by the next process), with 0022 0640 (a colleague in the team's
+    /// group could not write the shared-memory index). Every open sets the ones this account owns to exactly
+    /// the database's mode (0600, or 0660 in a team directory).
+    private static func alignCompanionModes(of path: String) {
+        guard let dbMode = POSIX.mode(of: path) else { return }
+        let wanted = dbMode & 0o660 | 0o600
         for companion in [path + "-wal", path + "-shm"] {
-            if let mode = POSIX.mode(of: companion), mode & 0o077 != 0, POSIX.owner(of: companion) == POSIX.currentUser {
-                try? POSIX.changeMode(companion, to: 0o600)
+            if let mode = POSIX.mode(of: companion), mode != wanted, POSIX.owner(of: companion) == POSIX.currentUser {
+                try? POSIX.changeMode(companion, to: wanted)
             }
         }
     }
@@ -222,28 +244,6 @@ public final class CaseloadStore: Sendable {
     /// The applied migrations, oldest first (`samordna check` shows them).
     public func appliedMigrations() throws(StoreError) -> [String] {
         try read { try Schema.migrator.completedMigrations($0) }
-    }
-
-    /// A consistent copy of the whole caseload, taken while others keep working (`samordna backup`). The copy
-    /// is created private (0600) and must not exist beforehand.
-    public func backup(to destination: URL) throws(StoreError) {
-        let target = destination.standardizedFileURL.path
-        do {
-            guard try POSIX.createExclusively(target, mode: 0o600) else {
-                throw StoreError.invalid(field: "--output", reason: "'\(target)' finns redan")
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .notWritable(path: target, reason: (error as? POSIXFailure)?.reason ?? "\(error)")
-        }
-        do {
-            let copy = try DatabaseQueue(path: target)
-            try pool.backup(to: copy)
-            try copy.close()
-        } catch {
-            throw Self.map(error, path: target)
-        }
     }
 
     // MARK: The one door

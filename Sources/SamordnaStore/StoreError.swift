@@ -1,3 +1,4 @@
+import SamordnaFiles
 import SamordnaCore
 
 /// Everything that can go wrong between the program and the caseload on disk, each with a Swedish message
@@ -47,29 +48,29 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noDataDirectory:
             return "Hittar ingen datakatalog: ange --data KATALOG eller sätt SAMORDNA_DATA (HOME saknas också)."
         case .cannotCreateDirectory(let path, let reason):
-            return "Kan inte skapa datakatalogen '\(path)': \(reason). Välj en annan med --data KATALOG."
+            return "Kan inte skapa datakatalogen \(QuotedPath.quoted(path)): \(reason). Välj en annan med --data KATALOG."
         case .notADirectory(let path):
-            return "'\(path)' är en fil, inte en katalog. Välj en datakatalog med --data KATALOG."
+            return "\(QuotedPath.quoted(path)) är en fil, inte en katalog. Välj en datakatalog med --data KATALOG."
         case .notWritable(let path, let reason):
-            return "Kan inte skriva i '\(path)': \(reason). Kontrollera rättigheterna eller välj en annan katalog."
+            return "Kan inte skriva i \(QuotedPath.quoted(path)): \(reason). Kontrollera rättigheterna eller välj en annan katalog."
         case .cannotOpen(let path, let reason):
-            return "Kan inte öppna '\(path)': \(reason)."
+            return "Kan inte öppna \(QuotedPath.quoted(path)): \(reason)."
         case .notADatabase(let path):
-            return "'\(path)' är ingen Samordna-databas (inte SQLite, skadad eller ett annat programs databas). "
+            return "\(QuotedPath.quoted(path)) är ingen Samordna-databas (inte SQLite, skadad eller ett annat programs databas). "
                 + "Filen har inte ändrats. Kontrollera sökvägen eller återställ från säkerhetskopian."
         case .locked(let path):
-            return "'\(path)' är låst av en annan process längre än väntetiden. Försök igen om en stund; "
+            return "\(QuotedPath.quoted(path)) är låst av en annan process längre än väntetiden. Försök igen om en stund; "
                 + "kontrollera annars att ingen annan process hänger kvar."
         case .newerSchema(let path):
-            return "'\(path)' har skrivits av en nyare version av Samordna. Uppdatera programmet; filen har inte ändrats."
+            return "\(QuotedPath.quoted(path)) har skrivits av en nyare version av Samordna. Uppdatera programmet; filen har inte ändrats."
         case .readOnly(let path):
-            return "'\(path)' är öppnad skrivskyddad; ändringen sparades inte."
+            return "\(QuotedPath.quoted(path)) är öppnad skrivskyddad; ändringen sparades inte."
         case .diskFull(let path):
-            return "Disken är full: '\(path)' kunde inte sparas. Frigör utrymme och försök igen; inget har ändrats."
+            return "Disken är full: \(QuotedPath.quoted(path)) kunde inte sparas. Frigör utrymme och försök igen; inget har ändrats."
         case .ioFailure(let path, let reason):
-            return "Läs- eller skrivfel i '\(path)': \(reason). Inget har ändrats."
+            return "Läs- eller skrivfel i \(QuotedPath.quoted(path)): \(reason). Inget har ändrats."
         case .databaseFailure(let path, let reason):
-            return "Databasfel i '\(path)': \(reason)."
+            return "Databasfel i \(QuotedPath.quoted(path)): \(reason)."
         case .duplicateIdentity(let existing):
             return "Det finns redan en deltagare med samma identitet (id \(existing)). Inget sparades."
         case .conflict(let current):

@@ -1,5 +1,6 @@
 import Foundation
 import SamordnaCore
+import SamordnaFiles
 
 /// The team's template file, `kartlaggning.yaml` in the data directory: read it, and write the default on
 /// first use (private, 0600, never over an existing file).
@@ -10,39 +11,18 @@ public enum TemplateFile {
 
     public static func url(in directory: URL) -> URL { directory.appendingPathComponent(name) }
 
-    /// Writes the default template to `url` unless a file is there already; returns whether it wrote.
-    /// The file is created with O_EXCL and mode 0600 (0660 would be the team's own choice afterwards), so
-    /// two processes starting together cannot both write, and an existing file is never touched.
+    /// Writes the default template to `url` unless something is there already; returns whether it wrote.
+    /// Through the one file writer: complete or not at all, never over an existing file (so two processes
+    /// starting together cannot both write, and the team's own file is never touched), 0600, or 0660 in a
+    /// group-shared data directory.
     @discardableResult
-    public static func writeDefaultIfMissing(at url: URL, mode: mode_t = 0o600) throws(TemplateFileError) -> Bool {
-        let path = url.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        if fd < 0 {
-            let code = errno
-            if code == EEXIST { return false }
-            throw .unreadable(file: path, reason: "kan inte skapa mallen: \(OSReason.text(code))")
+    public static func writeDefaultIfMissing(at url: URL) throws(TemplateFileError) -> Bool {
+        do {
+            return try FileWriter.write(
+                DefaultTemplate.yaml + "\n", to: url.path, options: WriteOptions(existing: .keep, allowDataFile: true))
+        } catch {
+            throw .unreadable(file: url.path, reason: "kan inte skapa mallen: \(error.reason)")
         }
-        defer { close(fd) }
-        // The process umask may have narrowed the mode; never widened it. Make it exactly what was asked.
-        _ = fchmod(fd, mode)
-        let bytes = Array((DefaultTemplate.yaml + "\n").utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = OSReason.text(errno)
-                unlink(path)
-                throw .unreadable(file: path, reason: "kan inte skriva mallen: \(reason)")
-            }
-            written += n
-        }
-        if fsync(fd) != 0 {
-            let reason = OSReason.text(errno)
-            unlink(path)
-            throw .unreadable(file: path, reason: "kan inte skriva mallen: \(reason)")
-        }
-        return true
     }
 
     /// Reads and checks the file. Messages name it as given in `url`.

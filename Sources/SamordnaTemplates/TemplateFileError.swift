@@ -1,3 +1,4 @@
+import SamordnaFiles
 /// One thing wrong in a template file, at a line and column (both from 1; columns count characters as
 /// Unicode scalars, as the YAML library does).
 public struct TemplateFileProblem: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -41,18 +42,22 @@ public enum TemplateFileError: Error, Hashable, Sendable, CustomStringConvertibl
     /// `kartlaggning.yaml:12:7: okänd svarstyp 'skala7' (välj …)`, one line per problem.
     public var description: String {
         switch self {
-        case .unreadable(let file, let reason):
-            return "\(file): \(reason)"
-        case .invalid(let file, let problems):
-            return problems.map { "\(file):\($0)" }.joined(separator: "\n")
+        case .unreadable(_, let reason):
+            return "\(shownFile): \(reason)"
+        case .invalid(_, let problems):
+            return problems.map { "\(shownFile):\($0)" }.joined(separator: "\n")
         }
     }
+
+    /// The file's path with hidden characters spelled out (`\u{1B}`): the `FILE:LINE:COLUMN` form editors
+    /// read stays, and a path from the environment can never act on the terminal.
+    var shownFile: String { QuotedPath.escaped(file) }
 
     /// The first problem on one line, and how many more there are: for a status line.
     /// The file is named without its directory (it is always the data directory's), so the line and
     /// column come early enough to show.
     public var summary: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let name = shownFile.split(separator: "/").last.map(String.init) ?? shownFile
         switch self {
         case .unreadable(_, let reason): return "\(name): \(reason)"
         case .invalid(_, let problems):

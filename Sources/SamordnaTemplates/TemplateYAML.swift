@@ -31,6 +31,10 @@ public enum TemplateYAML {
         ("datum", .date), ("tal", .number),
     ]
 
+    /// Versions count edits of one team's template; a larger number is a typing mistake, and bounding it keeps
+    /// "the next version" (highest + 1) from overflowing.
+    public static let versionLimit = 1_000_000
+
     static let rootKeys = ["version", "titel", "avsnitt"]
     static let sectionKeys = ["id", "titel", "hjälp", "känslighet", "ägare", "frågor"]
     static let questionKeys = [
@@ -40,6 +44,8 @@ public enum TemplateYAML {
 
     /// Parses and checks `text`; `file` names the file in messages.
     public static func parse(_ text: String, file: String) throws(TemplateFileError) -> TemplateDocument {
+        let preflight = YAMLPreflight.problems(in: text)
+        if !preflight.isEmpty { throw .invalid(file: file, problems: preflight) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -105,12 +111,23 @@ struct TemplateNodeReader {
         var version = 1
         if let v = fields["version"] {
             remember(v, TemplateLocation(field: .version))
-            if let n = integer(v, what: "version") { version = n }
+            if let n = integer(v, what: "version") {
+                if n > TemplateYAML.versionLimit {
+                    fail(v, "versionen får vara högst \(TemplateYAML.versionLimit) (är \(n)); höj den med 1 när mallen ändras")
+                } else {
+                    version = n
+                }
+            }
         } else {
             fail(node, "mallen saknar 'version:' (ett heltal, t.ex. 'version: 1'; höj det när mallen ändras)")
         }
         remember(fields["titel"], TemplateLocation(field: .title))
         let title = text(fields["titel"], what: "titel") ?? ""
+        // Core's rules check sections and questions; the template's own title is shown on the form and
+        // printed on every kartläggning, so it gets the same rule as a section title.
+        if let reason = VisibleText.lineProblem(title, limit: TemplateRules.labelLimit) {
+            fail(fields["titel"], "titeln " + reason)
+        }
         var sections: [TemplateSection] = []
         if let list = fields["avsnitt"] {
             remember(list, TemplateLocation(field: .sections))
@@ -190,7 +207,7 @@ struct TemplateNodeReader {
                     typeName = match.name
                     type = match.example
                 } else {
-                    fail(t, "okänd svarstyp '\(name)' (välj \(names.joined(separator: ", ")))")
+                    fail(t, "okänd svarstyp \(shown(name)) (välj \(names.joined(separator: ", ")))")
                 }
             }
         } else {
@@ -245,7 +262,7 @@ struct TemplateNodeReader {
                 fields[name] = value
             } else {
                 let hint = allowed.first { fold($0) == fold(name) }.map { " – menade du '\($0)'?" } ?? ""
-                fail(key, "okänd nyckel '\(name)' i \(what)\(hint) (tillåtna: \(allowed.joined(separator: ", ")))")
+                fail(key, "okänd nyckel \(shown(name)) i \(what)\(hint) (tillåtna: \(allowed.joined(separator: ", ")))")
             }
         }
         return fields
@@ -275,7 +292,7 @@ struct TemplateNodeReader {
             return nil
         }
         guard let n = Int(t) else {
-            fail(node, "'\(what):' ska vara ett heltal, inte '\(t)'")
+            fail(node, "'\(what):' ska vara ett heltal, inte \(shown(t))")
             return nil
         }
         return n
@@ -287,7 +304,7 @@ struct TemplateNodeReader {
         case "ja", "true", "yes": return true
         case "nej", "false", "no": return false
         default:
-            fail(node, "'\(what):' ska vara ja eller nej, inte '\(t)'")
+            fail(node, "'\(what):' ska vara ja eller nej, inte \(shown(t))")
             return nil
         }
     }
@@ -296,7 +313,7 @@ struct TemplateNodeReader {
         guard let t = text(node, what: "känslighet") else { return nil }
         if let s = Sensitivity(rawValue: t.uppercased()) { return s }
         let px = t.uppercased() == "PX" ? " (PX, skyddad identitet, gäller personer och inte frågor)" : ""
-        fail(node, "okänd känslighetsklass '\(t)'\(px): välj P0, P1, P2 eller P3")
+        fail(node, "okänd känslighetsklass \(shown(t))\(px): välj P0, P1, P2 eller P3")
         return nil
     }
 
@@ -308,7 +325,7 @@ struct TemplateNodeReader {
         case .success(let p): return .some(p)
         case .failure:
             let choices = ["gemensam"] + Profession.allCases.map(\.rawValue)
-            fail(node, "okänd ägare '\(t)': välj \(choices.joined(separator: ", "))")
+            fail(node, "okänd ägare \(shown(t)): välj \(choices.joined(separator: ", "))")
             return nil
         }
     }
@@ -320,11 +337,18 @@ struct TemplateNodeReader {
 
     func kind(_ node: Node) -> String {
         switch node {
-        case .scalar(let s): return "texten '\(s.string)'"
+        case .scalar(let s): return "texten \(shown(s.string))"
         case .mapping: return "nycklar med värden"
         case .sequence: return "en lista"
         case .alias: return "en referens"
         }
+    }
+
+    /// A value from the file as a message quotes it: in single quotes, hidden characters spelled out
+    /// (`\u{1B}`), at most 40 characters, so a problem list can never act on the terminal or run for pages.
+    func shown(_ value: String) -> String {
+        let short = value.count > 40 ? String(value.prefix(40)) + "…" : value
+        return "'" + VisibleText.escaped(short) + "'"
     }
 
     /// Lower case without å, ä, ö and dashes, to recognise a key typed without Swedish letters.

@@ -1,3 +1,4 @@
+import SamordnaCore
 import Yams
 
 /// Malformed YAML in the team's words, at the line and column the YAML library found it.
@@ -14,7 +15,7 @@ enum YAMLSyntaxError {
             let (line, column) = position(ofCharacter: offset ?? 0, in: yaml)
             return TemplateFileProblem(line: line, column: column, reason: "kan inte läsa filen: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let keys = duplicates.prefix(5).map { "'" + VisibleText.escaped(String($0.prefix(40))) + "'" }.joined(separator: ", ")
             return TemplateFileProblem(
                 line: context.mark.line, column: context.mark.column,
                 reason: "nyckeln \(keys) står två gånger på samma nivå (här första gången); ta bort den ena")

@@ -5,7 +5,9 @@ import SamordnaStore
 import SamordnaTemplates
 
 /// `samordna check`: verifies the data directory, the database and the kartläggning template and says what
-/// is wrong, without changing anything. Exit 0 when all is well, 1 when a problem was found.
+/// is wrong, without changing anything (the database is opened read-only). Exit 0 when all is well, 1 when
+/// a problem was found. Files other accounts can read are a problem; the other storage warnings (a network
+/// file system, a sync folder, a symbolic link) are printed as `VARNING:` lines and do not change the exit code.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -24,21 +26,33 @@ struct CheckCommand: ParsableCommand {
             let path = directory.url.path
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                throw CLIFailure(message: "samordna: datakatalogen \(path) finns inte", code: 1)
+                throw CLIFailure(message: "samordna: datakatalogen \(quotedValue(path)) finns inte", code: 1)
             }
-            notes.append("Datakatalog: \(path)")
-            problems += permissionProblems(directory)
+            notes.append("Datakatalog: \(quotedValue(path))")
+            // Read only: the database is opened without the right to write (no migration, no schema in an
+            // empty file); nothing is created.
+            if let reason = directory.trustProblem() { problems.append(reason) }
+            // Personal data readable by every account on the machine is a problem; the rest are warnings.
+            var warnings: [StorageWarning] = []
+            for warning in directory.storageWarnings() {
+                if case .readableByOthers = warning { problems.append(warning.description) } else { warnings.append(warning) }
+            }
             let db = directory.databaseURL.path
             var opened: CaseloadStore?
-            if !fm.fileExists(atPath: db) {
-                problems.append("\(db) finns inte (ingen ärendelista ännu)")
+            if directory.trustProblem() != nil {
+                // Not opened at all: the problem above says why.
+            } else if !fm.fileExists(atPath: db) {
+                problems.append("\(quotedValue(db)) finns inte (ingen ärendelista ännu)")
+            } else if (try? fm.attributesOfItem(atPath: db)[.size] as? NSNumber)?.intValue == 0 {
+                notes.append("Databas: \(quotedValue(db)) är tom (0 byte); den får sitt innehåll när Samordna först skriver i den")
             } else {
                 do {
-                    let store = try CaseloadStore.open(at: directory.databaseURL)
+                    let store = try CaseloadStore.openReadOnly(at: directory.databaseURL)
                     opened = store
                     problems += try store.integrityProblems()
-                    notes.append("Databas: \(db), schemaversion \(try store.schemaVersion())")
+                    notes.append("Databas: \(quotedValue(db)), schemaversion \(try store.schemaVersion())")
                     notes.append("Deltagare: \(try store.participantCount()), ändringslogg: \(try store.changeLogCount()) rader")
+                    notes.append(Self.backupNote(try store.lastBackup()))
                 } catch let error as StoreError {
                     problems.append(error.description)
                 }
@@ -62,6 +76,7 @@ struct CheckCommand: ParsableCommand {
                 notes.append("Kartläggningsmall: ingen ännu (standardmallen skrivs när den första kartläggningen görs)")
             }
             for n in notes { print(n) }
+            for w in warnings { print("VARNING: \(w)") }
             if problems.isEmpty {
                 print("Inga problem hittades.")
             } else {
@@ -71,23 +86,12 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// Files and the directory should be private to the owner (0700 / 0600).
-    func permissionProblems(_ directory: DataDirectory) -> [String] {
-        var problems: [String] = []
-        let fm = FileManager.default
-        func mode(_ path: String) -> Int? {
-            (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
+    /// When the last backup was made, or that none has been.
+    static func backupNote(_ last: LastBackup?) -> String {
+        guard let last else {
+            return "Säkerhetskopia: ingen gjord ännu (samordna backup --output FIL; nattlig kopia: docs/storage.md)"
         }
-        if let m = mode(directory.url.path), m & 0o077 != 0 {
-            problems.append(String(format: "%@ har behörigheten %o; andra användare kan läsa den (väntade 700)", directory.url.path, m))
-        }
-        let files = (try? fm.contentsOfDirectory(atPath: directory.url.path)) ?? []
-        for f in files where f.hasPrefix("caseload.sqlite") {
-            let p = directory.url.appendingPathComponent(f).path
-            if let m = mode(p), m & 0o077 != 0 {
-                problems.append(String(format: "%@ har behörigheten %o (väntade 600)", p, m))
-            }
-        }
-        return problems
+        let by = last.by.isEmpty ? "" : " av \(quotedValue(last.by))"
+        return "Senaste säkerhetskopia: \(RestoreCommand.timestamp(last.at))\(by) till \(quotedValue(last.file))"
     }
 }

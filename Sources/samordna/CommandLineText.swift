@@ -22,11 +22,15 @@ extension CommonOptions {
             try directory.prepare()
         } else if !FileManager.default.fileExists(atPath: directory.databaseURL.path) {
             throw CLIFailure(
-                message: "samordna: ingen ärendelista i \(directory.url.path) (skapa en med 'samordna demo', "
+                message: "samordna: ingen ärendelista i \(quotedValue(directory.url.path)) (skapa en med 'samordna demo', "
                     + "'samordna participant add' eller 'samordna import participants')",
                 code: 1)
         }
-        return try CaseloadStore.open(at: directory.databaseURL)
+        let store = try CaseloadStore.open(at: directory.databaseURL)
+        // The same warnings the terminal UI shows in its status line (readable by others, a network file
+        // system, a sync folder, a symbolic link), on standard error so scripts' output stays clean.
+        for warning in directory.storageWarnings() { printError("samordna: varning: \(warning)") }
+        return store
     }
 }
 

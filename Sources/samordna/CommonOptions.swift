@@ -66,8 +66,8 @@ func exitOnFailure(_ body: () throws -> Void) throws {
     }
 }
 
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+func printError(_ message: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((message + (newline ? "\n" : "")).utf8))
 }
 
 /// The login name of the person running the program: written to the change log.

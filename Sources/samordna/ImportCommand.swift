@@ -35,22 +35,27 @@ struct ImportCommand: ParsableCommand {
             try exitOnFailure {
                 let text = try Self.readUTF8(file)
                 let today = common.currentDay()
-                let store = try common.openStore(creating: true)
+                // A refused file must not leave a database behind: with no caseload yet, the rows are checked
+                // against an empty one first and the database is created only for a file that passed.
+                let directory = try common.dataDirectory()
+                let exists = FileManager.default.fileExists(atPath: directory.databaseURL.path)
+                let existingStore = exists ? try common.openStore(creating: false) : nil
                 var ids = RandomIdentifiers()
                 let participants: [Participant]
                 switch ParticipantCSVImport.parse(
-                    text, today: today, existing: try store.participants(), ids: &ids,
+                    text, today: today, existing: try existingStore?.participants() ?? [], ids: &ids,
                     acceptSimilarNames: acceptSimilar)
                 {
                 case .failure(let failure):
-                    throw CLIFailure(message: "samordna: \(file): \(failure)", code: 65)
+                    throw CLIFailure(message: "samordna: \(quotedValue(file)): \(failure)", code: 65)
                 case .success(let parsed):
                     participants = parsed
                 }
+                let store = try existingStore ?? common.openStore(creating: true)
                 try store.importCaseload(
                     team: [], records: participants.map { ParticipantRecord(participant: $0) }, notes: [],
                     by: currentLogin(common.environment), at: common.now())
-                print("Importerade \(participants.count) deltagare från \(file).")
+                print("Importerade \(participants.count) deltagare från \(quotedValue(file)).")
             }
         }
 
@@ -64,6 +69,13 @@ struct ImportCommand: ParsableCommand {
             if isDirectory.boolValue {
                 throw CLIFailure(message: "samordna: kan inte läsa \(quotedValue(path)): det är en katalog", code: 1)
             }
+            // Refused by its size before it is read: the import holds the whole file in memory.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue,
+                size > ParticipantCSVImport.sizeLimit
+            {
+                let failure = ImportFailure.tooLarge(bytes: size, limit: ParticipantCSVImport.sizeLimit)
+                throw CLIFailure(message: "samordna: \(quotedValue(path)): \(failure); ingenting importerades", code: 65)
+            }
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -73,7 +85,7 @@ struct ImportCommand: ParsableCommand {
             }
             if let line = firstInvalidUTF8Line(data) {
                 throw CLIFailure(
-                    message: "samordna: \(path): rad \(line): filen är inte UTF-8 (spara den som \"CSV UTF-8\"); "
+                    message: "samordna: \(quotedValue(path)): rad \(line): filen är inte UTF-8 (spara den som \"CSV UTF-8\"); "
                         + "ingenting importerades",
                     code: 65)
             }

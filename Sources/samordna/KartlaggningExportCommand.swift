@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SamordnaCore
 import SamordnaExport
-import SamordnaRuntime
+import SamordnaFiles
 import SamordnaStore
 
 /// `samordna export kartlaggning`: one kartläggning as a readable Markdown or HTML document, with the
@@ -18,8 +18,11 @@ struct KartlaggningExportCommand: ParsableCommand {
             Dokumentet är pseudonymiserat (initialer + kort id, medarbetare med inloggning) om inte --names \
             anges; personnummer skrivs aldrig ut. Deltagare med skyddade personuppgifter exporteras inte.
 
+            --output skriver en ny fil (helt eller inte alls); en befintlig fil ersätts bara med --force, och \
+            aldrig en symbolisk länk, en databas eller datakatalogens egna filer.
+
             Slutkoder: 0 klart, 64 felaktig användning, 65 okänd deltagare eller kartläggning eller skyddade \
-            personuppgifter, 1 annat fel.
+            personuppgifter, 1 annat fel (också en fil som inte kan eller får skrivas).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
@@ -42,8 +45,13 @@ struct KartlaggningExportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("output"),
-        help: ArgumentHelp("Skriv till filen (skapas privat, 0600) i stället för standard ut; '-' är standard ut.", valueName: "fil"))
+        help: ArgumentHelp(
+            "Skriv till filen (ny fil, privat 0600; 0660 i en teamkatalog) i stället för standard ut; '-' är standard ut.",
+            valueName: "fil"))
     var output: String?
+
+    @Flag(name: .customLong("force"), help: "Ersätt en befintlig fil med --output (aldrig en länk, databas eller datafil).")
+    var force = false
 
     func validate() throws { try common.validate() }
 
@@ -78,7 +86,7 @@ struct KartlaggningExportCommand: ParsableCommand {
                 throw CLIFailure(message: "samordna: \(error); ingenting exporterades", code: 65)
             }
             let text = format == .md ? document.markdown() : document.html()
-            try Self.save(text, to: output)
+            try Self.save(text, to: output, force: force)
         }
     }
 
@@ -102,16 +110,19 @@ struct KartlaggningExportCommand: ParsableCommand {
             message: "samordna: deltagaren \(participant.short) har ingen kartläggning med id \(quotedValue(typed))", code: 65)
     }
 
-    /// Standard out for nil or `-`; otherwise the file, private (0600: it holds personal data).
-    static func save(_ text: String, to output: String?) throws {
+    /// Standard out for nil or `-`; otherwise the file, through the one file writer: whole or not at all,
+    /// private (it holds personal data), never through a symlink, never over a data file, and over an existing
+    /// file only with `--force`.
+    static func save(_ text: String, to output: String?, force: Bool) throws {
         guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         do {
-            try PrivateFile.write(text, to: output)
+            try FileWriter.write(text, to: output, options: .export(force: force))
         } catch {
-            throw CLIFailure(message: "samordna: kan inte skriva \(quotedValue(output)): \(error.reason)", code: 1)
+            let hint = error == .exists(path: output) ? " (eller --force för att ersätta den)" : ""
+            throw CLIFailure(message: "samordna: \(error.description)\(hint)", code: 1)
         }
     }
 }

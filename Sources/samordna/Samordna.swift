@@ -14,9 +14,8 @@ struct Samordna: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ParticipantCommand.self, ImportCommand.self, TeamCommand.self, UndoCommand.self,
-            CheckCommand.self, ExportCommand.self,
-            InsatsCommand.self,
-            MeetingCommand.self,
+            CheckCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, InitCommand.self,
+            InsatsCommand.self, MeetingCommand.self,
         ])
 
     @OptionGroup var common: CommonOptions

@@ -52,7 +52,7 @@ import Testing
         let warnings = try DataDirectory(url: url).prepare()
         #expect(try permissions(url) == 0o755)
         #expect(warnings == [.readableByOthers(path: url.path, mode: 0o755)])
-        #expect(warnings[0].description.contains("chmod go-rwx"))
+        #expect(warnings[0].description.contains("chmod o-rwx"))
     }
 
     @Test func aGroupSharedDirectoryIsAccepted() throws {

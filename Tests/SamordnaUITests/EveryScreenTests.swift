@@ -11,8 +11,8 @@ import Testing
 
     /// The kinds of screen, named by the switch in `kind(of:)`.
     enum Kind: CaseIterable, Sendable {
-        case participant, participantForm, noteForm, consentForm, recordForm, kartlaggningForm, document, whoAmI,
-            picker, confirm
+        case participant, participantForm, noteForm, consentForm, recordForm, kartlaggningForm, insatsForm, insatsAction,
+            meetingForm, meetingOutcome, teamTimeline, document, whoAmI, picker, confirm
     }
 
     /// No default: a new `Screen` case stops this from compiling until it is named here and given an example.
@@ -24,6 +24,11 @@ import Testing
         case .consentForm: return .consentForm
         case .recordForm: return .recordForm
         case .kartlaggningForm: return .kartlaggningForm
+        case .insatsForm: return .insatsForm
+        case .insatsAction: return .insatsAction
+        case .meetingForm: return .meetingForm
+        case .meetingOutcome: return .meetingOutcome
+        case .teamTimeline: return .teamTimeline
         case .document: return .document
         case .whoAmI: return .whoAmI
         case .picker: return .picker
@@ -67,6 +72,32 @@ import Testing
                             kartlaggning: KartlaggningFormTests.draft(), template: KartlaggningFormTests.template))))
             s.type("Kock")
             return (s, .savesFirst)
+        case .insatsForm:
+            s.press("G", "<Enter>")
+            _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
+            s.press("3", "n")
+            s.type("PRA")
+            s.press("<Enter>", "<Right>")  // the picker chose Arbetspraktik; the status changes
+            return (s, .asks)
+        case .insatsAction:
+            s.press("G", "<Enter>")
+            _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
+            s.press("3", "a", "<Down>", "<Enter>", "<Tab>", "<Right>")
+            return (s, .asks)
+        case .meetingForm:
+            s.press("G", "<Enter>")
+            _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
+            s.press("4", "n", "<Tab>")
+            s.type("1")
+            return (s, .asks)
+        case .meetingOutcome:
+            s.press("G", "<Enter>")
+            _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
+            s.press("4", "a", "<Right>")
+            return (s, .asks)
+        case .teamTimeline:
+            s.press("t")
+            return (s, .quits)
         case .document:
             var k = KartlaggningFormTests.draft()
             k.status = .klar

@@ -134,10 +134,12 @@ import Testing
     @Test func eIsNotOfferedWhereThereIsNothingToSelect() {
         var s = openOberg()
         #expect(!isAvailable(.editItem, in: s))
-        s.press("3")
-        #expect(!isAvailable(.editItem, in: s))
         #expect(s.press("e").isEmpty)
         #expect(s.stack.count == 1)
+        s.press("3")
+        #expect(isAvailable(.editItem, in: s), "the Insatser tab selects an episode")
+        s.press("e")
+        #expect(s.screenText.contains("Ändra insats"))
     }
 
     // MARK: Consent

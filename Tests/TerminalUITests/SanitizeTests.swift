@@ -29,3 +29,22 @@ import Testing
         #expect(Sanitize.line(text).unicodeScalars.elementsEqual(text.unicodeScalars))
     }
 }
+
+/// Stored bidi controls and invisible characters (written by another tool) show as "�" on screen, so a
+/// name can neither read backwards nor hide a character.
+@Suite struct SanitizeInvisibleTests {
+    @Test func bidiControlsAndZeroWidthCharactersShowAsReplacementCharacters() {
+        #expect(Sanitize.line("Åsa\u{202E}greb") == "Åsa\u{FFFD}greb")
+        #expect(Sanitize.line("\u{2066}a\u{2069}\u{200F}") == "\u{FFFD}a\u{FFFD}\u{FFFD}")
+        #expect(Sanitize.line("Å\u{200B}sa\u{FEFF}") == "Å\u{FFFD}sa\u{FFFD}")
+        #expect(Sanitize.line("rad\u{2028}två") == "rad⏎två")
+        #expect(Sanitize.line("Zoë Nguyễn محمد") == "Zoë Nguyễn محمد")
+    }
+
+    @Test func theBufferNeverHoldsAnInvisibleFormatCharacter() {
+        var buffer = Buffer(size: Size(width: 20, height: 1))
+        buffer.write("A\u{202E}B\u{200B}C", at: Point(x: 0, y: 0))
+        #expect(!buffer.lines().joined().unicodeScalars.contains { $0.properties.generalCategory == .format })
+        #expect(buffer.lines()[0].hasPrefix("A�B�C"))
+    }
+}

@@ -41,20 +41,30 @@ struct ImportDuplicates {
         let names = NameKey(p)
         var errors: [RowError] = []
         if !acceptSimilarNames {
+            // One problem per row, naming the first look-alike and counting the others: a file of 10 000
+            // rows with one birth date and one name must give 10 000 lines, not 50 million.
+            var first: (why: String, whom: String)?
+            var others = 0
             for other in byBirth[birth] ?? [] {
                 guard let why = names.similarity(to: other.names) else { continue }
-                let whom: String
+                if first != nil {
+                    others += 1
+                    continue
+                }
                 switch other.source {
                 case .existing(let o):
-                    whom = (o.protectedIdentity ? "deltagare" : o.fullName) + " (\(o.id.short)) i ärendelistan"
+                    first = (why, (o.protectedIdentity ? "deltagare" : o.fullName) + " (\(o.id.short)) i ärendelistan")
                 case .row(let otherLine):
-                    whom = "\(other.participant.fullName) på rad \(otherLine)"
+                    first = (why, "\(other.participant.fullName) på rad \(otherLine)")
                 }
+            }
+            if let first {
+                let more = others == 0 ? "" : " (och \(TextRules.swedishNumber(others)) till)"
                 errors.append(
                     RowError(
                         line: line, column: nil, value: p.fullName,
-                        reason: "samma födelsedatum (\(birth)) och \(why) som \(whom); kontrollera att det inte är "
-                            + "samma person (eller importera med liknande namn tillåtna)"))
+                        reason: "samma födelsedatum (\(birth)) och \(first.why) som \(first.whom)\(more); kontrollera att "
+                            + "det inte är samma person (eller importera med liknande namn tillåtna)"))
             }
         }
         byBirth[birth, default: []].append((.row(line), p, names))

@@ -9,6 +9,12 @@ public enum ImportFailure: Error, Hashable, Sendable, CustomStringConvertible {
     case badRows([RowError])
     /// More rows than one import takes.
     case tooManyRows(count: Int, limit: Int)
+    /// A file larger than one import reads (`ParticipantCSVImport.sizeLimit`), refused before it is parsed.
+    case tooLarge(bytes: Int, limit: Int)
+
+    /// How many row problems the message lists; the rest are counted. A file with a problem on every row
+    /// would otherwise print megabytes, and the first ones are what the user fixes first anyway.
+    public static let shownProblemLimit = 100
 
     public var description: String {
         switch self {
@@ -18,11 +24,19 @@ public enum ImportFailure: Error, Hashable, Sendable, CustomStringConvertible {
             return "rubrikraden: \(reason)"
         case .badRows(let errors):
             let rows = Set(errors.map(\.line)).count
-            let head = "\(rows) \(rows == 1 ? "rad har" : "rader har") fel; ingenting importerades:"
-            return ([head] + errors.map(\.description)).joined(separator: "\n")
+            let head = "\(TextRules.swedishNumber(rows)) \(rows == 1 ? "rad har" : "rader har") fel; ingenting importerades:"
+            var lines = [head] + errors.prefix(Self.shownProblemLimit).map(\.description)
+            if errors.count > Self.shownProblemLimit {
+                let rest = errors.count - Self.shownProblemLimit
+                lines.append("… och \(TextRules.swedishNumber(rest)) fel till (rätta de första och importera igen)")
+            }
+            return lines.joined(separator: "\n")
         case .tooManyRows(let count, let limit):
             return "filen har \(TextRules.swedishNumber(count)) rader; högst \(TextRules.swedishNumber(limit)) "
                 + "deltagare kan importeras åt gången (dela upp filen)"
+        case .tooLarge(let bytes, let limit):
+            return "filen är för stor för en import (\(TextRules.swedishNumber(bytes)) byte; högst "
+                + "\(TextRules.swedishNumber(limit))); dela upp filen"
         }
     }
 }

@@ -3,6 +3,9 @@
 /// every bad row is listed.
 public enum ParticipantCSVImport {
     public static let rowLimit = 10_000
+    /// 10 000 rows of a participant's fields are well under 5 MB; a larger file is a wrong file or an attack,
+    /// and reading it whole (the import is all or nothing) would cost memory out of all proportion.
+    public static let sizeLimit = 5_000_000
 
     /// The participants of `text`, in file order, each with a new id from `ids`, aktualiserad `today`
     /// unless the file says otherwise.
@@ -16,6 +19,8 @@ public enum ParticipantCSVImport {
         _ text: String, today: LocalDate, existing: [Participant], ids: inout some IdentifierSource,
         acceptSimilarNames: Bool = false
     ) -> Result<[Participant], ImportFailure> {
+        let size = text.utf8.count
+        if size > sizeLimit { return .failure(.tooLarge(bytes: size, limit: sizeLimit)) }
         guard let delimiter = delimiter(of: text) else { return .failure(.empty) }
         var reader = CSVReader(text, delimiter: delimiter)
         var records: [CSVRecord] = []

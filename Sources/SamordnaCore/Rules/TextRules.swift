@@ -29,6 +29,7 @@ enum TextRules {
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
             defer { previous = scalar }
+            if let reason = invisibleReason(scalar, lines: lines, line: line) { return reason }
             guard scalar.properties.generalCategory == .control else { continue }
             switch (lines, scalar) {
             case (.multiple, "\n"):
@@ -50,6 +51,42 @@ enum TextRules {
         return nil
     }
 
+    /// Invisible format characters (Unicode Cf: bidi controls, zero-width spaces and joiners, the byte order
+    /// mark, soft hyphens) and the Unicode line and paragraph separators. A right-to-left override makes
+    /// "Öberg" display as something else; a zero-width space makes two names that look the same differ,
+    /// so a duplicate goes unnoticed. Nobody types them on purpose into a record, so they are refused with
+    /// what they do (docs/decisions/0006).
+    static func invisibleReason(_ scalar: Unicode.Scalar, lines: Lines, line: Int) -> String? {
+        let place = lines == .multiple && line > 1 ? " på rad \(line)" : ""
+        switch scalar.properties.generalCategory {
+        case .format:
+            let what = isBidiControl(scalar) ? "som ändrar textens riktning" : "som inte syns"
+            return "innehåller tecknet \(codePoint(scalar))\(place), \(what), och det är inte tillåtet"
+        case .lineSeparator, .paragraphSeparator:
+            return lines == .single
+                ? "får inte innehålla radbrytningar"
+                : "innehåller radavgränsaren \(codePoint(scalar))\(place); använd en vanlig radbrytning"
+        default:
+            return nil
+        }
+    }
+
+    /// The characters that reorder text: the Arabic letter mark, LRM/RLM, embeddings, overrides and isolates.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// Characters a message spells out instead of showing: controls, invisible format characters, separators.
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
     /// `U+001B`.
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -67,8 +104,8 @@ enum TextRules {
         return n < 0 ? "-" + out : out
     }
 
-    /// The value with control characters spelled out and at most `limit` graphemes, for an error message
-    /// that names what was typed without letting it act on the terminal.
+    /// The value with control and invisible format characters spelled out and at most `limit` graphemes, for
+    /// an error message that names what was typed without letting it act on the terminal or read backwards.
     static func quoted(_ value: String, limit: Int = 40) -> String {
         var out = ""
         var count = 0
@@ -78,7 +115,7 @@ enum TextRules {
                 break
             }
             count += 1
-            if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if ch.unicodeScalars.contains(where: isHidden) {
                 out += ch.unicodeScalars.map { s in
                     switch s {
                     case "\n": return "\\n"

@@ -1,5 +1,6 @@
-/// Stored text shown in a message or a log line without letting it act on the terminal: control characters
-/// are spelled out (`\n`, `\t`, `\u{1B}`), everything else is kept as typed. The same spelling the import's
+/// Stored text shown in a message or a log line without letting it act on the terminal: control characters,
+/// invisible format characters (bidi controls, zero-width spaces) and line separators are spelled out (`\n`,
+/// `\t`, `\u{1B}`, `\u{202E}`), everything else is kept as typed. The same spelling the import's
 /// error list uses (`TextRules.quoted`), so a value reads the same wherever the team meets it.
 public enum VisibleText {
     /// `"Ann\u{1B}[31m"`: quoted, at most `limit` graphemes (then `…`), for error messages.
@@ -10,5 +11,11 @@ public enum VisibleText {
     /// The whole value with its control characters spelled out, without quotes (the change history).
     public static func escaped(_ value: String) -> String {
         String(TextRules.quoted(value, limit: .max).dropFirst().dropLast())
+    }
+
+    /// Why `text` cannot be one line of shown text (a title): control characters, line breaks, invisible
+    /// format characters, or more than `limit` characters. Nil when it can.
+    public static func lineProblem(_ text: String, limit: Int) -> String? {
+        TextRules.check(text, limit: limit, lines: .single)
     }
 }

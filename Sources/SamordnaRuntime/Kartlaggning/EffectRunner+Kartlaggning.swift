@@ -1,6 +1,7 @@
 import Foundation
 import SamordnaCore
 import SamordnaExport
+import SamordnaFiles
 import SamordnaStore
 import SamordnaTemplates
 import SamordnaUI
@@ -148,9 +149,9 @@ extension EffectRunner {
                 participant: person, kartlaggning: record.kartlaggning, template: template,
                 assessments: record.assessments, team: try store.teamMembers(), names: false, timeZone: timeZone)
             let folder = dir.appendingPathComponent("utskrifter").path
-            try PrivateFile.makeDirectory(folder)
+            try FileWriter.makeDirectory(folder)
             let path = folder + "/kartlaggning-\(id.short)-\(record.kartlaggning.date).md"
-            try PrivateFile.write(document.markdown(), to: path)
+            try FileWriter.write(document.markdown(), to: path, options: WriteOptions(existing: .replace))
             return .printed(path: path)
         } catch let refusal as KartlaggningExportRefusal {
             return .failed(.notPrinted("\(refusal)"))

@@ -37,6 +37,7 @@ public struct DataDirectory: Equatable, Sendable {
         let path = url.path
         switch POSIX.isDirectory(path) {
         case .some(true):
+            if let reason = trustProblem() { throw .cannotOpen(path: path, reason: reason) }
             if let code = POSIX.canWrite(directory: path) {
                 throw .notWritable(path: path, reason: POSIX.reason(code))
             }
@@ -48,10 +49,20 @@ public struct DataDirectory: Equatable, Sendable {
         return storageWarnings()
     }
 
+    /// Why Samordna will not use this directory or its database (writable by everyone, owned by someone
+    /// outside the team's group, inside a folder anyone can swap), with how to fix it; nil when it may.
+    /// `CaseloadStore.open` refuses the same, so nothing is read from or written to such a file.
+    public func trustProblem() -> String? { TrustRule.problem(directory: url.path) }
+
     /// Warnings about the directory and the database files: readable by other users, on a network file
-    /// system, or inside a sync folder. Group permissions are allowed (a team may share the caseload).
+    /// system, or inside a sync folder; and, when the path is a symbolic link, where it leads. Group
+    /// permissions are allowed (a team may share the caseload). Shown by `check`, printed by the command
+    /// line and meant for the terminal UI's status line.
     public func storageWarnings() -> [StorageWarning] {
         var warnings: [StorageWarning] = []
+        if let target = TrustRule.realPath(url.path), target != url.path {
+            warnings.append(.symbolicLink(path: url.path, target: target, mode: UInt16(POSIX.mode(of: target) ?? 0)))
+        }
         let db = databaseURL.path
         for path in [url.path, db, db + "-wal", db + "-shm"] {
             if let mode = POSIX.mode(of: path), mode & 0o007 != 0 {

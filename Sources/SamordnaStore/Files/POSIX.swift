@@ -41,18 +41,6 @@ enum POSIX {
 
     static var currentUser: uid_t { getuid() }
 
-    /// Creates `path` empty with `mode` unless it exists. Returns true when this call created it,
-    /// false when it was already there; throws the errno otherwise.
-    static func createExclusively(_ path: String, mode: mode_t) throws(POSIXFailure) -> Bool {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
-        if fd < 0 {
-            if errno == EEXIST { return false }
-            throw POSIXFailure(code: errno)
-        }
-        close(fd)
-        return true
-    }
-
     static func makeDirectory(_ path: String, mode: mode_t) throws(POSIXFailure) {
         if mkdir(path, mode) != 0, errno != EEXIST { throw POSIXFailure(code: errno) }
     }

@@ -1,3 +1,4 @@
+import SamordnaFiles
 /// Something about where the caseload lives that is not an error but that the team should fix: files other
 /// users on the host can read, or a file system on which SQLite's locking cannot be trusted.
 public enum StorageWarning: Equatable, Sendable, CustomStringConvertible {
@@ -7,18 +8,24 @@ public enum StorageWarning: Equatable, Sendable, CustomStringConvertible {
     case networkFileSystem(path: String, kind: String)
     /// `path` looks like a synchronised folder (Dropbox, OneDrive…), which copies the file behind SQLite's back.
     case syncFolder(path: String, service: String)
+    /// The data directory `path` is a symbolic link to `target`, whose permission bits are `mode`: said so
+    /// that the modes reported are understood to be the target's.
+    case symbolicLink(path: String, target: String, mode: UInt16)
 
     public var description: String {
         switch self {
         case .readableByOthers(let path, let mode):
             let octal = String(mode, radix: 8)
-            return "'\(path)' kan läsas av andra användare på datorn (rättigheter \(octal)). "
-                + "Kör 'chmod go-rwx \(path)' om inte teamet delar katalogen med avsikt."
+            return "\(QuotedPath.quoted(path)) kan läsas av andra användare på datorn (rättigheter \(octal)). "
+                + "Kör 'chmod o-rwx \(QuotedPath.escaped(path))' om inte teamet delar katalogen med avsikt."
         case .networkFileSystem(let path, let kind):
-            return "'\(path)' ligger på ett nätverksfilsystem (\(kind)). SQLite kan inte låsa säkert där: "
+            return "\(QuotedPath.quoted(path)) ligger på ett nätverksfilsystem (\(kind)). SQLite kan inte låsa säkert där: "
                 + "flytta datakatalogen till en lokal disk."
+        case .symbolicLink(let path, let target, let mode):
+            return "\(QuotedPath.quoted(path)) är en länk till \(QuotedPath.quoted(target)) (rättigheter "
+                + "\(String(mode, radix: 8))); rättigheterna ovan gäller målet."
         case .syncFolder(let path, let service):
-            return "'\(path)' ligger i en synkroniserad mapp (\(service)). Synkningen kan skada databasen: "
+            return "\(QuotedPath.quoted(path)) ligger i en synkroniserad mapp (\(service)). Synkningen kan skada databasen: "
                 + "flytta datakatalogen utanför mappen."
         }
     }

@@ -12,6 +12,14 @@ public enum Screen: Equatable, Sendable {
     case consentForm(FormScreen<ConsentFormContent>)
     case recordForm(FormScreen<RecordFormContent>)
     case kartlaggningForm(FormScreen<KartlaggningFormContent>)
+    case insatsForm(FormScreen<InsatsFormContent>)
+    /// Start, end or cancel an insats episode.
+    case insatsAction(FormScreen<InsatsActionContent>)
+    case meetingForm(FormScreen<MeetingFormContent>)
+    /// Record what happened at a meeting.
+    case meetingOutcome(FormScreen<MeetingOutcomeContent>)
+    /// Every participant in the list's filter over the coming weeks.
+    case teamTimeline(TeamTimelineState)
     /// A read-only document: a completed kartläggning or a comparison of two.
     case document(DocumentState)
     case whoAmI(WhoAmIState)
@@ -29,6 +37,11 @@ public enum Screen: Equatable, Sendable {
         case .consentForm(let s): return s
         case .recordForm(let s): return s
         case .kartlaggningForm(let s): return s
+        case .insatsForm(let s): return s
+        case .insatsAction(let s): return s
+        case .meetingForm(let s): return s
+        case .meetingOutcome(let s): return s
+        case .teamTimeline(let s): return s
         case .document(let s): return s
         case .whoAmI(let s): return s
         case .picker(let s): return s
@@ -55,6 +68,8 @@ public enum Msg: Equatable, Sendable {
     case login(LoginMsg)
     case change(ChangeMsg)
     case kartlaggning(KartlaggningMsg)
+    case insats(InsatsMsg)
+    case meeting(MeetingMsg)
 }
 
 /// What the world must do. The runtime performs these and answers with `Msg`s; `update` itself touches
@@ -67,6 +82,8 @@ public enum Effect: Equatable, Sendable {
     case login(LoginEffect)
     case change(ChangeEffect)
     case kartlaggning(KartlaggningEffect)
+    case insats(InsatsEffect)
+    case meeting(MeetingEffect)
 }
 
 /// The one place state changes: routes each message to the app or the feature it belongs to. Pure: no
@@ -86,5 +103,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .login(let m): return WhoAmIState.update(&state, m)
     case .change(let m): return ChangeUpdate.update(&state, m)
     case .kartlaggning(let m): return KartlaggningFormContent.update(&state, m)
+    case .insats(let m): return InsatsFormContent.update(&state, m)
+    case .meeting(let m): return MeetingFormContent.update(&state, m)
     }
 }

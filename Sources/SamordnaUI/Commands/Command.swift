@@ -26,6 +26,12 @@ public enum Command: String, CaseIterable, Sendable {
     case actOnTagged = "act-on-tagged"
     case compare
     case print
+    /// Do something with the selected item: start or end an insats, record a meeting's outcome.
+    case actOnItem = "act-on-item"
+    case earlier
+    case later
+    case thisWeek = "this-week"
+    case teamTimeline = "team-timeline"
     case save
     case cancel
     case nextField = "next-field"

@@ -31,12 +31,12 @@ public enum CommandCatalogue {
             return CommandInfo(title: "Ändra", help: "ändra deltagarens uppgifter", group: "Deltagare")
         case .newItem:
             return CommandInfo(
-                title: "Ny", help: "ny kartläggning, anteckning eller nytt samtycke (på flikarna Kartläggning, Anteckningar och Samtycke)",
+                title: "Ny", help: "ny kartläggning, insats, möte, anteckning eller nytt samtycke (på fliken du står på)",
                 group: "Deltagare")
         case .editItem:
             return CommandInfo(
-                title: "Öppna/rätta",
-                help: "öppna den valda kartläggningen, rätta den valda anteckningen (en ny, länkad) eller återkalla det valda samtycket",
+                title: "Öppna/ändra",
+                help: "öppna den valda kartläggningen, ändra den valda insatsen eller det valda mötet, rätta den valda anteckningen (en ny, länkad) eller återkalla det valda samtycket",
                 group: "Deltagare")
         case .exitParticipant:
             return CommandInfo(
@@ -62,6 +62,16 @@ public enum CommandCatalogue {
             return CommandInfo(
                 title: "Skriv ut", help: "spara den valda kartläggningen som dokument (pseudonymiserat)",
                 group: "Deltagare")
+        case .actOnItem:
+            return CommandInfo(
+                title: "Åtgärd", help: "starta, avsluta eller avbryt den valda insatsen; registrera utfall för det valda mötet",
+                group: "Deltagare")
+        case .earlier: return CommandInfo(title: "Tidigare", help: "tidslinjen: fyra veckor bakåt", group: "Flytta")
+        case .later: return CommandInfo(title: "Senare", help: "tidslinjen: fyra veckor framåt", group: "Flytta")
+        case .thisWeek: return CommandInfo(title: "Denna vecka", help: "tidslinjen: tillbaka till idag", group: "Flytta")
+        case .teamTimeline:
+            return CommandInfo(
+                title: "Tidslinje", help: "alla i listans filter: insatser de kommande veckorna, glapp och J", group: "Lista")
         case .save:
             return CommandInfo(title: "Spara", help: "spara formuläret (Core kontrollerar först)", group: "Formulär")
         case .cancel:

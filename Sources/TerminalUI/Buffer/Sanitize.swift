@@ -10,7 +10,9 @@ public enum Sanitize {
     public static let lineBreak: Character = "⏎"
 
     /// One screen line from stored text: C0 and C1 controls, DEL and ESC become "�" (so an escape sequence
-    /// loses its ESC and shows as harmless text), a tab becomes a space, and CR, LF, CRLF and the Unicode
+    /// loses its ESC and shows as harmless text), and so do invisible format characters (Unicode Cf: bidi
+    /// overrides and isolates that would reorder what follows, zero-width spaces and joiners that hide a
+    /// difference between two names), a tab becomes a space, and CR, LF, CRLF and the Unicode
     /// line and paragraph separators become "⏎". Printable text, including `åäö`, combining marks and wide
     /// characters, is kept as it is.
     public static func line(_ s: String) -> String {
@@ -30,7 +32,11 @@ public enum Sanitize {
             case 0x00...0x1F, 0x7F...0x9F:
                 out.append(placeholder.unicodeScalars.first!)
             default:
-                out.append(scalar)
+                if scalar.properties.generalCategory == .format {
+                    out.append(placeholder.unicodeScalars.first!)
+                } else {
+                    out.append(scalar)
+                }
             }
         }
         return String(out)
@@ -44,7 +50,8 @@ public enum Sanitize {
     private static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
-        default: return false
+        case 0x00...0xAC: return false  // below the first format character (U+00AD): the common case
+        default: return scalar.properties.generalCategory == .format
         }
     }
 }

@@ -10,10 +10,11 @@ enum CaseloadUpdate {
         case .back: return state.list.hasActiveSearch || !state.list.filters.isEmpty
         case .actOnTagged: return !state.list.tagged.isEmpty
         case .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection, .previousSection,
-            .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel, .nextField, .previousField:
+            .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel, .nextField, .previousField,
+            .actOnItem, .earlier, .later, .thisWeek:
             return false
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .quit, .help, .search, .toggleIdentity,
-            .newParticipant, .undo, .filter, .sort:
+            .newParticipant, .undo, .filter, .sort, .teamTimeline:
             return true
         }
     }
@@ -65,12 +66,14 @@ enum CaseloadUpdate {
             move(&state, to: state.list.selection + 1)
         case .actOnTagged:
             OverlayUpdate.openBulk(&state)
+        case .teamTimeline:
+            TeamTimelineState.open(&state)
         case .undo:
             state.status = "Ångrar …"
             return [.change(.undo)]
         case .quit, .help, .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection,
             .previousSection, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel,
-            .nextField, .previousField:
+            .nextField, .previousField, .actOnItem, .earlier, .later, .thisWeek:
             break
         }
         return []

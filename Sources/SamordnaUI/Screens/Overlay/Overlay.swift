@@ -9,6 +9,10 @@ public enum PickerChoice: Equatable, Sendable {
     case bulk(BulkAction)
     case clearTags
     case compare(Kartlaggning.ID, Kartlaggning.ID)
+    /// The insats type for a new episode of the participant.
+    case insatsType(Participant.ID, String)
+    /// Start or end the episode.
+    case insatsAction(InsatsEpisode.ID, InsatsActionContent.Action)
 }
 
 /// A change made to every tagged participant at once (`a`), after a confirmation naming how many.
@@ -121,6 +125,17 @@ enum OverlayUpdate {
             return []
         case .compare(let a, let b):
             return [.kartlaggning(.compare(a, b))]
+        case .insatsType(let participant, let code):
+            InsatsFormContent.openNew(&state, participant: participant, code: code)
+            return []
+        case .insatsAction(let id, let action):
+            let open = state.openParticipant
+            if let episode = (open?.details?.record.episodes ?? open.flatMap { state.caseload.record($0.id) }?.episodes ?? [])
+                .first(where: { $0.id == id })
+            {
+                InsatsActionContent.open(&state, episode: episode, action: action)
+            }
+            return []
         }
         CaseloadUpdate.applySearch(&state, keeping: selected)
         return []

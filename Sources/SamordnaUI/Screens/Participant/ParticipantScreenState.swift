@@ -20,6 +20,8 @@ public enum TabItem: Hashable, Sendable {
     case kartlaggning(Kartlaggning.ID)
     case note(Note.ID)
     case consent(Consent.ID)
+    case insats(InsatsEpisode.ID)
+    case meeting(Meeting.ID)
 }
 
 /// The read-only participant overview: which participant, its lines (built in `update`), and the scroll.
@@ -36,6 +38,8 @@ public struct ParticipantScreenState: Equatable, Sendable {
     public var itemIDs: [TabItem] = []
     /// Position in `itemIDs` of the selected item (`j`/`k` move it; `e` acts on it).
     public var selectedItem: Int = 0
+    /// How many weeks the Insatser tab's timeline is moved from today (`[` `]`; `.` back to 0).
+    public var timelineShift: Int = 0
 
     public var selectedItemID: TabItem? { itemIDs.indices.contains(selectedItem) ? itemIDs[selectedItem] : nil }
 

@@ -74,7 +74,7 @@ enum ParticipantTabLines {
     /// - Parameter width: the columns the lines are drawn in; notes wrap at it instead of being cut.
     static func lines(
         _ tab: ParticipantTab, details: ParticipantDetails, caseload: Caseload, today: LocalDate, timeZone: TimeZone,
-        width: Int = 78
+        width: Int = 78, timelineShift: Int = 0
     ) -> [OverviewLine] {
         let record = details.record
         var lines: [OverviewLine] = []
@@ -100,27 +100,77 @@ enum ParticipantTabLines {
                 item = nil
             }
         case .insatser:
-            add("Insatser (J = jobbinriktad)", .header)
-            if record.episodes.isEmpty { add("  Inga insatser registrerade.", .muted) }
-            for e in record.episodes.sorted(by: { ($0.expectedStart ?? today) > ($1.expectedStart ?? today) }) {
+            add("Insatser (n ny, e ändra, a starta/avsluta; [ ] flyttar tidslinjen, . idag)", .header)
+            let episodes = insatsOrder(record.episodes)
+            if record.participant.status.isOpen {
+                for w in InsatsPlanning.bipWarnings(record.episodes, catalogue: caseload.catalogue, on: today) {
+                    add("  ! " + w.description, .warning)
+                }
+            }
+            for w in InsatsPlanning.warnings(record.episodes, catalogue: caseload.catalogue, today: today) {
+                add("  ! " + w.description, .warning)
+            }
+            if episodes.isEmpty {
+                add("  Inga insatser registrerade. n lägger till den första.", .muted)
+                break
+            }
+            // The timeline: one bar per episode over ISO weeks.
+            let labelWidth = 10
+            let weeks = InsatsTimeline.weeks(
+                from: InsatsTimeline.firstWeek(today: today, shift: timelineShift),
+                count: InsatsTimeline.weekCount(width: width - 2, labelWidth: labelWidth))
+            add("")
+            for row in InsatsTimeline.header(weeks: weeks, today: today, label: "  v.", labelWidth: labelWidth) {
+                add(row, .muted)
+            }
+            for (index, e) in episodes.enumerated() {
+                item = index
+                let job = (caseload.catalogue[e.typeCode]?.jobFocused ?? false) ? "J" : " "
+                add("  " + DisplayWidth.pad("\(job) \(e.typeCode)", to: labelWidth - 2) + InsatsTimeline.bar(e, weeks: weeks))
+                item = nil
+            }
+            add(
+                "  " + DisplayWidth.pad("  alla", to: labelWidth - 2)
+                    + InsatsTimeline.summary(record.episodes, catalogue: caseload.catalogue, weeks: weeks, today: today),
+                .muted)
+            add("  " + InsatsTimeline.legend, .muted)
+            add("")
+            for (index, e) in episodes.enumerated() {
+                item = index
                 let type = caseload.catalogue[e.typeCode]
                 let job = (type?.jobFocused ?? false) ? "J" : " "
                 let from = e.expectedStart.map(\.description) ?? "?"
                 let to = e.expectedEnd.map(\.description) ?? "tills vidare"
                 add(
                     "  \(job) \(DisplayWidth.pad(e.status.rawValue, to: 9)) \(from) – \(DisplayWidth.pad(to, to: 12)) "
-                        + "\(type?.name ?? e.typeCode)", e.isOngoing(on: today) ? .normal : .muted)
+                        + "\(type?.name ?? e.typeCode)", e.status.isEnded ? .muted : .normal)
                 var details: [String] = []
-                if let p = e.provider { details.append("anordnare \(p)") }
                 if let x = e.extentPercent { details.append("\(x) %") }
+                if let p = e.provider { details.append("anordnare \(p)") }
+                if let c = e.contactPerson { details.append("kontakt \(c)") }
                 if let f = e.nextFollowUp { details.append("uppföljning \(f)") }
+                if let d = e.decidedBy { details.append("beslut \(d.rawValue)" + (e.decisionDate.map { " \($0)" } ?? "")) }
+                if let r = e.endReason { details.append("orsak: \(r.rawValue)") }
                 if !details.isEmpty { add("      " + details.joined(separator: " · "), .muted) }
+                if let note = e.note {
+                    for row in TextWrap.rows(note, width: width - 8) { add("      " + row, .muted) }
+                }
+                item = nil
             }
         case .moten:
-            add("Möten", .header)
+            add("Möten (n boka, e ändra, a registrera utfall)", .header)
             if record.meetings.isEmpty { add("  Inga möten registrerade.", .muted) }
-            for m in record.meetings.sorted(by: { ($0.date, $0.time) > ($1.date, $1.time) }) {
+            for (index, m) in meetingOrder(record.meetings).enumerated() {
+                item = index
                 add("  " + ParticipantOverview.meetingLine(m), m.date >= today ? .normal : .muted)
+                var more: [String] = []
+                let names = m.members.compactMap { caseload.team[$0]?.name }
+                if !names.isEmpty { more.append(names.joined(separator: ", ")) }
+                if let place = m.location { more.append(place) }
+                if let language = m.interpreterLanguage { more.append("tolk: \(language)") }
+                if let note = m.outcomeNote { more.append(note) }
+                if !more.isEmpty { add("      " + more.joined(separator: " · "), .muted) }
+                item = nil
             }
         case .anteckningar:
             add("Anteckningar (n ny, e rättar den valda; rättelser läggs till, inget skrivs över)", .header)
@@ -165,8 +215,23 @@ enum ParticipantTabLines {
         case .anteckningar: return NoteRules.threadOrder(details.notes).map { .note($0.note.id) }
         case .samtycke: return consentOrder(details.record).map { .consent($0.id) }
         case .kartlaggning: return kartlaggningOrder(details.kartlaggningar).map { .kartlaggning($0.id) }
-        case .oversikt, .insatser, .moten: return []
+        case .insatser: return insatsOrder(details.record.episodes).map { .insats($0.id) }
+        case .moten: return meetingOrder(details.record.meetings).map { .meeting($0.id) }
+        case .oversikt: return []
         }
+    }
+
+    /// Running and planned first, by start; then the ended ones, newest first.
+    static func insatsOrder(_ all: [InsatsEpisode]) -> [InsatsEpisode] {
+        let far = LocalDate.distantFuture
+        let live = all.filter { !$0.status.isEnded }.sorted { ($0.expectedStart ?? far, $0.id.rawValue) < ($1.expectedStart ?? far, $1.id.rawValue) }
+        let ended = all.filter(\.status.isEnded).sorted { ($0.expectedEnd ?? far, $0.id.rawValue) > ($1.expectedEnd ?? far, $1.id.rawValue) }
+        return live + ended
+    }
+
+    /// Newest first.
+    static func meetingOrder(_ all: [Meeting]) -> [Meeting] {
+        all.sorted { ($0.date, $0.time, $0.id.rawValue) > ($1.date, $1.time, $1.id.rawValue) }
     }
 
     /// Newest kartläggning first.

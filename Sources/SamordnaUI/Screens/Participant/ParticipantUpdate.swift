@@ -25,12 +25,18 @@ extension ParticipantScreenState: ScreenModel {
 
     func isAvailable(_ command: Command, in state: AppState) -> Bool {
         switch command {
-        case .newItem: return [.anteckningar, .samtycke, .kartlaggning].contains(tab)
+        case .newItem: return tab != .oversikt
+        case .actOnItem:
+            switch selectedItemID {
+            case .insats?, .meeting?: return true
+            default: return false
+            }
+        case .earlier, .later, .thisWeek: return tab == .insatser
         case .editItem: return selectedItemID != nil
         case .compare: return tab == .kartlaggning && selectedItemID != nil && itemIDs.count > 1
         case .print: return tab == .kartlaggning && selectedItemID != nil
         case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection, .previousSection, .save,
-            .cancel, .nextField, .previousField:
+            .cancel, .nextField, .previousField, .teamTimeline:
             return false
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help, .toggleIdentity,
             .editParticipant, .exitParticipant, .undo, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
@@ -102,7 +108,7 @@ enum ParticipantUpdate {
         } else {
             screen.lines = ParticipantTabLines.lines(
                 screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone,
-                width: ParticipantLayout(state.size).body.width - 2)
+                width: ParticipantLayout(state.size).body.width - 2, timelineShift: screen.timelineShift)
         }
         // The selection follows the item it was on when the list changes under it.
         let selectedID = screen.selectedItemID
@@ -177,8 +183,23 @@ enum ParticipantUpdate {
             case .samtycke: ConsentFormContent.open(&state, participant: screen.id)
             case .kartlaggning: return .stay(newKartlaggning(screen, &state))
             case .anteckningar: NoteFormContent.open(&state, participant: screen.id)
-            case .oversikt, .insatser, .moten: break
+            case .insatser: InsatsFormContent.chooseType(&state, participant: screen.id)
+            case .moten: MeetingFormContent.open(&state, participant: screen.id)
+            case .oversikt: break
             }
+        case .actOnItem:
+            let record = screen.details?.record ?? state.caseload.record(screen.id)
+            switch screen.selectedItemID {
+            case .insats(let id)?:
+                if let e = record?.episodes.first(where: { $0.id == id }) { InsatsActionContent.choose(&state, episode: e) }
+            case .meeting(let id)?:
+                if let m = record?.meetings.first(where: { $0.id == id }) { MeetingOutcomeContent.open(&state, meeting: m) }
+            default:
+                break
+            }
+        case .earlier, .later, .thisWeek:
+            screen.timelineShift = command == .thisWeek ? 0 : screen.timelineShift + (command == .later ? 4 : -4)
+            rebuild(&screen, state: state)
         case .compare:
             chooseComparison(screen, &state)
         case .print:
@@ -193,7 +214,7 @@ enum ParticipantUpdate {
             state.status = "Ångrar …"
             return .stay([.change(.undo)])
         case .open, .search, .quit, .help, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection,
-            .previousSection, .save, .cancel, .nextField, .previousField:
+            .previousSection, .save, .cancel, .nextField, .previousField, .teamTimeline:
             break
         }
         screen.clampScroll(state.size)
@@ -227,6 +248,16 @@ enum ParticipantUpdate {
         case .consent(let id):
             guard let consent = details.record.consents.first(where: { $0.id == id }) else { return [] }
             RecordFormContent.openWithdrawal(&state, participant: screen.id, consent: consent)
+        case .insats(let id):
+            guard let e = details.record.episodes.first(where: { $0.id == id }) else { return [] }
+            InsatsFormContent.openEdit(&state, episode: e)
+        case .meeting(let id):
+            guard let m = details.record.meetings.first(where: { $0.id == id }) else { return [] }
+            guard m.outcome == .planerat else {
+                state.status = "Mötet är redan \(m.outcome.rawValue); a ändrar utfallet"
+                return []
+            }
+            MeetingFormContent.open(&state, participant: screen.id, editing: m)
         case .kartlaggning(let id):
             let isDraft = details.kartlaggningar.first { $0.id == id }?.status == .utkast
             guard !isDraft || state.me != nil else {

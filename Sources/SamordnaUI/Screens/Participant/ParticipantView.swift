@@ -16,7 +16,7 @@ enum ParticipantView {
             state: state, in: layout.status, into: &buffer)
         HintBar(
             items: hintItems(
-                state, commands: [.newItem, .editItem, .editParticipant, .exitParticipant, .nextTab, .undo, .back, .help]))
+                state, commands: [.newItem, .editItem, .actOnItem, .editParticipant, .exitParticipant, .nextTab, .undo, .back, .help]))
             .render(in: layout.hints, into: &buffer)
     }
 }
