@@ -51,18 +51,21 @@ enum ActivityText {
     }
 
     static func episode(_ typed: String, store: CaseloadStore) throws -> InsatsEpisode {
-        try unique(typed, none: "ingen insats", try lookup(typed) { try store.episodes(idPrefix: $0) }, id: \.id.rawValue)
+        try unique(typed, none: "ingen insats", try lookup(typed, id: \.id.rawValue) { try store.episodes(idPrefix: $0) }, id: \.id.rawValue)
     }
 
     static func meeting(_ typed: String, store: CaseloadStore) throws -> Meeting {
-        try unique(typed, none: "inget möte", try lookup(typed) { try store.meetings(idPrefix: $0) }, id: \.id.rawValue)
+        try unique(typed, none: "inget möte", try lookup(typed, id: \.id.rawValue) { try store.meetings(idPrefix: $0) }, id: \.id.rawValue)
     }
 
     /// The whole id, or its first characters (at least four).
-    private static func lookup<V>(_ typed: String, _ find: (String) throws -> [V]) throws -> [V] {
-        let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
-        guard t.count >= 4 else { return [] }
-        return try find(t)
+    private static func lookup<V>(_ typed: String, id: KeyPath<V, String>, _ find: (String) throws -> [V]) throws -> [V] {
+        let t = typed.trimmingCharacters(in: .whitespaces)
+        // The store gives the record with exactly this id alone, else every id starting with it.
+        let found = try find(t)
+        if t.count < 4 { return found.filter { $0[keyPath: id] == t } }
+        if found.isEmpty, t != t.lowercased() { return try find(t.lowercased()) }
+        return found
     }
 
     private static func unique<V>(_ typed: String, none: String, _ found: [V], id: KeyPath<V, String>) throws -> V {
@@ -106,7 +109,7 @@ enum ActivityTable {
 
     static func meetings(_ rows: [(Meeting, Participant)], team: [TeamMember]) -> String {
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let widths = [6, 10, 2, 11, 3, 18, 22, 14, 9]
+        let widths = [6, 10, 2, 11, 3, 23, 22, 14, 9]
         var out = line(["Id", "Datum", "V", "Tid", "Min", "Typ", "Deltagare", "Medarbetare", "Utfall"], widths, right: [2, 4])
         for (m, p) in rows {
             let end = TimeOfDay(minutes: m.endMinute % (24 * 60))

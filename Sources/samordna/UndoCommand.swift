@@ -10,7 +10,7 @@ struct UndoCommand: ParsableCommand {
         commandName: "undo", abstract: "Ångra din senaste ändring.",
         discussion: """
             Ångrar den senaste ändring som du (din inloggning) gjort och som inte redan är ångrad: ändrade
-            uppgifter, ansvariga, status, avslut, samtycken. Har en kollega ändrat samma post sedan dess vägras
+            uppgifter, ansvariga, status, avslut, samtycken, insatser och möten. Har en kollega ändrat samma post sedan dess vägras
             ångrandet (slutkod 65) och ingenting skrivs över. Anteckningar tas aldrig bort och nya deltagare tas
             inte bort (slutkod 1). Ångrandet loggas; att ångra igen ångrar ändringen före.
             """)
