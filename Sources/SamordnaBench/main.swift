@@ -205,6 +205,10 @@ if args.count == 4, args[1] == "--starts", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try startsChild(participants: n, dir: args[3]) }
     exit(0)
 }
+if args.count == 4, args[1] == "--timeline", let n = Int(args[2]) {
+    try MainActor.assumeIsolated { try timelineChild(participants: n, dir: args[3]) }
+    exit(0)
+}
 if args.count == 4, args[1] == "--refresh", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try refreshChild(participants: n, dir: args[3]) }
     exit(0)
@@ -242,6 +246,7 @@ print(
     "participants  start→first screen  →all loaded  key press (p99)      search key  peak memory  [demo gen, import]")
 var breakdown: [String] = []
 var refreshes: [String] = []
+var timelines: [String] = []
 var whole: [(row: String, phases: String)] = []
 for n in chosen {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samordna-bench-\(getpid())-\(n)").path
@@ -256,6 +261,8 @@ for n in chosen {
             + "  " + pad(f[5] + " ms", 10) + "  " + pad(f[6] + " MB", 11) + "  [" + setup[1] + " ms, " + setup[2] + " ms]")
     let r = child(["--refresh", String(n), dir], tag: "REFRESH")
     refreshes.append("\(n): own save \(r[1]) ms, colleague's commit \(r[2]) ms (whole reload \(r[3]) ms)")
+    let tl = child(["--timeline", String(n), dir], tag: "TIMELINE")
+    timelines.append("\(n): open \(tl[1]) ms, key \(tl[2]) ms (p99 \(tl[3])), [ ] \(tl[4]) ms")
     breakdown.append(
         "\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms, "
             + "count + first page of 120 \(f[11]) ms")
@@ -265,6 +272,7 @@ for n in chosen {
 }
 print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
 print("change → screen updated (refresh of what changed, update, view, diff; median of 40): " + refreshes.joined(separator: "; "))
+print("team timeline (t; update, view, diff per key; medians): " + timelines.joined(separator: "; "))
 if whole.isEmpty {
     print("whole process: no samordna binary at \(samordnaBinary); build it with `swift build -c release` or pass --binary")
 } else {

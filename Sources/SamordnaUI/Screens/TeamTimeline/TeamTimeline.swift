@@ -141,7 +141,7 @@ extension TeamTimelineState: ScreenModel {
             buffer.write(" Inga deltagare i listans urval.", at: Point(x: 0, y: body.y), role: .muted)
         }
         let legend = Rect(x: 0, y: size.height - 3, width: size.width, height: 1)
-        buffer.write(" " + InsatsTimeline.legend + "  I J G U som i listan", at: Point(x: legend.x, y: legend.y), role: .muted, maxWidth: size.width)
+        buffer.write(" " + InsatsTimeline.legend, at: Point(x: legend.x, y: legend.y), role: .muted, maxWidth: size.width)
         let layout = CaseloadLayout(size)
         drawStatusRow(
             " \(participants.isEmpty ? 0 : selection + 1) av \(participants.count)", message: state.status, in: layout.status,
