@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SamordnaCore
 import SamordnaStore
+import SamordnaTemplates
 
 /// `samordna demo`: writes a realistic, invented caseload (test personnummer only) into an empty data
 /// directory. The same seed and day give the same caseload.
@@ -17,6 +18,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("seed"), help: "Frö för slumpen: samma frö och dag ger samma demo.")
     var seed: UInt64 = 1
 
+    @Flag(name: .customLong("no-kartlaggningar"), help: "Inga klara kartläggningar i demon (en tom historik att börja från).")
+    var noKartlaggningar = false
+
     func validate() throws {
         try common.validate()
         guard (1...100_000).contains(participants) else {
@@ -30,7 +34,7 @@ struct DemoCommand: ParsableCommand {
             try directory.prepare()
             let count = try Self.create(
                 in: directory, participants: participants, seed: seed, today: common.currentDay(),
-                login: currentLogin(common.environment))
+                login: currentLogin(common.environment), kartlaggningar: !noKartlaggningar)
             print("Demo skapad i \(directory.url.path): \(count) deltagare. Öppna med: samordna --data \(directory.url.path)")
         }
     }
@@ -42,7 +46,7 @@ struct DemoCommand: ParsableCommand {
     ///   the demo can write notes and kartläggningar at once instead of being asked who they are.
     static func create(
         in directory: DataDirectory, participants: Int, seed: UInt64, today: LocalDate, login: String,
-        actingAs: Bool = false
+        actingAs: Bool = false, kartlaggningar: Bool = true
     ) throws -> Int {
         let store = try CaseloadStore.open(at: directory.databaseURL)
         let existing = try store.participantCount()
@@ -60,6 +64,46 @@ struct DemoCommand: ParsableCommand {
         }
         try store.importCaseload(
             team: demo.team, records: demo.records, notes: demo.notes, by: login, at: today.moving(Date(), in: .current))
+        if kartlaggningar { try addKartlaggningar(demo, to: store, in: directory, seed: seed, today: today, login: login) }
         return demo.records.count
+    }
+
+    /// A completed kartläggning on the day of a held kartläggning meeting, for about every fourth participant
+    /// who had one: answers for the team's template checked by Core, who was present, and the
+    /// arbetsförmedlare's tilltro and step (the suggested one). Written through the store like the form does.
+    static func addKartlaggningar(
+        _ demo: DemoCaseload, to store: CaseloadStore, in directory: DataDirectory, seed: UInt64, today: LocalDate,
+        login: String
+    ) throws {
+        let load = try store.currentTemplate(
+            file: TemplateFile.url(in: directory.url), by: login, at: today.moving(Date(), in: .current))
+        let template = load.template
+        var n = 0
+        var ids = RandomIdentifiers()
+        for record in demo.records where !record.participant.protectedIdentity {
+            guard let meeting = record.meetings.filter({ $0.kind == .kartlaggning && $0.outcome == .genomfort }).min(by: { $0.date < $1.date })
+            else { continue }
+            n += 1
+            guard n % 4 == 1 else { continue }
+            let at = meeting.date.moving(Date(), in: .current)
+            // Done and signed by the participant's arbetsförmedlare on the day.
+            let af = record.responsible(on: meeting.date)[.arbetsformedlare].flatMap { id in demo.team.first { $0.id == id } }
+            guard let by = af?.login, !by.isEmpty else { continue }
+            let start = try store.startKartlaggning(
+                id: .init(ids.next()), participant: record.id, templateVersion: template.version,
+                date: meeting.date, by: by, at: at)
+            var draft = start.kartlaggning
+            draft.answers = DemoKartlaggning.answers(for: template, seed: seed &+ UInt64(n), on: meeting.date)
+            let present = Profession.core.filter { meeting.professions.contains($0) }
+            draft.professionsPresent = present.isEmpty ? [.arbetsformedlare] : present
+            let saved = try store.saveKartlaggningDraft(draft, expectedVersion: draft.version, by: by, at: at)
+            let suggestion = StepLadder.suggest(episodes: record.episodes, catalogue: DefaultInsatsCatalogue.all, on: meeting.date)
+            let assessment = ProfessionAssessment(
+                kartlaggningID: saved.id, profession: .arbetsformedlare, belief: 3 + n % 3, step: suggestion.step,
+                suggestedStep: suggestion.step)
+            _ = try store.completeKartlaggning(
+                saved, expectedVersion: saved.version, professionsPresent: saved.professionsPresent, assessment: assessment,
+                by: by, at: at)
+        }
     }
 }
