@@ -5,5 +5,5 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Exportera dokument och listor (pseudonymiserade om inte --names anges).",
-        subcommands: [KartlaggningExportCommand.self])
+        subcommands: [KartlaggningExportCommand.self, WeekExportCommand.self])
 }

@@ -1,0 +1,418 @@
+/// The team's veckolista for one ISO week: who meets whom, which insatser start and end, who is about to
+/// fall into a gap, which follow-ups, consents and exits are due. The week view and `samordna export week`
+/// both show this value; the rules for what is in it and who may see what are here and in docs/week-list.md.
+///
+/// Built from the participants' records as the store's `weekData` reads them (only what the week needs) or
+/// as the UI holds them: records may carry more episodes and meetings than the week needs, never fewer.
+public struct WeekList: Hashable, Sendable {
+    public var week: IsoWeek
+    public var today: LocalDate
+    /// The day the state sections (glapp, utan pågående, utan jobbinriktad, längsta tid, samtycken) are
+    /// judged on: today when today falls in the week, else the week's Monday.
+    public var referenceDay: LocalDate
+    public var reader: Reader
+
+    /// Möten, one entry per day Monday to Sunday (days without meetings included).
+    public var days: [Day]
+    /// Last week's no-shows (uteblev): present for a socialsekreterare and in the team's week, nil otherwise.
+    public var noShowsLastWeek: Section<MeetingItem>?
+    public var starting: Section<InsatsItem>
+    public var ending: Section<InsatsItem>
+    /// An insats ends within four weeks with nothing after it.
+    public var gaps: Section<InsatsItem>
+    public var withoutOngoing: Section<Person>
+    public var withoutJobFocused: Section<Person>
+    /// An insats reaches its type's maximum length within 30 days.
+    public var nearMaxLength: Section<InsatsItem>
+    public var followUps: Section<FollowUpItem>
+    public var consents: Section<ConsentItem>
+    public var exits: Section<ExitItem>
+
+    /// Who reads the list: their authority decides what another organisation's items show, `onlyMine`
+    /// keeps what they take part in or are responsible for (Min vecka, `--mine`, `--responsible`).
+    public struct Reader: Hashable, Sendable {
+        public var member: TeamMember?
+        public var onlyMine: Bool
+
+        public init(member: TeamMember?, onlyMine: Bool) {
+            self.member = member
+            self.onlyMine = onlyMine
+        }
+
+        /// Teamets vecka, read by `member`.
+        public static func team(_ member: TeamMember?) -> Reader { Reader(member: member, onlyMine: false) }
+        /// Min vecka of `member`.
+        public static func mine(_ member: TeamMember) -> Reader { Reader(member: member, onlyMine: true) }
+    }
+
+    /// What happens to participants with skyddade personuppgifter.
+    public enum ProtectedPolicy: Hashable, Sendable {
+        /// Never in the list: every export.
+        case leaveOut
+        /// Only for the reader who is responsible for them (the terminal view).
+        case onlyForResponsible
+    }
+
+    /// Items shown, and how many more the reader may not see (another organisation's, without consent).
+    public struct Section<Item: Hashable & Sendable>: Hashable, Sendable {
+        public var items: [Item]
+        /// Shown only as a count: "1 möte (sekretess)".
+        public var restricted: Int
+
+        public init(items: [Item] = [], restricted: Int = 0) {
+            self.items = items
+            self.restricted = restricted
+        }
+
+        public var isEmpty: Bool { items.isEmpty && restricted == 0 }
+    }
+
+    public struct Day: Hashable, Sendable {
+        public var date: LocalDate
+        public var meetings: [MeetingItem]
+        /// Meetings this day the reader may not see the details of.
+        public var restricted: Int
+    }
+
+    /// A participant as the list names them: the UI and `--names` show `name`; exports pseudonymise.
+    public struct Person: Hashable, Sendable {
+        public var id: Participant.ID
+        public var firstName: String
+        public var lastName: String
+        public var status: ParticipantStatus
+
+        public init(_ p: Participant) {
+            id = p.id
+            firstName = p.firstName
+            lastName = p.lastName
+            status = p.status
+        }
+
+        /// "Efternamn, Förnamn"
+        public var name: String { "\(lastName), \(firstName)" }
+        /// "A.B."
+        public var initials: String {
+            [firstName, lastName].compactMap { $0.first.map { "\($0)." } }.joined()
+        }
+    }
+
+    public struct MeetingItem: Hashable, Sendable {
+        public var meeting: Meeting
+        public var person: Person
+        /// The team members taking part, by name, in the order given.
+        public var memberNames: [String]
+    }
+
+    public struct InsatsItem: Hashable, Sendable {
+        public var episode: InsatsEpisode
+        public var person: Person
+        public var typeName: String
+        /// The day that puts it in the section: its start, its end, the gap's end or when it reaches its
+        /// maximum length.
+        public var date: LocalDate
+    }
+
+    public enum FollowUpKind: Hashable, Sendable {
+        /// The insats's next follow-up date.
+        case insats(code: String, episode: InsatsEpisode.ID)
+        /// Four weeks after the exit.
+        case exit4Weeks
+        /// Six months after the exit.
+        case exit6Months
+
+        public var label: String {
+            switch self {
+            case .insats(let code, _): return "uppföljning \(code)"
+            case .exit4Weeks: return "uppföljning 4 veckor efter avslut"
+            case .exit6Months: return "uppföljning 6 månader efter avslut"
+            }
+        }
+    }
+
+    public struct FollowUpItem: Hashable, Sendable {
+        public var person: Person
+        public var kind: FollowUpKind
+        public var due: LocalDate
+        /// Due before the reference day.
+        public var overdue: Bool
+    }
+
+    public enum ConsentProblem: Hashable, Sendable {
+        case missing
+        case ending(LocalDate)
+    }
+
+    public struct ConsentItem: Hashable, Sendable {
+        public var person: Person
+        /// The authority group (AF, Soc, FK, Reg) without a lasting consent.
+        public var group: ConsentBadge.Group
+        public var problem: ConsentProblem
+    }
+
+    public struct ExitItem: Hashable, Sendable {
+        public var person: Person
+        public var exit: ExitRecord
+    }
+
+    /// Every item the reader may see, and a count of those they may not.
+    public var isEmpty: Bool {
+        days.allSatisfy { $0.meetings.isEmpty && $0.restricted == 0 } && (noShowsLastWeek?.isEmpty ?? true)
+            && starting.isEmpty && ending.isEmpty && gaps.isEmpty && withoutOngoing.isEmpty
+            && withoutJobFocused.isEmpty && nearMaxLength.isEmpty && followUps.isEmpty && consents.isEmpty
+            && exits.isEmpty
+    }
+
+    /// All meetings of the week shown in full, by day and time.
+    public var meetings: [MeetingItem] { days.flatMap(\.meetings) }
+}
+
+extension WeekList {
+    /// Consents ending within this many days of the reference day are listed.
+    public static let consentWarningDays = CaseloadRules.consentWarningDays
+    /// An insats ending within this many days with nothing after it is a gap.
+    public static let gapHorizonDays = CaseloadRules.gapHorizonDays
+
+    /// Builds the list. `records` are every participant the week touches (an open participant, or one with
+    /// a meeting, an insats starting or ending, a follow-up or an exit in the week) with their assignments,
+    /// consents, live episodes and the week's and last week's meetings.
+    public init(
+        week: IsoWeek, today: LocalDate, team: [TeamMember], catalogue: [InsatsType], reader: Reader,
+        records: [ParticipantRecord], protectedPolicy: ProtectedPolicy
+    ) {
+        self.week = week
+        self.today = today
+        self.reader = reader
+        let monday = week.monday
+        let sunday = week.sunday
+        let day = Self.referenceDay(week: week, today: today)
+        referenceDay = day
+        let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let types = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let teamGroups = WeekAccess.groups(of: team)
+
+        var days = week.days.map { Day(date: $0, meetings: [], restricted: 0) }
+        let showNoShows = !reader.onlyMine || reader.member?.profession == .socialsekreterare
+        var noShows = Section<MeetingItem>()
+        var starting = Section<InsatsItem>()
+        var ending = Section<InsatsItem>()
+        var gaps = Section<InsatsItem>()
+        var withoutOngoing = Section<Person>()
+        var withoutJobFocused = Section<Person>()
+        var nearMax = Section<InsatsItem>()
+        var followUps = Section<FollowUpItem>()
+        var consents = Section<ConsentItem>()
+        var exits = Section<ExitItem>()
+        let previousMonday = monday.adding(days: -7)
+
+        for record in records {
+            let p = record.participant
+            let access = WeekAccess(record: record, reader: reader.member, day: day)
+            if p.protectedIdentity {
+                guard protectedPolicy == .onlyForResponsible, access.readerResponsible(for: record, on: day)
+                else { continue }
+            }
+            let person = Person(p)
+            let mine = !reader.onlyMine || access.readerResponsible(for: record, on: day)
+
+            for m in record.meetings {
+                if m.date >= monday && m.date <= sunday {
+                    guard mine || reader.member.map({ m.members.contains($0.id) }) == true else { continue }
+                    let index = monday.days(until: m.date)
+                    if access.maySee(meeting: m) {
+                        days[index].meetings.append(
+                            MeetingItem(meeting: m, person: person, memberNames: m.members.map { members[$0]?.name ?? $0.short }))
+                    } else {
+                        days[index].restricted += 1
+                    }
+                } else if showNoShows, m.outcome == .uteblev, m.date >= previousMonday, m.date < monday {
+                    guard mine || reader.member.map({ m.members.contains($0.id) }) == true else { continue }
+                    if access.maySee(meeting: m) {
+                        noShows.items.append(
+                            MeetingItem(meeting: m, person: person, memberNames: m.members.map { members[$0]?.name ?? $0.short }))
+                    } else {
+                        noShows.restricted += 1
+                    }
+                }
+            }
+
+            if mine {
+                for e in record.episodes where !(e.status == .avbruten && e.start == nil) {
+                    func item(_ date: LocalDate) -> InsatsItem {
+                        InsatsItem(episode: e, person: person, typeName: types[e.typeCode]?.name ?? e.typeCode, date: date)
+                    }
+                    if let s = e.expectedStart, s >= monday, s <= sunday {
+                        access.add(item(s), ownedBy: e.owner, to: &starting)
+                    }
+                    if let end = e.expectedEnd, end >= monday, end <= sunday {
+                        access.add(item(end), ownedBy: e.owner, to: &ending)
+                    }
+                    if !e.status.isEnded, let due = e.nextFollowUp, due <= sunday, p.status.isOpen {
+                        let f = FollowUpItem(person: person, kind: .insats(code: e.typeCode, episode: e.id), due: due, overdue: due < day)
+                        if access.maySee(owner: e.owner) { followUps.items.append(f) } else { followUps.restricted += 1 }
+                    }
+                }
+
+                if p.status.isOpen {
+                    for warning in InsatsPlanning.bipWarnings(record.episodes, catalogue: types, on: day) {
+                        switch warning {
+                        case .noOngoing: withoutOngoing.items.append(person)
+                        case .noJobFocused: withoutJobFocused.items.append(person)
+                        case .gapAhead(let code, let ends):
+                            if let e = InsatsPlanning.gapAhead(record.episodes, ongoing: record.ongoingEpisodes(on: day), on: day) {
+                                access.add(
+                                    InsatsItem(episode: e, person: person, typeName: types[code]?.name ?? code, date: ends),
+                                    ownedBy: e.owner, to: &gaps)
+                            }
+                        case .maxLengthNear(let code, let reaches):
+                            for e in record.ongoingEpisodes(on: day) where e.typeCode == code {
+                                access.add(
+                                    InsatsItem(episode: e, person: person, typeName: types[code]?.name ?? code, date: reaches),
+                                    ownedBy: e.owner, to: &nearMax)
+                                break
+                            }
+                        case .followUpOverdue: break  // listed with the week's follow-ups above
+                        }
+                    }
+                    for group in teamGroups {
+                        if let problem = Self.consentProblem(record.consents, group: group, on: day) {
+                            consents.items.append(ConsentItem(person: person, group: group, problem: problem))
+                        }
+                    }
+                }
+            }
+
+            // Exits and the follow-ups after them: responsibility is judged on the exit day, since the
+            // responsible staff usually ended there.
+            if let exit = record.exit, p.status == .avslutad {
+                let mineAtExit = !reader.onlyMine || access.readerResponsible(for: record, on: exit.date)
+                guard mineAtExit else { continue }
+                if exit.date >= monday, exit.date <= sunday { exits.items.append(ExitItem(person: person, exit: exit)) }
+                if week.contains(exit.followUp4Weeks) {
+                    followUps.items.append(FollowUpItem(person: person, kind: .exit4Weeks, due: exit.followUp4Weeks, overdue: exit.followUp4Weeks < day))
+                }
+                if week.contains(exit.followUp6Months) {
+                    followUps.items.append(FollowUpItem(person: person, kind: .exit6Months, due: exit.followUp6Months, overdue: exit.followUp6Months < day))
+                }
+            }
+        }
+
+        let byName: (Person, Person) -> Bool = { a, b in
+            (SwedishCollation.key(a.name), a.id.rawValue) < (SwedishCollation.key(b.name), b.id.rawValue)
+        }
+        for i in days.indices {
+            days[i].meetings.sort { a, b in
+                (a.meeting.time, SwedishCollation.key(a.person.name), a.meeting.id.rawValue)
+                    < (b.meeting.time, SwedishCollation.key(b.person.name), b.meeting.id.rawValue)
+            }
+        }
+        noShows.items.sort { ($0.meeting.date, $0.meeting.time, $0.meeting.id.rawValue) < ($1.meeting.date, $1.meeting.time, $1.meeting.id.rawValue) }
+        func byDate(_ s: inout Section<InsatsItem>) {
+            s.items.sort { a, b in
+                a.date != b.date ? a.date < b.date : (a.person.id == b.person.id ? a.episode.id.rawValue < b.episode.id.rawValue : byName(a.person, b.person))
+            }
+        }
+        byDate(&starting)
+        byDate(&ending)
+        byDate(&gaps)
+        byDate(&nearMax)
+        withoutOngoing.items.sort(by: byName)
+        withoutJobFocused.items.sort(by: byName)
+        followUps.items.sort { a, b in a.due != b.due ? a.due < b.due : byName(a.person, b.person) }
+        consents.items.sort { a, b in
+            a.group != b.group
+                ? ConsentBadge.Group.allCases.firstIndex(of: a.group)! < ConsentBadge.Group.allCases.firstIndex(of: b.group)!
+                : byName(a.person, b.person)
+        }
+        exits.items.sort { a, b in a.exit.date != b.exit.date ? a.exit.date < b.exit.date : byName(a.person, b.person) }
+
+        self.days = days
+        self.noShowsLastWeek = showNoShows ? noShows : nil
+        self.starting = starting
+        self.ending = ending
+        self.gaps = gaps
+        self.withoutOngoing = withoutOngoing
+        self.withoutJobFocused = withoutJobFocused
+        self.nearMaxLength = nearMax
+        self.followUps = followUps
+        self.consents = consents
+        self.exits = exits
+    }
+
+    /// Today when today falls in the week, else the week's Monday: the day the state sections are judged on.
+    public static func referenceDay(week: IsoWeek, today: LocalDate) -> LocalDate {
+        week.contains(today) ? today : week.monday
+    }
+
+    /// Missing: no consent valid on `day` lets the group's authorities share. Ending: the valid ones that do
+    /// all end within 30 days (the last of them is named).
+    public static func consentProblem(_ consents: [Consent], group: ConsentBadge.Group, on day: LocalDate) -> ConsentProblem? {
+        let valid = consents.filter { c in
+            c.isValid(on: day) && c.discloser.union(c.recipient).contains { $0.badgeGroup == group }
+        }
+        guard let last = valid.map(\.validTo).max() else { return .missing }
+        return day.days(until: last) <= consentWarningDays ? .ending(last) : nil
+    }
+}
+
+/// Who may see what in the veckolista (docs/week-list.md, "Vem ser vad"): an item owned by another
+/// organisation than the reader's is shown in full only when the participant has a consent, valid on the
+/// reference day, whose recipients include the reader's authority. Otherwise it is counted, not described.
+public struct WeekAccess: Sendable {
+    let readerOrganisation: Organisation?
+    let readerID: TeamMember.ID?
+    let consentReaches: Bool
+
+    public init(record: ParticipantRecord, reader: TeamMember?, day: LocalDate) {
+        readerOrganisation = reader?.organisation
+        readerID = reader?.id
+        if let org = reader?.organisation {
+            let authorities = Self.authorities(of: org)
+            consentReaches = record.consents.contains { c in
+                c.isValid(on: day) && !c.recipient.isDisjoint(with: authorities)
+            }
+        } else {
+            consentReaches = false
+        }
+    }
+
+    /// An insats owned by `owner`: the reader's own organisation's, or shared by consent.
+    public func maySee(owner: Organisation) -> Bool { owner == readerOrganisation || consentReaches }
+
+    /// A meeting belongs to the organisations of the professions taking part; the reader sees it when one of
+    /// those is theirs, when they take part themselves, or when a consent reaches them.
+    public func maySee(meeting m: Meeting) -> Bool {
+        if consentReaches { return true }
+        if let readerID, m.members.contains(readerID) { return true }
+        guard let readerOrganisation else { return false }
+        return m.professions.contains { $0.organisation == readerOrganisation }
+    }
+
+    func add(_ item: WeekList.InsatsItem, ownedBy owner: Organisation, to section: inout WeekList.Section<WeekList.InsatsItem>) {
+        if maySee(owner: owner) { section.items.append(item) } else { section.restricted += 1 }
+    }
+
+    /// Whether the reader is responsible for the participant on `day`.
+    func readerResponsible(for record: ParticipantRecord, on day: LocalDate) -> Bool {
+        guard let readerID else { return false }
+        return record.assignments.contains { $0.memberID == readerID && $0.isCurrent(on: day) }
+    }
+
+    /// The consent authorities an organisation acts as.
+    public static func authorities(of organisation: Organisation) -> Set<Authority> {
+        switch organisation {
+        case .af: return [.af]
+        case .kommunSoc: return [.socialtjanst]
+        case .kommunJobbtorg: return [.jobbtorg]
+        case .fk: return [.fk]
+        case .region: return [.primarvard, .psykiatri]
+        case .samordningsforbund: return [.samordningsforbund]
+        }
+    }
+
+    /// The consent groups of the team's active members' organisations, in badge order (AF, Soc, FK, Reg).
+    static func groups(of team: [TeamMember]) -> [ConsentBadge.Group] {
+        var found = Set<ConsentBadge.Group>()
+        for m in team where m.active { for a in authorities(of: m.organisation) { found.insert(a.badgeGroup) } }
+        return ConsentBadge.Group.allCases.filter(found.contains)
+    }
+}
