@@ -56,6 +56,7 @@ public struct EffectRunner {
         case .kartlaggning(let e): return [.kartlaggning(perform(e))]
         case .insats(let e): return [.insats(perform(e))]
         case .meeting(let e): return [.meeting(perform(e))]
+        case .week(let e): return [.week(perform(e))]
         }
     }
 

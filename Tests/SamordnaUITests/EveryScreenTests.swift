@@ -12,7 +12,7 @@ import Testing
     /// The kinds of screen, named by the switch in `kind(of:)`.
     enum Kind: CaseIterable, Sendable {
         case participant, participantForm, noteForm, consentForm, recordForm, kartlaggningForm, insatsForm, insatsAction,
-            meetingForm, meetingOutcome, teamTimeline, document, whoAmI, picker, confirm
+            meetingForm, meetingOutcome, teamTimeline, weekView, document, whoAmI, picker, confirm
     }
 
     /// No default: a new `Screen` case stops this from compiling until it is named here and given an example.
@@ -29,6 +29,7 @@ import Testing
         case .meetingForm: return .meetingForm
         case .meetingOutcome: return .meetingOutcome
         case .teamTimeline: return .teamTimeline
+        case .weekView: return .weekView
         case .document: return .document
         case .whoAmI: return .whoAmI
         case .picker: return .picker
@@ -97,6 +98,9 @@ import Testing
             return (s, .asks)
         case .teamTimeline:
             s.press("t")
+            return (s, .quits)
+        case .weekView:
+            s.press("v")
             return (s, .quits)
         case .document:
             var k = KartlaggningFormTests.draft()

@@ -20,6 +20,8 @@ public enum Screen: Equatable, Sendable {
     case meetingOutcome(FormScreen<MeetingOutcomeContent>)
     /// Every participant in the list's filter over the coming weeks.
     case teamTimeline(TeamTimelineState)
+    /// The veckolista for one ISO week.
+    case weekView(WeekViewState)
     /// A read-only document: a completed kartläggning or a comparison of two.
     case document(DocumentState)
     case whoAmI(WhoAmIState)
@@ -42,6 +44,7 @@ public enum Screen: Equatable, Sendable {
         case .meetingForm(let s): return s
         case .meetingOutcome(let s): return s
         case .teamTimeline(let s): return s
+        case .weekView(let s): return s
         case .document(let s): return s
         case .whoAmI(let s): return s
         case .picker(let s): return s
@@ -70,6 +73,7 @@ public enum Msg: Equatable, Sendable {
     case kartlaggning(KartlaggningMsg)
     case insats(InsatsMsg)
     case meeting(MeetingMsg)
+    case week(WeekMsg)
 }
 
 /// What the world must do. The runtime performs these and answers with `Msg`s; `update` itself touches
@@ -84,6 +88,7 @@ public enum Effect: Equatable, Sendable {
     case kartlaggning(KartlaggningEffect)
     case insats(InsatsEffect)
     case meeting(MeetingEffect)
+    case week(WeekEffect)
 }
 
 /// The one place state changes: routes each message to the app or the feature it belongs to. Pure: no
@@ -105,5 +110,6 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .kartlaggning(let m): return KartlaggningFormContent.update(&state, m)
     case .insats(let m): return InsatsFormContent.update(&state, m)
     case .meeting(let m): return MeetingFormContent.update(&state, m)
+    case .week(let m): return WeekViewState.update(&state, m)
     }
 }

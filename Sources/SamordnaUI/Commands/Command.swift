@@ -32,6 +32,10 @@ public enum Command: String, CaseIterable, Sendable {
     case later
     case thisWeek = "this-week"
     case teamTimeline = "team-timeline"
+    case weekView = "week-view"
+    /// Min vecka or Teamets vecka.
+    case toggleMine = "toggle-mine"
+    case export
     case save
     case cancel
     case nextField = "next-field"
@@ -54,4 +58,6 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case document
     /// The kartläggning form: its own keys before the form's.
     case kartlaggning
+    /// The veckolista.
+    case week
 }

@@ -66,12 +66,17 @@ public enum CommandCatalogue {
             return CommandInfo(
                 title: "Åtgärd", help: "starta, avsluta eller avbryt den valda insatsen; registrera utfall för det valda mötet",
                 group: "Deltagare")
-        case .earlier: return CommandInfo(title: "Tidigare", help: "tidslinjen: fyra veckor bakåt", group: "Flytta")
-        case .later: return CommandInfo(title: "Senare", help: "tidslinjen: fyra veckor framåt", group: "Flytta")
-        case .thisWeek: return CommandInfo(title: "Denna vecka", help: "tidslinjen: tillbaka till idag", group: "Flytta")
+        case .earlier: return CommandInfo(title: "Tidigare", help: "tidslinjen fyra veckor bakåt; veckolistan en vecka", group: "Flytta")
+        case .later: return CommandInfo(title: "Senare", help: "tidslinjen fyra veckor framåt; veckolistan en vecka", group: "Flytta")
+        case .thisWeek: return CommandInfo(title: "Denna vecka", help: "tillbaka till denna vecka", group: "Flytta")
         case .teamTimeline:
             return CommandInfo(
                 title: "Tidslinje", help: "alla i listans filter: insatser de kommande veckorna, glapp och J", group: "Lista")
+        case .weekView:
+            return CommandInfo(title: "Veckolista", help: "veckans möten, insatser, glapp, uppföljningar, samtycken och avslut", group: "Lista")
+        case .toggleMine: return CommandInfo(title: "Min/Teamets", help: "växla mellan Min vecka och Teamets vecka", group: "Lista")
+        case .export:
+            return CommandInfo(title: "Exportera", help: "spara veckan som CSV, Markdown, HTML, iCalendar eller JSON (pseudonymiserat)", group: "Lista")
         case .save:
             return CommandInfo(title: "Spara", help: "spara formuläret (Core kontrollerar först)", group: "Formulär")
         case .cancel:

@@ -11,10 +11,10 @@ enum CaseloadUpdate {
         case .actOnTagged: return !state.list.tagged.isEmpty
         case .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection, .previousSection,
             .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel, .nextField, .previousField,
-            .actOnItem, .earlier, .later, .thisWeek:
+            .actOnItem, .earlier, .later, .thisWeek, .toggleMine, .export:
             return false
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .quit, .help, .search, .toggleIdentity,
-            .newParticipant, .undo, .filter, .sort, .teamTimeline:
+            .newParticipant, .undo, .filter, .sort, .teamTimeline, .weekView:
             return true
         }
     }
@@ -68,12 +68,14 @@ enum CaseloadUpdate {
             OverlayUpdate.openBulk(&state)
         case .teamTimeline:
             TeamTimelineState.open(&state)
+        case .weekView:
+            return WeekViewState.open(&state)
         case .undo:
             state.status = "Ångrar …"
             return [.change(.undo)]
         case .quit, .help, .editParticipant, .newItem, .editItem, .exitParticipant, .compare, .print, .nextSection,
             .previousSection, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .save, .cancel,
-            .nextField, .previousField, .actOnItem, .earlier, .later, .thisWeek:
+            .nextField, .previousField, .actOnItem, .earlier, .later, .thisWeek, .toggleMine, .export:
             break
         }
         return []

@@ -13,6 +13,8 @@ public enum PickerChoice: Equatable, Sendable {
     case insatsType(Participant.ID, String)
     /// Start or end the episode.
     case insatsAction(InsatsEpisode.ID, InsatsActionContent.Action)
+    /// Export the week in a format.
+    case weekExport(IsoWeek, mine: Bool, format: WeekExportFormat)
 }
 
 /// A change made to every tagged participant at once (`a`), after a confirmation naming how many.
@@ -125,6 +127,9 @@ enum OverlayUpdate {
             return []
         case .compare(let a, let b):
             return [.kartlaggning(.compare(a, b))]
+        case .weekExport(let week, let mine, let format):
+            state.status = "Exporterar …"
+            return [.week(.export(week, mine: mine, format: format))]
         case .insatsType(let participant, let code):
             InsatsFormContent.openNew(&state, participant: participant, code: code)
             return []

@@ -36,7 +36,7 @@ extension ParticipantScreenState: ScreenModel {
         case .compare: return tab == .kartlaggning && selectedItemID != nil && itemIDs.count > 1
         case .print: return tab == .kartlaggning && selectedItemID != nil
         case .open, .search, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection, .previousSection, .save,
-            .cancel, .nextField, .previousField, .teamTimeline:
+            .cancel, .nextField, .previousField, .teamTimeline, .weekView, .toggleMine, .export:
             return false
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help, .toggleIdentity,
             .editParticipant, .exitParticipant, .undo, .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
@@ -214,7 +214,7 @@ enum ParticipantUpdate {
             state.status = "Ångrar …"
             return .stay([.change(.undo)])
         case .open, .search, .quit, .help, .newParticipant, .filter, .sort, .tag, .actOnTagged, .nextSection,
-            .previousSection, .save, .cancel, .nextField, .previousField, .teamTimeline:
+            .previousSection, .save, .cancel, .nextField, .previousField, .teamTimeline, .weekView, .toggleMine, .export:
             break
         }
         screen.clampScroll(state.size)

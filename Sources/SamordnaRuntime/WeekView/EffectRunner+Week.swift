@@ -1,0 +1,52 @@
+import Foundation
+import SamordnaCore
+import SamordnaExport
+import SamordnaFiles
+import SamordnaStore
+import SamordnaUI
+
+/// The veckolista: one week read with the store's indexed range queries (never the whole caseload), built
+/// by Core's `WeekList` for the logged-in member, and exported pseudonymised to a private file.
+extension EffectRunner {
+    func perform(_ effect: WeekEffect) -> WeekMsg {
+        switch effect {
+        case .load(let week, let mine):
+            do {
+                return .loaded(try weekList(week, mine: mine, protectedPolicy: .onlyForResponsible))
+            } catch {
+                return .failed("\(error)")
+            }
+        case .export(let week, let mine, let format):
+            guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
+            do {
+                let list = try weekList(week, mine: mine, protectedPolicy: .leaveOut)
+                let export = WeekListExport(list: list, names: false, codeSalt: UInt64.random(in: .min ... .max), generated: clock())
+                let text: String
+                switch format {
+                case .csv: text = export.csv()
+                case .md: text = export.markdown()
+                case .html: text = export.html()
+                case .ics: text = export.ics()
+                case .json: text = export.json()
+                }
+                let folder = dir.appendingPathComponent("exporter").path
+                try FileWriter.makeDirectory(folder)
+                let path = folder + "/veckolista-\(week)\(mine ? "-min" : "").\(format.rawValue)"
+                // Samordna's own earlier export of the same week is replaced; anything else is refused.
+                try FileWriter.write(text, to: path, options: WriteOptions(existing: .replace))
+                return .exported(path: path)
+            } catch {
+                return .exportFailed("\(error)")
+            }
+        }
+    }
+
+    private func weekList(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy) throws(StoreError) -> WeekList {
+        let data = try store.weekData(week: week, today: today)
+        let me = data.team.first { $0.login == login }
+        let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
+        return WeekList(
+            week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,
+            protectedPolicy: protectedPolicy)
+    }
+}

@@ -1,0 +1,298 @@
+import SamordnaCore
+import TerminalUI
+
+/// The veckolista in the terminal (`v` on the list): one ISO week, Min vecka or Teamets vecka, every
+/// section of the weekly list. `[` `]` move a week, `.` back to this week, `m` switches Min/Teamets vecka,
+/// `Enter` opens the participant of the selected line on the right tab, `x` exports. The list is read by the
+/// runtime (indexed range queries for the week) and built by Core's `WeekList`; the lines are built here in
+/// `update`, and it follows a colleague's change.
+public struct WeekViewState: Equatable, Sendable {
+    public var week: IsoWeek
+    /// Min vecka: what the logged-in member takes part in or is responsible for.
+    public var mine: Bool
+    public var list: WeekList?
+    public var lines: [WeekLine] = []
+    /// Index in `lines` of the selected line (only lines with a participant are selected).
+    public var selection: Int?
+    public var scrollOffset: Int = 0
+    public var isLoading: Bool = true
+
+    /// One line of the view; `target` is the participant it opens and on which tab.
+    public struct WeekLine: Equatable, Sendable {
+        public var text: String
+        public var role: Role
+        public var target: Target?
+    }
+
+    public struct Target: Equatable, Sendable {
+        public var participant: Participant.ID
+        public var tab: ParticipantTab
+    }
+
+    static func body(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: max(1, size.height - 3)) }
+
+    /// `v` on the list: this week, the whole team's.
+    static func open(_ state: inout AppState) -> [Effect] {
+        let view = WeekViewState(week: IsoWeek(containing: state.today), mine: false)
+        state.stack.append(.weekView(view))
+        return [.week(.load(view.week, mine: false))]
+    }
+
+    var title: String {
+        let range = "\(week.monday) – \(week.sunday)"
+        return "Veckolista · \(week.shortLabel) · \(range) · " + (mine ? "Min vecka" : "Teamets vecka")
+    }
+
+    /// The lines for the list, from Core's sections.
+    mutating func build(_ list: WeekList, today: LocalDate) {
+        var out: [WeekLine] = []
+        func header(_ text: String) { out.append(WeekLine(text: text, role: .header, target: nil)) }
+        func line(_ text: String, _ target: Target? = nil, _ role: Role = .normal) {
+            out.append(WeekLine(text: "  " + text, role: role, target: target))
+        }
+        func secret(_ n: Int, _ what: String) {
+            if n > 0 { line("\(n) \(what) (sekretess: samtycke saknas)", nil, .muted) }
+        }
+        func target(_ p: WeekList.Person, _ tab: ParticipantTab) -> Target { Target(participant: p.id, tab: tab) }
+
+        header("Möten")
+        var anyMeeting = false
+        for day in list.days where !day.meetings.isEmpty || day.restricted > 0 {
+            anyMeeting = true
+            out.append(WeekLine(text: " \(day.date.swedishWeekdayShort) \(day.date)", role: .title, target: nil))
+            for m in day.meetings {
+                var text = "\(m.meeting.time)  \(DisplayWidth.pad(m.person.name, to: 22)) \(m.meeting.kind.rawValue)"
+                if !m.memberNames.isEmpty { text += " · " + m.memberNames.joined(separator: ", ") }
+                if let place = m.meeting.location { text += " · \(place)" }
+                if m.meeting.interpreter { text += " · tolk" + (m.meeting.interpreterLanguage.map { " \($0)" } ?? "") }
+                if m.meeting.outcome != .planerat { text += " – \(m.meeting.outcome.rawValue)" }
+                line(text, target(m.person, .moten), m.meeting.outcome == .installt ? .muted : .normal)
+            }
+            secret(day.restricted, day.restricted == 1 ? "möte" : "möten")
+        }
+        if !anyMeeting { line("Inga möten denna vecka.", nil, .muted) }
+        if let noShows = list.noShowsLastWeek, !noShows.isEmpty {
+            header("Uteblev förra veckan")
+            for m in noShows.items {
+                line("\(m.meeting.date) \(m.meeting.time)  \(m.person.name) · \(m.meeting.kind.rawValue)", target(m.person, .moten))
+            }
+            secret(noShows.restricted, "möten")
+        }
+        func insatser(_ title: String, _ section: WeekList.Section<WeekList.InsatsItem>, _ role: Role = .normal) {
+            guard !section.isEmpty else { return }
+            header(title)
+            for i in section.items {
+                line("\(i.date)  \(DisplayWidth.pad(i.person.name, to: 22)) \(i.episode.typeCode) \(i.typeName)", target(i.person, .insatser), role)
+            }
+            secret(section.restricted, "insatser")
+        }
+        insatser("Insatser som startar", list.starting)
+        insatser("Insatser som slutar", list.ending)
+        insatser("Glapp: slutar inom 4 veckor utan fortsättning", list.gaps, .warning)
+        insatser("Nära längsta tid", list.nearMaxLength)
+        func people(_ title: String, _ section: WeekList.Section<WeekList.Person>) {
+            guard !section.isEmpty else { return }
+            header(title + " (\(section.items.count + section.restricted))")
+            for p in section.items { line(p.name, target(p, .insatser), .warning) }
+            secret(section.restricted, "deltagare")
+        }
+        people("Utan pågående insats", list.withoutOngoing)
+        people("Utan jobbinriktad insats", list.withoutJobFocused)
+        if !list.followUps.isEmpty {
+            header("Uppföljningar")
+            for f in list.followUps.items {
+                let tab: ParticipantTab
+                switch f.kind {
+                case .insats: tab = .insatser
+                case .exit4Weeks, .exit6Months: tab = .oversikt
+                }
+                line("\(f.due)  \(DisplayWidth.pad(f.person.name, to: 22)) \(f.kind.label)\(f.overdue ? " · försenad" : "")",
+                     target(f.person, tab), f.overdue ? .warning : .normal)
+            }
+            secret(list.followUps.restricted, "uppföljningar")
+        }
+        if !list.consents.isEmpty {
+            header("Samtycken")
+            for c in list.consents.items {
+                let what: String
+                switch c.problem {
+                case .missing: what = "saknas"
+                case .ending(let day): what = "går ut \(day)"
+                }
+                line("\(DisplayWidth.pad(c.person.name, to: 24)) \(c.group.rawValue) \(what)", target(c.person, .samtycke), .warning)
+            }
+        }
+        if !list.exits.isEmpty {
+            header("Avslut")
+            for e in list.exits.items {
+                line("\(e.exit.date)  \(DisplayWidth.pad(e.person.name, to: 22)) \(e.exit.outcome.rawValue) \(e.exit.outcome.label)",
+                     target(e.person, .oversikt))
+            }
+        }
+        let previous = selection.flatMap { lines.indices.contains($0) ? lines[$0].target : nil }
+        lines = out
+        isLoading = false
+        selection = previous.flatMap { t in lines.firstIndex { $0.target == t } } ?? lines.firstIndex { $0.target != nil }
+    }
+
+    mutating func move(_ step: Int, page: Int) {
+        let selectable = lines.indices.filter { lines[$0].target != nil }
+        guard !selectable.isEmpty else { return }
+        let at = selection.flatMap { selectable.firstIndex(of: $0) } ?? 0
+        let next = min(max(0, at + step), selectable.count - 1)
+        selection = selectable[next]
+        if let s = selection {
+            if s < scrollOffset { scrollOffset = max(0, s - 1) }
+            if s >= scrollOffset + page { scrollOffset = s - page + 1 }
+        }
+    }
+}
+
+/// The formats the view exports in (the same as `samordna export week`).
+public enum WeekExportFormat: String, CaseIterable, Equatable, Sendable {
+    case csv, md, html, ics, json
+
+    var label: String {
+        switch self {
+        case .csv: return "CSV för Excel (semikolon, UTF-8)"
+        case .md: return "Markdown för teamets anteckningar"
+        case .html: return "HTML att skriva ut (A4)"
+        case .ics: return "iCalendar med mötena (Outlook, Thunderbird)"
+        case .json: return "JSON för andra verktyg"
+        }
+    }
+}
+
+public enum WeekMsg: Equatable, Sendable {
+    case loaded(WeekList)
+    case failed(String)
+    case exported(path: String)
+    case exportFailed(String)
+}
+
+public enum WeekEffect: Equatable, Sendable {
+    /// Read the week for the logged-in member (Min vecka) or the team.
+    case load(IsoWeek, mine: Bool)
+    /// Write the week, pseudonymised, to a private file in the data directory's export folder.
+    case export(IsoWeek, mine: Bool, format: WeekExportFormat)
+}
+
+extension WeekViewState: ScreenModel {
+    var screen: Screen { .weekView(self) }
+    var keyContexts: [KeyContext] { [.week, .global] }
+    var acceptsText: Bool { false }
+    var isOverlay: Bool { false }
+
+    func isAvailable(_ command: Command, in state: AppState) -> Bool {
+        switch command {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .back, .quit, .help, .earlier, .later, .thisWeek,
+            .toggleMine, .export:
+            return true
+        case .open: return selection != nil
+        default: return false
+        }
+    }
+
+    mutating func handleKey(_ chord: KeyChord, state: inout AppState) -> ScreenStep? {
+        guard chord == KeyChord(.enter) else { return nil }
+        return perform(.open, state: &state)
+    }
+
+    mutating func perform(_ command: Command, state: inout AppState) -> ScreenStep {
+        let page = Self.body(state.size).height
+        switch command {
+        case .moveDown: move(1, page: page)
+        case .moveUp: move(-1, page: page)
+        case .pageDown: move(page, page: page)
+        case .pageUp: move(-page, page: page)
+        case .first: move(-lines.count, page: page)
+        case .last: move(lines.count, page: page)
+        case .earlier, .later, .thisWeek:
+            week = command == .thisWeek ? IsoWeek(containing: state.today) : (command == .later ? week.next : week.previous)
+            isLoading = true
+            selection = nil
+            scrollOffset = 0
+            return .stay([.week(.load(week, mine: mine))])
+        case .toggleMine:
+            guard state.me != nil else {
+                state.status = "Min vecka kräver att inloggningen hör till någon i teamet"
+                return .stay
+            }
+            mine.toggle()
+            isLoading = true
+            return .stay([.week(.load(week, mine: mine))])
+        case .export:
+            let week = self.week
+            let mine = self.mine
+            OverlayUpdate.pick(
+                &state, title: "Exportera \(week) (pseudonymiserat, sparas privat)",
+                items: WeekExportFormat.allCases.map { ($0.label, .weekExport(week, mine: mine, format: $0)) })
+        case .open:
+            guard let s = selection, let target = lines[s].target, let record = state.caseload.record(target.participant)
+            else { return .stay }
+            var overview = ParticipantOverview.screen(
+                for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
+            overview.tab = target.tab
+            ParticipantUpdate.rebuild(&overview, state: state)
+            state.stack.append(.participant(overview))
+            return .stay([.participant(.loadRecord(record.id))])
+        case .back: return .close()
+        default: break
+        }
+        return .stay
+    }
+
+    func render(_ state: AppState, into buffer: inout Buffer) -> Point? {
+        let size = state.size
+        drawTitle(title, state: state, in: Rect(x: 0, y: 0, width: size.width, height: 1), into: &buffer)
+        let body = Self.body(size)
+        if isLoading && lines.isEmpty {
+            buffer.write(" Läser veckan …", at: Point(x: 0, y: body.y + 1), role: .muted)
+        }
+        for (i, line) in lines.dropFirst(scrollOffset).prefix(body.height).enumerated() {
+            let index = scrollOffset + i
+            let selected = index == selection
+            if selected { buffer.fill(Rect(x: 0, y: body.y + i, width: size.width, height: 1), role: .selection) }
+            buffer.write(line.text, at: Point(x: 0, y: body.y + i), role: selected ? .selection : line.role, maxWidth: size.width)
+        }
+        let layout = CaseloadLayout(size)
+        drawStatusRow(
+            " \(week) · rad \(min(lines.count, scrollOffset + 1))–\(min(lines.count, scrollOffset + body.height)) av \(lines.count)",
+            message: state.status, in: layout.status, into: &buffer)
+        HintBar(items: [("Enter", "Öppna")] + hintItems(state, commands: [.earlier, .later, .thisWeek, .toggleMine, .export, .back, .help]))
+            .render(in: layout.hints, into: &buffer)
+        return nil
+    }
+
+    mutating func fit(_ state: AppState) {
+        let page = Self.body(state.size).height
+        if let s = selection, s >= scrollOffset + page { scrollOffset = s - page + 1 }
+    }
+
+    mutating func interrupt(_ state: inout AppState, canAsk: Bool) -> InterruptAnswer { .nothingAtStake }
+
+    static func update(_ state: inout AppState, _ msg: WeekMsg) -> [Effect] {
+        switch msg {
+        case .loaded(let list):
+            state.updateScreen(WeekViewState.self) { view, state in
+                guard view.week == list.week else { return }
+                view.build(list, today: state.today)
+                view.list = list
+                view.fit(state)
+            }
+        case .failed(let reason):
+            state.status = "Kunde inte läsa veckan: \(reason)"
+        case .exported(let path):
+            state.status = "Exporterad: \(Sanitize.line(path))"
+        case .exportFailed(let reason):
+            state.status = "Exporterades inte: \(reason)"
+        }
+        return []
+    }
+
+    /// A colleague's change or the user's own: the open week is read again (indexed and small).
+    static func reloadIfOpen(_ state: AppState) -> [Effect] {
+        guard let view = state.screen(WeekViewState.self) else { return [] }
+        return [.week(.load(view.week, mine: view.mine))]
+    }
+}
