@@ -17,6 +17,17 @@ row() {
   screen -t "$s" | grep -F -- "$1"
 }
 
+# wait_row [-t SESSION] NAME REGEX: poll until the list's line for NAME matches REGEX.
+wait_row() {
+  local s=app i
+  if [ "${1:-}" = -t ]; then s=$2; shift 2; fi
+  for ((i = 0; i < 200; i++)); do
+    row -t "$s" "$1" | grep -qE -- "$2" && return 0
+    sleep 0.05
+  done
+  fail "the line for $1 never matched '$2'$(on "$s"): $(row -t "$s" "$1")"
+}
+
 # to_field [-t SESSION] LABEL: Tab until the focus marker is on LABEL.
 to_field() {
   local s=app i
@@ -81,7 +92,7 @@ test_schedule_end_and_undo_with_a_colleague_watching() {
 
   # The colleague's list follows: an insats runs (no I), none job-focused yet (J).
   wait_for -t bjorn "Uppdaterat med ändringar från en kollega" || return 1
-  row -t bjorn "Testsson, Åke" | grep -qE ' 1 J' || { fail "the colleague's list did not follow: $(row -t bjorn "Testsson, Åke")"; return 1; }
+  wait_row -t bjorn "Testsson, Åke" ' 1 J' || return 1
 
   # Start the praktik: now a job-focused insats runs, and J goes.
   $T send-keys -t app j a || return 1
@@ -122,14 +133,9 @@ test_schedule_end_and_undo_with_a_colleague_watching() {
   wait_for "Samordna · Deltagarlista" || return 1
   $T send-keys -t app Escape || return 1
   wait_for "3 av 4" || return 1
-  row "Testsson, Åke" | grep -qE '2026-11-24 +2' || { fail "the list did not follow: $(row "Testsson, Åke")"; return 1; }
+  wait_row "Testsson, Åke" '2026-11-24 +2' || return 1
   row "Testsson, Åke" | grep -qE ' I|J' && { fail "I or J still shown: $(row "Testsson, Åke")"; return 1; }
-  wait_for -t bjorn "Uppdaterat med ändringar från en kollega" || return 1
-  for ((i = 0; i < 40; i++)); do
-    row -t bjorn "Testsson, Åke" | grep -qE '2026-11-24 +2' && break
-    sleep 0.05
-  done
-  row -t bjorn "Testsson, Åke" | grep -qE '2026-11-24 +2' || { fail "the colleague's list did not follow: $(row -t bjorn "Testsson, Åke")"; return 1; }
+  wait_row -t bjorn "Testsson, Åke" '2026-11-24 +2' || return 1
 
   # The team timeline shows the participant with both running.
   $T send-keys -t app t || return 1
@@ -137,7 +143,47 @@ test_schedule_end_and_undo_with_a_colleague_watching() {
   screen | grep -F "Testsson, Åke" | grep -qF "█J" || { fail "the team timeline lacks the job-focused insats"; return 1; }
 }
 
-tests=(test_schedule_end_and_undo_with_a_colleague_watching)
+# The veckolista in the terminal: this week's meetings, between weeks, Min vecka, a participant from a line,
+# an export that a real CSV reader reads back.
+test_week_view() {
+  local data=$WORK/week f
+  "$APP" demo --data "$data" --participants 40 --seed 5 --today "$TODAY" >/dev/null || { fail "no demo"; return 1; }
+  start_app_as anna.af --data "$data" --today "$TODAY"
+  wait_for "1 av 40" || return 1
+  $T send-keys -t app v || return 1
+  wait_for "Teamets vecka · v. 48 · 2026-11-23 – 2026-11-29" || return 1
+  wait_for "Möten" || return 1
+  $T send-keys -t app ] || return 1
+  wait_for "Teamets vecka · v. 49 · 2026-11-30 – 2026-12-06" || return 1
+  $T send-keys -t app [ [ || return 1
+  wait_for "Teamets vecka · v. 47 · 2026-11-16 – 2026-11-22" || return 1
+  $T send-keys -t app . || return 1
+  wait_for "Teamets vecka · v. 48" || return 1
+  $T send-keys -t app m || return 1
+  wait_for "Min vecka · v. 48" || return 1
+  $T send-keys -t app m || return 1
+  wait_for "Teamets vecka · v. 48" || return 1
+  # Enter on the first meeting opens that participant on the Möten tab.
+  $T send-keys -t app Enter || return 1
+  wait_for "Möten (n boka" || return 1
+  $T send-keys -t app Escape || return 1
+  wait_for "Teamets vecka · v. 48" || return 1
+  $T send-keys -t app x || return 1
+  wait_for "Exportera 2026-W48" || return 1
+  $T send-keys -t app Enter || return 1
+  wait_for "Exporterad:" || return 1
+  f=$data/exporter/veckolista-2026-W48.csv
+  [ -f "$f" ] || { fail "no export at $f"; return 1; }
+  [ "$(stat -c %a "$f")" = 600 ] || { fail "the export is not private: $(stat -c %a "$f")"; return 1; }
+  python3 - "$f" <<'PY' || { fail "the CSV does not read back"; return 1; }
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f, delimiter=";"))
+assert len(rows) > 1, rows
+PY
+}
+
+tests=(test_schedule_end_and_undo_with_a_colleague_watching test_week_view)
 for t in "${tests[@]}"; do
   run_test "$t"
 done

@@ -39,8 +39,8 @@ public struct WeekViewState: Equatable, Sendable {
     }
 
     var title: String {
-        let range = "\(week.monday) – \(week.sunday)"
-        return "Veckolista · \(week.shortLabel) · \(range) · " + (mine ? "Min vecka" : "Teamets vecka")
+        // The title line has room for this beside the date and login at 80 columns.
+        (mine ? "Min vecka" : "Teamets vecka") + " · \(week.shortLabel) · \(week.monday) – \(week.sunday)"
     }
 
     /// The lines for the list, from Core's sections.
@@ -50,8 +50,8 @@ public struct WeekViewState: Equatable, Sendable {
         func line(_ text: String, _ target: Target? = nil, _ role: Role = .normal) {
             out.append(WeekLine(text: "  " + text, role: role, target: target))
         }
-        func secret(_ n: Int, _ what: String) {
-            if n > 0 { line("\(n) \(what) (sekretess: samtycke saknas)", nil, .muted) }
+        func secret(_ n: Int, _ one: String, _ many: String) {
+            if n > 0 { line("\(n) \(n == 1 ? one : many) (sekretess: samtycke saknas)", nil, .muted) }
         }
         func target(_ p: WeekList.Person, _ tab: ParticipantTab) -> Target { Target(participant: p.id, tab: tab) }
 
@@ -68,7 +68,7 @@ public struct WeekViewState: Equatable, Sendable {
                 if m.meeting.outcome != .planerat { text += " – \(m.meeting.outcome.rawValue)" }
                 line(text, target(m.person, .moten), m.meeting.outcome == .installt ? .muted : .normal)
             }
-            secret(day.restricted, day.restricted == 1 ? "möte" : "möten")
+            secret(day.restricted, "möte", "möten")
         }
         if !anyMeeting { line("Inga möten denna vecka.", nil, .muted) }
         if let noShows = list.noShowsLastWeek, !noShows.isEmpty {
@@ -76,7 +76,7 @@ public struct WeekViewState: Equatable, Sendable {
             for m in noShows.items {
                 line("\(m.meeting.date) \(m.meeting.time)  \(m.person.name) · \(m.meeting.kind.rawValue)", target(m.person, .moten))
             }
-            secret(noShows.restricted, "möten")
+            secret(noShows.restricted, "möte", "möten")
         }
         func insatser(_ title: String, _ section: WeekList.Section<WeekList.InsatsItem>, _ role: Role = .normal) {
             guard !section.isEmpty else { return }
@@ -84,7 +84,7 @@ public struct WeekViewState: Equatable, Sendable {
             for i in section.items {
                 line("\(i.date)  \(DisplayWidth.pad(i.person.name, to: 22)) \(i.episode.typeCode) \(i.typeName)", target(i.person, .insatser), role)
             }
-            secret(section.restricted, "insatser")
+            secret(section.restricted, "insats", "insatser")
         }
         insatser("Insatser som startar", list.starting)
         insatser("Insatser som slutar", list.ending)
@@ -94,7 +94,7 @@ public struct WeekViewState: Equatable, Sendable {
             guard !section.isEmpty else { return }
             header(title + " (\(section.items.count + section.restricted))")
             for p in section.items { line(p.name, target(p, .insatser), .warning) }
-            secret(section.restricted, "deltagare")
+            secret(section.restricted, "deltagare", "deltagare")
         }
         people("Utan pågående insats", list.withoutOngoing)
         people("Utan jobbinriktad insats", list.withoutJobFocused)
@@ -109,7 +109,7 @@ public struct WeekViewState: Equatable, Sendable {
                 line("\(f.due)  \(DisplayWidth.pad(f.person.name, to: 22)) \(f.kind.label)\(f.overdue ? " · försenad" : "")",
                      target(f.person, tab), f.overdue ? .warning : .normal)
             }
-            secret(list.followUps.restricted, "uppföljningar")
+            secret(list.followUps.restricted, "uppföljning", "uppföljningar")
         }
         if !list.consents.isEmpty {
             header("Samtycken")
