@@ -1,0 +1,68 @@
+import SamordnaCore
+import TerminalUI
+import TerminalUITesting
+import Testing
+
+@testable import SamordnaUI
+
+/// The veckolista in the terminal: built from Core's `WeekList`, moved between weeks and Min/Teamets vecka
+/// by effects, and a line opens its participant on the right tab.
+@Suite struct WeekViewTests {
+    static func list(_ week: IsoWeek, mine: Bool = false) -> WeekList {
+        WeekList(
+            week: week, today: Fixture.today, team: [Fixture.anna, Fixture.mats, Fixture.kim],
+            catalogue: DefaultInsatsCatalogue.all, reader: mine ? .mine(Fixture.anna) : .team(Fixture.anna),
+            records: Fixture.records, protectedPolicy: .onlyForResponsible)
+    }
+
+    func opened() -> AppState {
+        var s = Fixture.state()
+        #expect(s.press("v") == [.week(.load(IsoWeek(year: 2026, week: 48)!, mine: false))])
+        _ = update(&s, .week(.loaded(Self.list(IsoWeek(year: 2026, week: 48)!))))
+        return s
+    }
+
+    @Test func theWeekShowsItsMeetingsByDayAndItsSections() {
+        let s = opened()
+        let text = s.screenText
+        #expect(text.contains("Teamets vecka · v. 48 · 2026-11-23 – 2026-11-29"))
+        #expect(text.contains(" ons 2026-11-25"))
+        #expect(text.contains("10:00  Öberg, Åsa"))
+        #expect(text.contains("Utan pågående insats"))
+        #expect(text.contains("Andersson, Erik"))
+    }
+
+    @Test func bracketsAndDotMoveBetweenWeeksAndMSwitchesToMinVecka() {
+        var s = opened()
+        #expect(s.press("]") == [.week(.load(IsoWeek(year: 2026, week: 49)!, mine: false))])
+        #expect(s.press("[", "[") == [
+            .week(.load(IsoWeek(year: 2026, week: 48)!, mine: false)), .week(.load(IsoWeek(year: 2026, week: 47)!, mine: false)),
+        ])
+        #expect(s.press(".") == [.week(.load(IsoWeek(year: 2026, week: 48)!, mine: false))])
+        #expect(s.press("m") == [.week(.load(IsoWeek(year: 2026, week: 48)!, mine: true))])
+        _ = update(&s, .week(.loaded(Self.list(IsoWeek(year: 2026, week: 48)!, mine: true))))
+        #expect(s.screenText.contains("Min vecka · v. 48"))
+    }
+
+    @Test func enterOpensTheParticipantOfTheLineOnItsTab() {
+        var s = opened()
+        #expect(s.press("<Enter>") == [.participant(.loadRecord(.init("p1")))])
+        #expect(s.openParticipant?.tab == .moten)
+    }
+
+    @Test func xAsksForAFormatAndExportsThatWeek() {
+        var s = opened()
+        s.press("x")
+        #expect(s.screenText.contains("CSV för Excel"))
+        s.type("ical")
+        #expect(s.press("<Enter>") == [.week(.export(IsoWeek(year: 2026, week: 48)!, mine: false, format: .ics))])
+        _ = update(&s, .week(.exported(path: "/data/exporter/veckolista-2026-W48.ics")))
+        #expect(s.status == "Exporterad: /data/exporter/veckolista-2026-W48.ics")
+    }
+
+    @Test func aColleaguesChangeReadsTheOpenWeekAgain() {
+        var s = opened()
+        let effects = update(&s, .caseload(.changed(CaseloadPatch(records: [Fixture.records[1]]))))
+        #expect(effects.contains(.week(.load(IsoWeek(year: 2026, week: 48)!, mine: false))))
+    }
+}
