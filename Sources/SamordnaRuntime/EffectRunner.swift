@@ -7,7 +7,11 @@ import SamordnaUI
 /// `Effect`s and answers with `Msg`s. Tests build it with a temporary database and a fixed clock.
 public struct EffectRunner {
     public var store: CaseloadStore
+    /// The insats catalogue, read once at start (`CaseloadStore.currentCatalogue`: the team's `insatser.yaml`,
+    /// or the last valid one when the file has errors).
     public var catalogue: [InsatsType]
+    /// Why the catalogue file was not used, for the Insatser tab and the status line; nil when it was.
+    public var catalogueNotice: String?
     public var clock: @Sendable () -> Date
     public var timeZone: TimeZone
     /// A fixed "today" (from `--today`), or nil to follow the clock.

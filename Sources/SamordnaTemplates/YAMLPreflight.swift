@@ -13,7 +13,12 @@ enum YAMLPreflight {
     /// Sections → questions → a question's fields → a scale's anchors is six levels; this leaves room.
     static let nestingLimit = 20
 
-    static func problems(in text: String) -> [TemplateFileProblem] {
+    /// - Parameters:
+    ///   - document: what the file is, as the messages name it ("en mall", "insatskatalogen").
+    ///   - shape: what the file holds, for the nesting message.
+    static func problems(
+        in text: String, document: String = "en mall", shape: String = "en mall har avsnitt, frågor och deras fält"
+    ) -> [TemplateFileProblem] {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return [] }
         defer { yaml_parser_delete(&parser) }
@@ -36,13 +41,13 @@ enum YAMLPreflight {
                     problems.append(
                         TemplateFileProblem(
                             line: line, column: column,
-                            reason: "ankare (&\(name(token.data.anchor.value))) används inte i en mall; skriv ut varje värde "
+                            reason: "ankare (&\(name(token.data.anchor.value))) används inte i \(document); skriv ut varje värde "
                                 + "(sätt text som börjar med & inom citattecken)"))
                 case YAML_ALIAS_TOKEN:
                     problems.append(
                         TemplateFileProblem(
                             line: line, column: column,
-                            reason: "referenser (*\(name(token.data.alias.value))) används inte i en mall; skriv ut varje värde "
+                            reason: "referenser (*\(name(token.data.alias.value))) används inte i \(document); skriv ut varje värde "
                                 + "(sätt text som börjar med * inom citattecken)"))
                 case YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_BLOCK_MAPPING_START_TOKEN, YAML_FLOW_SEQUENCE_START_TOKEN,
                     YAML_FLOW_MAPPING_START_TOKEN:
@@ -51,7 +56,7 @@ enum YAMLPreflight {
                         problems.append(
                             TemplateFileProblem(
                                 line: line, column: column,
-                                reason: "för djupt nästlat (mer än \(nestingLimit) nivåer); en mall har avsnitt, frågor och deras fält"))
+                                reason: "för djupt nästlat (mer än \(nestingLimit) nivåer); \(shape)"))
                         return problems
                     }
                 case YAML_BLOCK_END_TOKEN, YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN:

@@ -6,9 +6,6 @@ import TerminalUI
 /// What `insats` and `meeting` share: the catalogue, finding a participant or record by the first characters
 /// of its id, choices typed with or without Swedish letters, and dates.
 enum ActivityText {
-    /// The insats catalogue the rules check against (the default Swedish catalogue).
-    static let catalogue = Dictionary(DefaultInsatsCatalogue.all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-
     static let badDate = "ogiltigt datum (skriv ÅÅÅÅ-MM-DD, ett datum som finns, t.ex. 2026-03-01)"
 
     /// A date option: 65 naming the option when it is not a real ISO date.

@@ -4,14 +4,15 @@ import SamordnaCore
 import SamordnaStore
 import SamordnaTemplates
 
-/// `samordna check`: verifies the data directory, the database and the kartläggning template and says what
-/// is wrong, without changing anything (the database is opened read-only). Exit 0 when all is well, 1 when
-/// a problem was found. Files other accounts can read are a problem; the other storage warnings (a network
-/// file system, a sync folder, a symbolic link) are printed as `VARNING:` lines and do not change the exit code.
+/// `samordna check`: verifies the data directory, the database, the kartläggning template and the insats
+/// catalogue and says what is wrong, without changing anything (the database is opened read-only). Exit 0 when
+/// all is well, 65 when only the insats catalogue file has problems, 1 when another problem was found. Files
+/// other accounts can read are a problem; the other storage warnings (a network file system, a sync folder, a
+/// symbolic link) are printed as `VARNING:` lines and do not change the exit code.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Kontrollera datakatalogen, databasen och kartläggningsmallen och rapportera problem.")
+        abstract: "Kontrollera datakatalogen, databasen, kartläggningsmallen och insatskatalogen och rapportera problem.")
 
     @OptionGroup var common: CommonOptions
 
@@ -75,15 +76,45 @@ struct CheckCommand: ParsableCommand {
             } else {
                 notes.append("Kartläggningsmall: ingen ännu (standardmallen skrivs när den första kartläggningen görs)")
             }
+            let catalogueProblems = Self.checkCatalogue(in: directory, store: opened, today: common.currentDay(), notes: &notes)
             for n in notes { print(n) }
             for w in warnings { print("VARNING: \(w)") }
-            if problems.isEmpty {
+            if problems.isEmpty && catalogueProblems.isEmpty {
                 print("Inga problem hittades.")
             } else {
-                for p in problems { print("PROBLEM: \(p)") }
-                throw ExitCode(1)
+                for p in problems + catalogueProblems { print("PROBLEM: \(p)") }
+                // Only the catalogue file is wrong: bad input data, like a refused import (65).
+                throw ExitCode(problems.isEmpty ? 65 : 1)
             }
         }
+    }
+
+    /// The insats catalogue file: every problem as `FILE:LINE:COLUMN: reason`, and, with a database, every type
+    /// that stored episodes use but the file leaves out. A type that is no longer offered (`aktiv_till` passed)
+    /// is fine: it stays for history.
+    static func checkCatalogue(in directory: DataDirectory, store: CaseloadStore?, today: LocalDate, notes: inout [String])
+        -> [String]
+    {
+        let url = CatalogueFile.url(in: directory.url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            notes.append(
+                "Insatskatalog: ingen ännu (standardkatalogen skrivs första gången den behövs: terminalgränssnittet, insats, "
+                    + "participant list/show)")
+            return []
+        }
+        let problem: CatalogueFileError?
+        do throws(CatalogueFileError) {
+            let document = try CatalogueFile.read(url)
+            problem = try? store?.catalogueFileProblem(url)
+            if problem == nil {
+                let offered = document.types.filter { $0.isOffered(on: today) }.count
+                notes.append(
+                    "Insatskatalog: \(quotedValue(url.path)), \(document.types.count) insatstyper (\(offered) erbjuds idag)")
+            }
+        } catch {
+            problem = error
+        }
+        return problem.map { $0.description.split(separator: "\n").map(String.init) } ?? []
     }
 
     /// When the last backup was made, or that none has been.

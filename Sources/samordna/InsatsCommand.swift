@@ -123,7 +123,10 @@ struct InsatsCommand: ParsableCommand {
                     start: state == .pagar ? start : "", plannedEnd: end, extentPercent: omfattning, provider: anordnare,
                     contactPerson: kontaktperson, decidedBy: decidedBy, decisionDate: beslutsdatum,
                     nextFollowUp: uppfoljning, note: anteckning)
-                let catalogue = ActivityText.catalogue
+                // The store first: the rules check the type against the team's catalogue. Nothing is written
+                // before every check has passed.
+                let store = try common.openStore(creating: false)
+                let catalogue = try CatalogueText.load(store: store, common: common).byCode
                 var valid: ValidInsats?
                 switch InsatsRules.validate(draft, catalogue: catalogue, today: today) {
                 case .failure(let errors):
@@ -137,7 +140,6 @@ struct InsatsCommand: ParsableCommand {
                     printError("samordna: inget sparades")
                     throw ExitCode(65)
                 }
-                let store = try common.openStore(creating: false)
                 let login = currentLogin(common.environment)
                 let person = try ActivityText.participant(participant, store: store, today: today)
                 guard let owner = try store.teamMember(login: login)?.organisation ?? decidedBy else {
@@ -285,6 +287,7 @@ struct InsatsCommand: ParsableCommand {
                 let today = common.currentDay()
                 let store = try common.openStore(creating: false)
                 let people = Dictionary(try store.participants().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let catalogue = try CatalogueText.load(store: store, common: common)
                 let episodes: [InsatsEpisode]
                 if let participant {
                     let person = try ActivityText.participant(participant, store: store, today: today)
@@ -297,9 +300,9 @@ struct InsatsCommand: ParsableCommand {
                     by: { "\($0.0.expectedStart ?? .distantFuture) \($0.0.id.rawValue)" })
                 switch format {
                 case .table:
-                    print(ActivityTable.insatser(rows, catalogue: ActivityText.catalogue), terminator: "")
+                    print(ActivityTable.insatser(rows, catalogue: catalogue.byCode), terminator: "")
                 case .csv, .json:
-                    let export = InsatsListExport(episodes: rows, catalogue: DefaultInsatsCatalogue.all, names: names)
+                    let export = InsatsListExport(episodes: rows, catalogue: catalogue.catalogue, names: names)
                     FileHandle.standardOutput.write(Data((format == .csv ? export.csv() : export.json()).utf8))
                     if export.leftOutProtected > 0 {
                         printError("samordna: \(export.leftOutProtected) deltagare med skyddade personuppgifter är inte med i listan")

@@ -52,6 +52,7 @@ struct ParticipantCommand: ParsableCommand {
                 let store = try common.openStore(creating: false)
                 let team = try store.teamMembers()
                 let today = common.currentDay()
+                let catalogue = try CatalogueText.load(store: store, common: common)
                 var records = try store.loadCaseload()
                 if let status = status.flatMap(ParticipantStatus.init(rawValue:)) {
                     records = records.filter { $0.participant.status == status }
@@ -66,10 +67,11 @@ struct ParticipantCommand: ParsableCommand {
                 }
                 switch format {
                 case .table:
-                    print(ParticipantTable.render(records: records, team: team, today: today, reveal: reveal), terminator: "")
+                    print(ParticipantTable.render(
+                            records: records, team: team, catalogue: catalogue.byCode, today: today, reveal: reveal), terminator: "")
                 case .csv, .json:
                     let export = ParticipantListExport(
-                        records: records, team: team, catalogue: DefaultInsatsCatalogue.all, today: today,
+                        records: records, team: team, catalogue: catalogue.catalogue, today: today,
                         names: names, revealIdentity: reveal)
                     FileHandle.standardOutput.write(Data((format == .csv ? export.csv() : export.json()).utf8))
                     if export.leftOutProtected > 0 {

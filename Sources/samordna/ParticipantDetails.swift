@@ -15,6 +15,8 @@ struct ParticipantDetails {
     let today: LocalDate
     let timeZone: TimeZone
     let reveal: Bool
+    /// The insats catalogue by code, for the insatser's names.
+    let catalogue: [String: InsatsType]
 
     var participant: Participant { record.participant }
     var members: [TeamMember.ID: TeamMember] { Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
@@ -90,7 +92,7 @@ struct ParticipantDetails {
         line("Insatser")
         if record.episodes.isEmpty { line("inga", indent: 2) }
         for e in record.episodes {
-            let name = DefaultInsatsCatalogue.byCode[e.typeCode]?.name ?? e.typeCode
+            let name = catalogue[e.typeCode]?.name ?? e.typeCode
             let from = (e.start ?? e.plannedStart)?.description ?? "?"
             let to = (e.end ?? e.plannedEnd)?.description ?? ""
             line("\(e.typeCode) \(name) (\(e.status.rawValue)) \(from) – \(to)", indent: 2)

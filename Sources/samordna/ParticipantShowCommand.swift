@@ -41,7 +41,7 @@ extension ParticipantCommand {
                 let details = ParticipantDetails(
                     record: record, notes: try store.notes(for: id), team: try store.teamMembers(),
                     history: try store.history(for: id, limit: 20, timeZone: .current), today: today,
-                    timeZone: .current, reveal: reveal)
+                    timeZone: .current, reveal: reveal, catalogue: try CatalogueText.load(store: store, common: common).byCode)
                 switch format {
                 case .text: print(details.text(), terminator: "")
                 case .json: print(try details.json())

@@ -4,9 +4,10 @@ import TerminalUI
 /// The plain-text table of `participant list`: the same columns as the terminal UI, width-aware so åäö and
 /// wide characters line up, with stored text made inert.
 enum ParticipantTable {
-    static func render(records: [ParticipantRecord], team: [TeamMember], today: LocalDate, reveal: Bool) -> String {
+    static func render(
+        records: [ParticipantRecord], team: [TeamMember], catalogue: [String: InsatsType], today: LocalDate, reveal: Bool
+    ) -> String {
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let catalogue = Dictionary(DefaultInsatsCatalogue.all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = records.sorted {
             (SwedishCollation.key("\($0.participant.lastName) \($0.participant.firstName)"), $0.id.rawValue)
                 < (SwedishCollation.key("\($1.participant.lastName) \($1.participant.firstName)"), $1.id.rawValue)

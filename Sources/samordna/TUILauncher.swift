@@ -18,6 +18,9 @@ enum TUILauncher {
         trace.mark("directory")
         let store = try CaseloadStore.open(at: directory.databaseURL)
         trace.mark("store open")
+        // Read once: the team's insatser.yaml (the default written on first use), or the last valid one.
+        let catalogue = CatalogueText.load(store: store, directory: directory)
+        trace.mark("catalogue")
         let outcome = try MainActor.assumeIsolated { () throws -> Program.Outcome in
             let backend = try CursesBackend(environment: environment)
             trace.mark("curses")
@@ -32,9 +35,10 @@ enum TUILauncher {
             } else {
                 clock = { Date() }
             }
-            let runner = EffectRunner(
-                store: store, clock: clock, fixedToday: today, login: currentLogin(environment),
-                dataDirectory: directory.url)
+            var runner = EffectRunner(
+                store: store, catalogue: catalogue.catalogue, clock: clock, fixedToday: today,
+                login: currentLogin(environment), dataDirectory: directory.url)
+            runner.catalogueNotice = catalogue.notice
             let program = Program(backend: backend, runner: runner, user: currentLogin(environment))
             trace.mark("runtime")
             return program.run()

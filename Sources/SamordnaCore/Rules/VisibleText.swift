@@ -19,3 +19,11 @@ public enum VisibleText {
         TextRules.check(text, limit: limit, lines: .single)
     }
 }
+
+extension VisibleText {
+    /// Why `text` cannot be a multi-line shown text (a description): control characters other than line
+    /// breaks and tabs, invisible format characters, or more than `limit` characters. Nil when it can.
+    public static func textProblem(_ text: String, limit: Int) -> String? {
+        TextRules.check(text, limit: limit, lines: .multiple)
+    }
+}

@@ -19,10 +19,17 @@ extension EffectRunner {
                 let team = try? store.teamMembers()
             else { return load() }
             return .caseload(
-                .previewLoaded(Caseload(records: page.records, team: team, catalogue: catalogue), total: page.total))
+                .previewLoaded(caseload(page.records, team: team), total: page.total))
         case .refresh:
             return refresh()
         }
+    }
+
+    /// The records as the UI holds them, with the catalogue and its notice.
+    private func caseload(_ records: [ParticipantRecord], team: [TeamMember]) -> Caseload {
+        var caseload = Caseload(records: records, team: team, catalogue: catalogue)
+        caseload.catalogueNotice = catalogueNotice
+        return caseload
     }
 
     /// Everything, and the point in the change log it was read at. The mark is read first: a commit that
@@ -33,7 +40,7 @@ extension EffectRunner {
             let records = try store.loadCaseload(meetingsSince: meetingsSince)
             let team = try store.teamMembers()
             changeMark.set(mark)
-            return .caseload(.loaded(Caseload(records: records, team: team, catalogue: catalogue)))
+            return .caseload(.loaded(caseload(records, team: team)))
         } catch {
             return .caseload(.failed(error.description))
         }

@@ -6,6 +6,8 @@ public struct Caseload: Equatable, Sendable {
     public private(set) var records: [ParticipantRecord]
     public private(set) var team: [TeamMember.ID: TeamMember]
     public var catalogue: [String: InsatsType]
+    /// Set when the catalogue file has errors and the last valid catalogue (or the default) is used.
+    public var catalogueNotice: String?
     /// Initials per team member ("AL"), for the list's Ansvariga column.
     public private(set) var initials: [TeamMember.ID: String]
     /// Where each participant is in `records`: every lookup by id goes through here, never a scan.

@@ -43,6 +43,7 @@ extension CaseloadUpdate {
             state.caseload = caseload
             state.previewTotal = total
             state.rederive()
+            if state.status == nil { state.status = caseload.catalogueNotice }
             return []
         case .loaded(let caseload):
             state.isLoading = false
@@ -50,6 +51,7 @@ extension CaseloadUpdate {
             state.loadError = nil
             state.caseload = caseload
             state.rederive()
+            if state.status == nil { state.status = caseload.catalogueNotice }
             return afterChange(&state, touched: nil)
         case .changed(let patch):
             state.apply(patch)

@@ -101,6 +101,9 @@ enum ParticipantTabLines {
             }
         case .insatser:
             add("Insatser (n ny, e ändra, a starta/avsluta; [ ] flyttar tidslinjen, . idag)", .header)
+            if let notice = caseload.catalogueNotice {
+                for row in TextWrap.rows(notice, width: width - 2) { add("  " + row, .warning) }
+            }
             let episodes = insatsOrder(record.episodes)
             if record.participant.status.isOpen {
                 for w in InsatsPlanning.bipWarnings(record.episodes, catalogue: caseload.catalogue, on: today) {
