@@ -3,7 +3,7 @@ import SamordnaCore
 
 /// Why a kartläggning cannot be printed for this participant.
 public enum KartlaggningExportRefusal: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Skyddade personuppgifter: left out of every export (design.md §2, domain.md §11 PX).
+    /// Skyddade personuppgifter: left out of every export (docs/domain-rules.md, Sensitivity classes: PX).
     case protectedIdentity(Participant.ID)
     /// The kartläggning belongs to someone else.
     case otherParticipant(Kartlaggning.ID)

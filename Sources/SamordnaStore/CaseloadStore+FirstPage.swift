@@ -1,7 +1,7 @@
 import GRDB
 import SamordnaCore
 
-/// The first screen of a large caseload before the rest (design.md §7: the first full screen within 150 ms
+/// The first screen of a large caseload before the rest (docs/benchmarks.md: the first full screen within 150 ms
 /// for 10 000 participants). SQLite orders the participants by the same Swedish sort key the list uses
 /// (`swedish_key`, registered on every connection), so the first page is exactly the top of the full list.
 extension CaseloadStore {

@@ -9,7 +9,7 @@ import SamordnaFiles
 
 /// The team's caseload on disk: one SQLite file in WAL mode, opened by every team member's process at once.
 ///
-/// It is the single write path (design.md §3): every change goes through one of its methods, which writes the
+/// It is the single write path (docs/architecture.md): every change goes through one of its methods, which writes the
 /// record and its change-log row in the same transaction, checks versions so that two people editing the same
 /// thing get a conflict instead of a silent overwrite, and maps every failure to a `StoreError`.
 public final class CaseloadStore: Sendable {

@@ -35,7 +35,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stored row that this version cannot read (an unknown code, a bad date).
     case unreadableRecord(kind: RecordKind, id: String, reason: String)
 
-    /// design.md §5: 65 for bad input data, 1 for every other failure.
+    /// docs/cli.md: 65 for bad input data, 1 for every other failure.
     public var exitCode: Int32 {
         switch self {
         case .duplicateIdentity, .conflict, .recordConflict, .invalid, .alreadyExists: return 65

@@ -1,6 +1,6 @@
 import SamordnaCore
 
-/// The template a new caseload starts with (domain.md §12, in our own wording: no BIP or KASAM items are
+/// The template a new caseload starts with (in our own wording: no BIP or KASAM items are
 /// copied; KASAM is copyrighted, §4.3). Written to the data directory as `kartlaggning.yaml` on first use;
 /// after that the file is the team's and this text is never read again for that caseload.
 public enum DefaultTemplate {

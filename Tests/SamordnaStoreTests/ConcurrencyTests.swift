@@ -57,7 +57,7 @@ import Testing
     }
 }
 
-/// Several team members' processes write to one caseload at the same time (design.md §4).
+/// Several team members' processes write to one caseload at the same time (docs/storage.md).
 @Suite struct ConcurrentProcessTests {
     @Test(arguments: [2, 4])
     func nothingIsLostWhenProcessesWriteAtOnce(processes: Int) throws {

@@ -47,7 +47,7 @@ func problems(_ yaml: String) -> [TemplateFileProblem] {
         // Every answer type the issue names is used.
         let kinds = Set(t.questions.map { AnswerRules.kindName($0.type) })
         #expect(kinds.count == 8)
-        // Health questions are special category data (domain.md §11).
+        // Health questions are special category data (docs/domain-rules.md, Sensitivity classes).
         #expect(t.sections.first { $0.id == "G" }!.questions.allSatisfy { $0.sensitivity == .p3 })
         #expect(t.question("b_skulder")?.owner == .socialsekreterare)
         #expect(t.question("a_forvantan")?.sensitivity == .p0)

@@ -1,4 +1,4 @@
-/// The insats catalogue a new caseload starts with (domain.md §5): the ordinary offers of
+/// The insats catalogue a new caseload starts with (docs/domain-rules.md, The insats catalogue): the ordinary offers of
 /// Arbetsförmedlingen, the city, Försäkringskassan, the region and schools that the team draws on.
 /// It is written out as the team's editable catalogue file on first use; after that the file rules.
 ///

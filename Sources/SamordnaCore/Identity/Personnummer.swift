@@ -2,7 +2,7 @@
 ///
 /// The team identifies participants by it, so it can only be made by parsing what someone typed (or by
 /// reading back what was stored); every value that exists has a real birth date, a födelsenummer other
-/// than 000 and a correct check digit (Skatteverket, domain.md §7.1).
+/// than 000 and a correct check digit (Skatteverket; docs/domain-rules.md, Identity numbers).
 public struct Personnummer: Hashable, Codable, Sendable, CustomStringConvertible {
     /// 12 digits, no separator: YYYYMMDDNNNC. For a samordningsnummer DD is the day + 60.
     public let digits: String

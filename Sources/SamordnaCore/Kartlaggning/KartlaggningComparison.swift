@@ -99,7 +99,7 @@ public struct KartlaggningComparison: Hashable, Sendable {
     public var rows: [Row]
     public var professions: [ProfessionChange]
     /// The team's step (`AssessmentRules.teamStep`) before and after; a rise of one or more is a
-    /// stegförflyttning (domain.md §3.4).
+    /// stegförflyttning (docs/domain-rules.md, The stegförflyttning ladder).
     public var teamStep: LevelChange
 
     public var changedRows: [Row] { rows.filter(\.isChanged) }

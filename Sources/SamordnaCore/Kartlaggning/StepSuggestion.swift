@@ -1,4 +1,4 @@
-/// The step on the ladder (domain.md §3.4) that the participant's ongoing insatser point to, and why. A
+/// The step on the ladder (docs/domain-rules.md, The stegförflyttning ladder) that the participant's ongoing insatser point to, and why. A
 /// suggestion only: each profession may choose another step, with a reason (`AssessmentRules`).
 public struct StepSuggestion: Hashable, Sendable {
     /// One ongoing insats and the step it stands for.
@@ -23,9 +23,9 @@ public struct StepSuggestion: Hashable, Sendable {
 }
 
 /// Which step each insats stands for. The ladder measures position only; it never prescribes an order of
-/// insatser (BIP warns against the linear trappmodell, domain.md §3.2).
+/// insatser (BIP warns against the linear trappmodell, docs/domain-rules.md, BIP).
 public enum StepLadder {
-    /// The default catalogue's offers (domain.md §5) placed on the ladder of §3.4. Offers the team adds
+    /// The default catalogue's offers placed on the ladder. Offers the team adds
     /// later fall back on their category (`step(for:)`).
     public static let catalogueSteps: [String: Step] = [
         // 1 Kartläggning / stabilisering: mapping, care contact, social stabilisation.

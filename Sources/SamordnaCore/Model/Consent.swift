@@ -1,4 +1,4 @@
-/// The authorities a consent can let disclose or receive information (domain.md §6.7).
+/// The authorities a consent can let disclose or receive information (docs/domain-rules.md, Consent).
 public enum Authority: String, CaseIterable, Codable, Sendable {
     case af = "AF"
     case socialtjanst = "Soc"

@@ -1,4 +1,4 @@
-/// Avslutsorsak: why a participant left the team (domain.md §13.1), with its ESF+ outcome group.
+/// Avslutsorsak: why a participant left the team (docs/domain-rules.md, Avslut), with its ESF+ outcome group.
 public enum OutcomeCode: String, CaseIterable, Codable, Sendable {
     case a1 = "A1", a2 = "A2", a3 = "A3"
     case s1 = "S1", s2 = "S2"
@@ -74,7 +74,7 @@ public struct ExitRecord: Hashable, Codable, Sendable {
     }
 }
 
-/// The stegförflyttning ladder (domain.md §3.4): measures position only, never a sequence to follow.
+/// The stegförflyttning ladder (docs/domain-rules.md, The stegförflyttning ladder): measures position only, never a sequence to follow.
 public enum Step: Int, CaseIterable, Codable, Sendable, Comparable {
     case ingenAktivitet = 0
     case kartlaggning = 1

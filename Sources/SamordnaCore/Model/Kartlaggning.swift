@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sensitivity class of a piece of information (domain.md §11): P0 ordinary … P3 special category.
+/// Sensitivity class of a piece of information (docs/domain-rules.md, Sensitivity classes): P0 ordinary … P3 special category.
 public enum Sensitivity: String, CaseIterable, Codable, Sendable {
     case p0 = "P0", p1 = "P1", p2 = "P2", p3 = "P3"
 }
@@ -19,7 +19,7 @@ public enum AnswerType: Hashable, Codable, Sendable {
 }
 
 /// One question of the template: what the form asks, how it is answered, how sensitive the answer is
-/// (domain.md §11) and which profession owns it (nil: the team together).
+/// (docs/domain-rules.md, Sensitivity classes) and which profession owns it (nil: the team together).
 public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
     public var id: String
     public var label: String

@@ -43,7 +43,7 @@ public enum ParticipantFlag: String, CaseIterable, Hashable, Sendable, Codable {
 public enum CaseloadRules {
     /// BIP: gaps without an insats set people back; look this far ahead for an ending with nothing after.
     public static let gapHorizonDays = 28
-    /// Consents ending within this many days are flagged (domain.md §6.7).
+    /// Consents ending within this many days are flagged (docs/domain-rules.md, Consent).
     public static let consentWarningDays = 30
     /// No held meeting for this long counts as lost contact.
     public static let contactWarningDays = 42

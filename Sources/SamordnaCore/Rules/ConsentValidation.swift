@@ -8,7 +8,7 @@ public struct ConsentDraft: Hashable, Sendable, Codable {
     public var form: ConsentForm
     /// `YYYY-MM-DD`.
     public var validFrom: String
-    /// `YYYY-MM-DD`: a consent is always for a stated period (domain.md §6.2).
+    /// `YYYY-MM-DD`: a consent is always for a stated period (docs/domain-rules.md, Consent).
     public var validTo: String
     /// Where the signed form is archived (the authority's diarium or journal).
     public var documentReference: String
@@ -66,12 +66,12 @@ public enum ConsentField: String, ValidatedField, Codable {
     }
 }
 
-/// The rules a samtycke must keep to break sekretess between the team's authorities (domain.md §6.2): the
+/// The rules a samtycke must keep to break sekretess between the team's authorities (docs/domain-rules.md, Consent): the
 /// person knows who exchanges what, for what and for how long, and it is never "all information".
 public enum ConsentValidation {
     public static let documentReferenceLimit = 200
     public static let textLimit = 500
-    /// The suggested length of a consent: the expected participation period (domain.md §6.7).
+    /// The suggested length of a consent: the expected participation period (docs/domain-rules.md, Consent).
     public static let suggestedMonths = 12
 
     public static func suggestedValidTo(from day: LocalDate) -> LocalDate { day.adding(months: suggestedMonths) }

@@ -1,6 +1,6 @@
 /// The avslut form as the user filled it in.
 public struct ExitDraft: Hashable, Sendable, Codable {
-    /// An avslutsorsak code: `A1` … `Ä1` (domain.md §13.1).
+    /// An avslutsorsak code: `A1` … `Ä1` (docs/domain-rules.md, Avslut).
     public var outcome: String
     /// Required for Ä1 (Annat): what happened.
     public var outcomeText: String

@@ -28,7 +28,7 @@ public enum NoteRules {
     }
 
     /// A correction of `note`: a new note about the same participant that points at it. The corrected note
-    /// is left as it was. A note is owned by its author's organisation (domain.md §6: each authority keeps its
+    /// is left as it was. A note is owned by its author's organisation (docs/domain-rules.md, Consent: each authority keeps its
     /// own records), so only someone of that organisation corrects it; others write a note of their own.
     public static func correction(
         of note: Note, text: String, author: TeamMember, at time: Date, id: Note.ID

@@ -79,7 +79,7 @@ public struct ParticipantDraft: Hashable, Sendable, Codable {
     }
 }
 
-/// How a participant is identified (domain.md §11 `idTyp`). Personnummer and samordningsnummer are
+/// How a participant is identified (docs/domain-rules.md, Identity numbers). Personnummer and samordningsnummer are
 /// validated; reservnummer and other numbers are not standardised and kept as typed (§7.1).
 public enum IdentityKind: String, CaseIterable, Codable, Sendable {
     case personnummer

@@ -2,7 +2,7 @@
 /// Every field is checked, so the form can show all its problems at once.
 public enum ParticipantValidation {
     public static let nameLimit = 100
-    /// Reservnummer and other numbers are not standardised (domain.md §7.1); this only keeps them sane.
+    /// Reservnummer and other numbers are not standardised (docs/domain-rules.md, Identity numbers); this only keeps them sane.
     public static let otherIdentityLimit = 40
     public static let emailLimit = 254
     public static let addressLimit = 200

@@ -2,7 +2,7 @@
 /// team may make, and what closing needs. The form, the `x` (avslut) action and the import all ask here.
 public enum StatusTransition {
     /// Whether `from` may become `to`. Staying is always allowed. Closing (avslutad) needs the exit record
-    /// for this participant, because results are followed from its outcome code (domain.md §13); reopening
+    /// for this participant, because results are followed from its outcome code (docs/domain-rules.md, Avslut); reopening
     /// a closed participant makes them aktiv again and keeps the old exit record as history.
     public static func validate(
         from: ParticipantStatus, to: ParticipantStatus, exit: ExitRecord?

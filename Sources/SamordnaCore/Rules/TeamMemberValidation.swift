@@ -34,7 +34,7 @@ public enum TeamMemberField: String, ValidatedField, Codable {
 }
 
 /// The rules for a team member: a login the change log can be tied to, a name, and a profession of the
-/// team (design.md §1).
+/// team (docs/domain-rules.md, The team and its way of working).
 public enum TeamMemberValidation {
     public static let nameLimit = 100
     public static let loginLimit = 64

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The folder that holds one team's caseload: `caseload.sqlite` and the team's editable files
-/// (design.md §4). Resolved once at start from the command line and the environment.
+/// (docs/storage.md). Resolved once at start from the command line and the environment.
 public struct DataDirectory: Equatable, Sendable {
     public let url: URL
 

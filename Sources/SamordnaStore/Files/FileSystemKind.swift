@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tells network and user-space file systems from local disks, so that `samordna check` can warn:
-/// design.md §4 (network shares and sync folders are not safe for SQLite).
+/// docs/domain-rules.md, Storage (network shares and sync folders are not safe for SQLite).
 enum FileSystemKind {
     /// File system types on which SQLite's locks cannot be relied upon (as /proc/mounts names them).
     static let network: Set<String> = [

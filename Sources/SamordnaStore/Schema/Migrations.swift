@@ -167,7 +167,7 @@ enum Schema {
         CREATE INDEX meeting_date ON meeting(date, start_minute);
         """
 
-    // Notes are never rewritten (design.md §2): a correction is a new note. DELETE stays possible for a
+    // Notes are never rewritten (docs/domain-rules.md, The team and its way of working): a correction is a new note. DELETE stays possible for a
     // future gallring (retention) migration to define.
     static let v1Notes = """
         CREATE TABLE note (

@@ -20,7 +20,7 @@ struct StoredValueError: Error {
 ///
 /// It reads through SQLite's column functions directly rather than GRDB's `Row`: the caseload loader reads
 /// about two million columns for 10 000 participants, and the per-column cost decides whether start-up stays
-/// within its budget (design.md §7).
+/// within its budget (docs/benchmarks.md).
 struct ColumnReader {
     private let statement: SQLiteStatement
     private let kind: RecordKind

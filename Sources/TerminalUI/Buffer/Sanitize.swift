@@ -1,6 +1,6 @@
 /// Makes text from the data inert before it reaches the terminal. A name or a note pasted from somewhere
 /// else may hold control characters or whole escape sequences; drawn as they are, they would move the
-/// cursor, change colours or worse (design.md §6: "no terminal injection").
+/// cursor, change colours or worse (docs/decisions/0005-control-characters.md).
 ///
 /// `Buffer.write` calls this for every string, so the rule holds in one function.
 public enum Sanitize {

@@ -1,7 +1,7 @@
 /// Maps every `Role` to a concrete `Style`. `standard` uses colour; `monochrome` uses only bold, reverse,
 /// underline and dim, for `NO_COLOR` and terminals without colour (as htop's monochrome scheme does).
 ///
-/// Colour is never the only signal (design.md §6): the monochrome theme tells every role that matters
+/// Colour is never the only signal (docs/domain-rules.md, The terminal): the monochrome theme tells every role that matters
 /// (selection, warning, error, header) apart by attributes alone.
 public struct Theme: Sendable {
     private var styles: [Role: Style]

@@ -1,7 +1,7 @@
 /// A yes-or-no question before something that cannot be undone, naming what it acts on ("Ta bort
 /// anteckningen från 2024-05-02 för Åsa Öberg?"). A pure value: `handle` takes keys, `render` draws it.
 ///
-/// For a destructive action No has focus at first, so a bare Enter answers No (design.md §6:
+/// For a destructive action No has focus at first, so a bare Enter answers No (docs/domain-rules.md, The terminal:
 /// destructive actions default to No); Enter confirms only after the user has moved focus to Yes with
 /// ←/→ or Tab. `y` and `j` (ja) confirm at once; `n` and Esc cancel.
 public struct ConfirmDialog: Hashable, Sendable {

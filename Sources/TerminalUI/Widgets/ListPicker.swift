@@ -3,7 +3,7 @@
 /// keys and returns the outcome once there is one, `render` draws it.
 ///
 /// ↑/↓, PgUp/PgDn and Home/End move; Enter picks; Esc clears the filter first and cancels when it is
-/// empty (design.md §6: a visible filter that Esc clears). Every printable key goes to the filter.
+/// empty (a visible filter that Esc clears: docs/domain-rules.md, The terminal). Every printable key goes to the filter.
 public struct ListPicker: Hashable, Sendable {
     /// How picking ended.
     public enum Outcome: Hashable, Sendable {

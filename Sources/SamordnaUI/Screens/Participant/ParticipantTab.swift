@@ -2,7 +2,7 @@ import Foundation
 import SamordnaCore
 import TerminalUI
 
-/// The participant's tabs, numbered as the keys 1–6 choose them (design.md §6).
+/// The participant's tabs, numbered as the keys 1–6 choose them (docs/user-guide.md, Tabs).
 public enum ParticipantTab: Int, CaseIterable, Equatable, Sendable {
     case oversikt = 0, kartlaggning, insatser, moten, anteckningar, samtycke
 
