@@ -27,6 +27,8 @@ public struct EffectRunner {
     let templateNotices = TemplateNoticeCache()
     /// Where the last load or refresh stopped reading the change log.
     let changeMark = ChangeMark()
+    /// Shown in the status line once the first screen is up (a storage warning), or nil.
+    public var startupNotice: String?
     /// Where new records get their ids: the one identifier source of the UI's writes (tests inject their own).
     public var newID: @Sendable () -> String
 

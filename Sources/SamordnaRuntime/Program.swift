@@ -33,6 +33,10 @@ public final class Program {
     public func start() {
         showFirstScreen()
         finishLoading()
+        if let notice = runner.startupNotice {
+            dispatch(.notice(notice))
+            render()
+        }
     }
 
     /// The first full screen: the whole caseload when it is small, else its first page in list order with

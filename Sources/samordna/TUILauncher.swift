@@ -14,7 +14,7 @@ enum TUILauncher {
         defer { trace.report() }
         try CursesBackend.checkTerminal(environment: environment)
         trace.mark("terminal")
-        try directory.prepare()
+        let warnings = try directory.prepare()
         trace.mark("directory")
         let store = try CaseloadStore.open(at: directory.databaseURL)
         trace.mark("store open")
@@ -39,6 +39,10 @@ enum TUILauncher {
                 store: store, catalogue: catalogue.catalogue, clock: clock, fixedToday: today,
                 login: currentLogin(environment), dataDirectory: directory.url)
             runner.catalogueNotice = catalogue.notice
+            // Storage warnings (files others can read, a network or sync folder) in the status line at start.
+            runner.startupNotice = warnings.first.map {
+                "Varning: \($0)" + (warnings.count > 1 ? " (och \(warnings.count - 1) till: samordna check)" : "")
+            }
             let program = Program(backend: backend, runner: runner, user: currentLogin(environment))
             trace.mark("runtime")
             return program.run()

@@ -3,6 +3,8 @@ import SamordnaCore
 import SamordnaRuntime
 import SamordnaStore
 import SamordnaUI
+import TerminalUI
+import TerminalUITesting
 import Testing
 
 /// The runner reads again only what the change log names after the caseload it last loaded.
@@ -56,5 +58,21 @@ import Testing
         let pid = try #require(try caseload.store.participants().first).id
         #expect(r.perform(.note(.add(NoteDraft(participantID: pid, text: "Ringde.", corrects: nil)))) == [.note(.saved(pid))])
         #expect(try caseload.store.notes(for: pid).contains { $0.id == Note.ID("fixed-id") })
+    }
+}
+
+/// A storage warning found at start is in the status line of the first screen.
+@MainActor
+@Suite struct StartupNoticeTests {
+    @Test func aStorageWarningShowsInTheStatusLine() throws {
+        let caseload = try ProgramTests.Caseload(participants: 3)
+        let backend = TextBackend()
+        var runner = EffectRunner(
+            store: caseload.store, timeZone: TimeZone(identifier: "Europe/Stockholm")!, fixedToday: ProgramTests.today,
+            login: "anna.af")
+        runner.startupNotice = "Varning: '/data' kan läsas av andra användare på datorn"
+        let p = Program(backend: backend, runner: runner, user: "anna.af")
+        p.start()
+        #expect(backend.screen.text.contains("Varning: '/data' kan läsas av andra"))
     }
 }

@@ -64,6 +64,8 @@ public enum Msg: Equatable, Sendable {
     /// Another process committed to the caseload database.
     case storeChangedElsewhere
     case dayChanged(LocalDate)
+    /// Something the user should know from the start, for the status line (a storage warning).
+    case notice(String)
     case caseload(CaseloadMsg)
     case participant(ParticipantMsg)
     case note(NoteMsg)
@@ -101,6 +103,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .hangup: return AppUpdate.interrupt(&state, canAsk: false)
     case .storeChangedElsewhere: return AppUpdate.storeChangedElsewhere(&state)
     case .dayChanged(let day): return AppUpdate.dayChanged(&state, day)
+    case .notice(let text):
+        state.status = text
+        return []
     case .caseload(let m): return CaseloadUpdate.update(&state, m)
     case .participant(let m): return ParticipantUpdate.update(&state, m)
     case .note(let m): return NoteFormContent.update(&state, m)
