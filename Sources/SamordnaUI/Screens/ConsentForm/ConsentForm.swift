@@ -89,14 +89,11 @@ public struct ConsentFormContent: FormContent {
     static func update(_ state: inout AppState, _ msg: ConsentMsg) -> [Effect] {
         switch msg {
         case .saved:
-            _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
+            state.closeForm(Self.self)
             state.status = "Samtycket är registrerat"
             return [.caseload(.refresh)]
         case .failed(let failure):
-            _ = state.withTop(FormScreen<Self>.self) { screen, _ in
-                _ = screen.saveAnswered(ok: false)
-                return .stay
-            }
+            state.formSaveFailed(Self.self)
             state.status = "Kunde inte spara: \(failure.text). Det du fyllt i finns kvar."
             return []
         }

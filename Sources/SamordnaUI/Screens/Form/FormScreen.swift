@@ -186,3 +186,18 @@ extension FormScreen: ScreenModel {
 extension FormContent {
     public static func leftWithoutSaving(_ screen: FormScreen<Self>, _ state: inout AppState) -> [Effect] { [] }
 }
+
+extension AppState {
+    /// The runtime saved what the form of type `C` on top asked for: it closes.
+    mutating func closeForm<C: FormContent>(_ type: C.Type) {
+        _ = withTop(FormScreen<C>.self) { _, _ in .close() }
+    }
+
+    /// The save the form of type `C` on top asked for failed: it stays with what was typed, and leaving asks.
+    mutating func formSaveFailed<C: FormContent>(_ type: C.Type) {
+        _ = withTop(FormScreen<C>.self) { screen, _ in
+            _ = screen.saveAnswered(ok: false)
+            return .stay
+        }
+    }
+}

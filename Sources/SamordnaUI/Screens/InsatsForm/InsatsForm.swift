@@ -243,8 +243,8 @@ public struct InsatsFormContent: FormContent {
     static func update(_ state: inout AppState, _ msg: InsatsMsg) -> [Effect] {
         switch msg {
         case .saved(let episode, let warnings):
-            _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
-            _ = state.withTop(FormScreen<InsatsActionContent>.self) { _, _ in .close() }
+            state.closeForm(Self.self)
+            state.closeForm(InsatsActionContent.self)
             let name = state.caseload.catalogue[episode.typeCode]?.name ?? episode.typeCode
             state.status = "Insatsen är sparad: \(name) (\(episode.status.rawValue))"
                 + (warnings.isEmpty ? "" : " · varning: " + warnings.map(\.description).joined(separator: "; "))
@@ -267,22 +267,13 @@ public struct InsatsFormContent: FormContent {
                         current: current))
                 return .stay
             }) == nil {
-                _ = state.withTop(FormScreen<InsatsActionContent>.self) { screen, _ in
-                    _ = screen.saveAnswered(ok: false)
-                    return .stay
-                }
+                state.formSaveFailed(InsatsActionContent.self)
                 state.status = "En kollega har ändrat insatsen under tiden; inget sparades. Titta igen och försök på nytt"
             }
             return [.caseload(.refresh)]
         case .failed(let failure):
-            _ = state.withTop(FormScreen<Self>.self) { screen, _ in
-                _ = screen.saveAnswered(ok: false)
-                return .stay
-            }
-            _ = state.withTop(FormScreen<InsatsActionContent>.self) { screen, _ in
-                _ = screen.saveAnswered(ok: false)
-                return .stay
-            }
+            state.formSaveFailed(Self.self)
+            state.formSaveFailed(InsatsActionContent.self)
             state.status = "Kunde inte spara insatsen: \(failure.text). Det du fyllt i finns kvar."
             return []
         }

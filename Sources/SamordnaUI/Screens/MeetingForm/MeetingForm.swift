@@ -170,8 +170,8 @@ public struct MeetingFormContent: FormContent {
     static func update(_ state: inout AppState, _ msg: MeetingMsg) -> [Effect] {
         switch msg {
         case .saved(let meeting):
-            _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
-            _ = state.withTop(FormScreen<MeetingOutcomeContent>.self) { _, _ in .close() }
+            state.closeForm(Self.self)
+            state.closeForm(MeetingOutcomeContent.self)
             state.status = meeting.outcome == .planerat
                 ? "Mötet är bokat: \(meeting.date) \(meeting.time) (\(meeting.kind.rawValue))"
                 : "Mötet är registrerat som \(meeting.outcome.rawValue)"
@@ -189,22 +189,13 @@ public struct MeetingFormContent: FormContent {
                 return .stay
             }
             if asked == nil {
-                _ = state.withTop(FormScreen<MeetingOutcomeContent>.self) { screen, _ in
-                    _ = screen.saveAnswered(ok: false)
-                    return .stay
-                }
+                state.formSaveFailed(MeetingOutcomeContent.self)
                 state.status = "En kollega har ändrat mötet under tiden; inget sparades. Titta igen och försök på nytt"
             }
             return [.caseload(.refresh)]
         case .failed(let failure):
-            _ = state.withTop(FormScreen<Self>.self) { screen, _ in
-                _ = screen.saveAnswered(ok: false)
-                return .stay
-            }
-            _ = state.withTop(FormScreen<MeetingOutcomeContent>.self) { screen, _ in
-                _ = screen.saveAnswered(ok: false)
-                return .stay
-            }
+            state.formSaveFailed(Self.self)
+            state.formSaveFailed(MeetingOutcomeContent.self)
             state.status = "Kunde inte spara mötet: \(failure.text). Det du fyllt i finns kvar."
             return []
         }

@@ -72,14 +72,11 @@ public struct NoteFormContent: FormContent {
     static func update(_ state: inout AppState, _ msg: NoteMsg) -> [Effect] {
         switch msg {
         case .saved(let id):
-            _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
+            state.closeForm(Self.self)
             state.status = "Anteckningen är sparad"
             return [.participant(.loadRecord(id))]
         case .failed(let failure):
-            _ = state.withTop(FormScreen<Self>.self) { screen, _ in
-                _ = screen.saveAnswered(ok: false)
-                return .stay
-            }
+            state.formSaveFailed(Self.self)
             state.status = "Kunde inte spara: \(failure.text). Texten finns kvar."
             return []
         }

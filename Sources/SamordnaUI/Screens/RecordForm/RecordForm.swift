@@ -171,7 +171,7 @@ public struct RecordFormContent: FormContent {
 
     /// The change went through: the form closes.
     static func saved(_ state: inout AppState) {
-        _ = state.withTop(FormScreen<Self>.self) { _, _ in .close() }
+        state.closeForm(Self.self)
     }
 
     /// A failed save keeps the form and what was typed; the reason shows in the status line. After a
