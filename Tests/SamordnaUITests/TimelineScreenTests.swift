@@ -112,6 +112,10 @@ import Testing
         s.press("G")
         #expect(s.press("<Enter>") == [.participant(.loadRecord(.init("p1")))])
         #expect(s.openParticipant?.tab == .insatser)
+        // q goes back from the participant and from the timeline; it never quits from there.
+        s.press("q", "q")
+        #expect(!s.shouldQuit)
+        #expect(s.stack.isEmpty)
     }
 
     @Test func eOnTheSelectedEpisodeOpensItInTheForm() {

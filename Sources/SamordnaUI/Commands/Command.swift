@@ -58,6 +58,6 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case document
     /// The kartläggning form: its own keys before the form's.
     case kartlaggning
-    /// The veckolista.
+    /// Views over time, the veckolista and the team timeline: `[` `]` `.` move in time.
     case week
 }

@@ -69,7 +69,8 @@ public struct TeamTimelineState: Equatable, Sendable {
 
 extension TeamTimelineState: ScreenModel {
     var screen: Screen { .teamTimeline(self) }
-    var keyContexts: [KeyContext] { [.participant, .caseload, .global] }
+    /// Moving in time as in the veckolista; `q` goes back (the list's `q` would quit).
+    var keyContexts: [KeyContext] { [.week, .global] }
     var acceptsText: Bool { false }
     var isOverlay: Bool { false }
 
