@@ -2,7 +2,8 @@ import Foundation
 import SamordnaCore
 
 /// The caseload as a list that leaves the tool (`samordna participant list --format csv|json`).
-/// Pseudonymised unless names are asked for; participants with protected identity are never included.
+/// Pseudonymised unless names are asked for: initials and a code made for this export only, no stored id and
+/// no birth date. Participants with protected identity are never included.
 public struct ParticipantListExport: Sendable {
     public struct Row: Equatable, Sendable {
         public var id: String
@@ -19,10 +20,13 @@ public struct ParticipantListExport: Sendable {
     /// How many participants with protected identity were left out.
     public var leftOutProtected: Int
 
+    /// - Parameter codeSalt: chosen anew for every export (`UInt64.random`), so the codes of two files
+    ///   cannot be matched.
     public init(
         records: [ParticipantRecord], team: [TeamMember], catalogue: [InsatsType], today: LocalDate,
-        names: Bool, revealIdentity: Bool
+        names: Bool, revealIdentity: Bool, codeSalt: UInt64 = UInt64.random(in: .min ... .max)
     ) {
+        let codes = names ? [:] : ExportCode(salt: codeSalt).codes(records.filter { !$0.participant.protectedIdentity }.map(\.id))
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let types = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [(key: String, row: Row)] = []
@@ -40,10 +44,12 @@ public struct ParticipantListExport: Sendable {
             }.joined(separator: "; ")
             let meeting = record.nextMeeting(from: today).map { "\($0.date) \($0.time)" } ?? ""
             let flags = CaseloadRules.flags(for: record, catalogue: types, on: today).map(\.rawValue)
+            let code = codes[p.id] ?? ""
             let row = Row(
-                id: p.id.rawValue,
-                name: names ? p.sortName : p.pseudonym,
-                identity: revealIdentity ? p.identity.full : p.identity.masked,
+                id: names ? p.id.rawValue : code,
+                name: names ? p.sortName : ExportCode.label(firstName: p.firstName, lastName: p.lastName, code: code),
+                // A pseudonymised list has no birth date: the masked identity would give it away.
+                identity: revealIdentity ? p.identity.full : (names ? p.identity.masked : ""),
                 status: p.status.rawValue, responsible: staff, nextMeeting: meeting,
                 ongoingInsatser: record.ongoingEpisodes(on: today).count, flags: flags)
             rows.append((SwedishCollation.key("\(p.lastName) \(p.firstName)"), row))

@@ -25,7 +25,9 @@ enum ParticipantTable {
             let meeting = record.nextMeeting(from: today).map { "\($0.date) \($0.time)" } ?? ""
             let flags = String(CaseloadRules.flags(for: record, catalogue: catalogue, on: today).map(\.letter))
             out += line(
-                [p.id.short, p.sortName, reveal ? p.identity.full : p.identity.masked, p.status.label, staff, meeting,
+                // Skyddade personuppgifter: never the full number, whatever --reveal says.
+                [p.id.short, p.sortName, reveal && !p.protectedIdentity ? p.identity.full : p.identity.masked, p.status.label,
+                 staff, meeting,
                  String(record.ongoingEpisodes(on: today).count), flags], widths)
         }
         out += "\(records.count) deltagare\n"

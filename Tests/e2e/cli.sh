@@ -251,6 +251,14 @@ test_show_hides_contact_of_protected_identity() {
   refute_out "Hemlig" || return 1
   expect_code 0 participant list --format csv --names || return 1
   refute_out "Karin" || return 1
+  # --reveal never shows a protected participant's full number, and a pseudonymised list has no birth date.
+  expect_code 0 participant list --reveal || return 1
+  refute_out "19650612-9821" || return 1
+  refute_out "650612-9821" || return 1
+  expect_code 0 participant add --personnummer 19800101-9804 --first-name Åsa --last-name Öberg || return 1
+  expect_code 0 participant list --format csv || return 1
+  expect_out "Å.Ö. " || return 1
+  refute_out "800101" || return 1
 }
 
 test_undo_restores_a_field_and_refuses_over_a_colleague() {
