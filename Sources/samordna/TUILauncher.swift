@@ -75,8 +75,8 @@ enum TUILauncher {
 /// `SAMORDNA_TRACE_START=1`: where the terminal UI's start-up time goes (docs/benchmarks.md). Each phase's
 /// end is noted on the monotonic clock and the whole line is printed to stderr after the terminal is
 /// restored, so nothing is drawn over the screen. The first figure, `launch`, is the CPU time the process had
-/// used when the launcher began (exec, dynamic linking, the Swift runtime, argument parsing): on an idle
-/// machine close to the wall time since exec. A number instead of `1` is taken as the starter's
+/// used when the launcher began (exec, dynamic linking, the Swift runtime, argument parsing; with `--demo`
+/// also writing the demo): on an idle machine close to the wall time since exec. A number instead of `1` is taken as the starter's
 /// `CLOCK_MONOTONIC` reading in nanoseconds just before exec (the benchmark passes it), and the phases are
 /// then shown as wall time since then. Off, it costs one dictionary look-up.
 struct StartTrace {

@@ -37,6 +37,7 @@ enum Schema {
         ("v1-change-log-undo", v1ChangeLogUndo),
         ("v1-kartlaggning-templates", v1KartlaggningTemplates),
         ("v2-insats-decisions-and-meeting-members", v2InsatsDecisionsAndMeetingMembers),
+        ("v1-participant-sort-key", v1ParticipantSortKey),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -306,5 +307,14 @@ enum Schema {
         ALTER TABLE meeting ADD COLUMN members TEXT NOT NULL DEFAULT '';
         ALTER TABLE meeting ADD COLUMN interpreter_language TEXT;
         ALTER TABLE meeting ADD COLUMN outcome_note TEXT;
+    // The caseload list's order stored on each participant and indexed: `sort_key` is
+    // `SwedishCollation.key(last_name + " " + first_name)`, whose byte order is the Swedish order (å ä ö after
+    // z), so the list's first page is a range read of the index instead of a sort of the whole table. Every
+    // write of a participant writes it (`ParticipantTable.values`); this fills it for the rows there are,
+    // through `swedish_key`, which the store registers on every connection it opens.
+    static let v1ParticipantSortKey = """
+        ALTER TABLE participant ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+        UPDATE participant SET sort_key = swedish_key(last_name || ' ' || first_name);
+        CREATE INDEX participant_sort_key ON participant(sort_key, id);
         """
 }

@@ -2,7 +2,8 @@ import GRDB
 import SamordnaCore
 
 /// `participant`: one row per person in the caseload. The identity is stored as its kind and its value
-/// (12 digits for a personnummer or samordningsnummer), and the value is UNIQUE.
+/// (12 digits for a personnummer or samordningsnummer), and the value is UNIQUE. `sort_key` is the list's
+/// Swedish order, written with every row and indexed (migration `v1-participant-sort-key`).
 enum ParticipantTable: VersionedTable {
     static let kind = RecordKind.participant
     static let table = "participant"
@@ -10,7 +11,13 @@ enum ParticipantTable: VersionedTable {
         "id", "identity_kind", "identity_other_kind", "identity_value", "protected_identity", "first_name",
         "last_name", "preferred_name", "gender", "phone", "email", "address", "language", "interpreter_needed",
         "interpreter_language", "af_registered_since", "forsorjningsstod_since", "status", "enrolled_on", "version",
+        // Last, and only written: derived from the names, so `decode` never reads it back.
+        "sort_key",
     ]
+
+    /// The caseload list's order: surname, then first name, in Swedish (`SwedishCollation`). Stored in
+    /// `sort_key` on every insert and update, so the list's first page is read from an index.
+    static func sortKey(of p: Participant) -> String { SwedishCollation.key(p.lastName + " " + p.firstName) }
 
     /// `identity_kind` for a validated personnummer or samordningsnummer.
     static let personnummerKind = "personnummer"
@@ -27,7 +34,7 @@ enum ParticipantTable: VersionedTable {
             p.id.rawValue, kind, otherKind, p.identity.storedValue, p.protectedIdentity, p.firstName, p.lastName,
             p.preferredName, p.gender.rawValue, p.phone, p.email, p.address, p.language, p.interpreterNeeded,
             p.interpreterLanguage, p.afRegisteredSince?.storedText, p.forsorjningsstodSince?.storedText,
-            p.status.rawValue, p.enrolledOn.storedText, p.version,
+            p.status.rawValue, p.enrolledOn.storedText, p.version, sortKey(of: p),
         ]
     }
 
