@@ -40,6 +40,28 @@ public struct CatalogueLoad: Sendable {
     }
 }
 
+/// The catalogue file as read from disk, before the store has had its say (types still in use, the last valid
+/// version). Needs no database, so it can be made while the store opens.
+public struct CatalogueFileRead: Sendable {
+    public var file: URL
+    public var result: Result<CatalogueDocument, CatalogueFileError>
+    /// The default catalogue was written just now (first use).
+    public var wroteDefault: Bool
+
+    /// Writes the default if asked and there is no file, then reads and checks the file.
+    public init(_ file: URL, writingDefault: Bool) {
+        self.file = file
+        var wrote = false
+        do throws(CatalogueFileError) {
+            if writingDefault { wrote = try CatalogueFile.writeDefaultIfMissing(at: file) }
+            result = .success(try CatalogueFile.read(file))
+        } catch {
+            result = .failure(error)
+        }
+        wroteDefault = wrote
+    }
+}
+
 /// The insats catalogue file (docs/insats-catalogue.md). The file is the team's; the database keeps the text
 /// of the last version that was valid (in `meta`, like the last backup: it is a setting of the caseload, not a
 /// record, so it is not in the change log), so a mistake in the file never takes the catalogue away.
@@ -80,28 +102,32 @@ extension CaseloadStore {
     ///
     /// A read-only store only reads: nothing is written or remembered.
     public func currentCatalogue(file: URL) throws(StoreError) -> CatalogueLoad {
-        var wrote = false
-        var fileError: CatalogueFileError
-        let usage = try insatsTypeUsage()
-        do throws(CatalogueFileError) {
-            if !isReadOnly { wrote = try CatalogueFile.writeDefaultIfMissing(at: file) }
-            let document = try CatalogueFile.read(file)
-            let removed = CatalogueYAML.removedTypeProblems(document, usage: usage)
+        try currentCatalogue(from: CatalogueFileRead(file, writingDefault: !isReadOnly))
+    }
+
+    /// Steps 2–4 with the file already read (the terminal UI reads it while the store opens).
+    public func currentCatalogue(from read: CatalogueFileRead) throws(StoreError) -> CatalogueLoad {
+        let file = read.file
+        let fileError: CatalogueFileError
+        switch read.result {
+        case .success(let document):
+            let removed = CatalogueYAML.removedTypeProblems(document, usage: try insatsTypeUsage())
             if removed.isEmpty {
                 // Not being able to remember it costs only the fallback's freshness; the file is still used.
                 if !isReadOnly { try? rememberValidCatalogue(document.source) }
-                return CatalogueLoad(catalogue: document.types, source: .file, wroteDefault: wrote)
+                return CatalogueLoad(catalogue: document.types, source: .file, wroteDefault: read.wroteDefault)
             }
             fileError = .invalid(file: file.path, problems: removed)
-        } catch {
+        case .failure(let error):
             fileError = error
         }
         if let source = try lastValidCatalogueSource(),
             let document = try? CatalogueYAML.parse(source, file: CatalogueFile.name)
         {
-            return CatalogueLoad(catalogue: document.types, source: .lastValid, error: fileError, wroteDefault: wrote)
+            return CatalogueLoad(catalogue: document.types, source: .lastValid, error: fileError, wroteDefault: read.wroteDefault)
         }
-        return CatalogueLoad(catalogue: DefaultInsatsCatalogue.all, source: .builtIn, error: fileError, wroteDefault: wrote)
+        return CatalogueLoad(
+            catalogue: DefaultInsatsCatalogue.all, source: .builtIn, error: fileError, wroteDefault: read.wroteDefault)
     }
 
     /// The text of the last valid catalogue file, or nil if none was read in this caseload.

@@ -19,6 +19,11 @@ public enum CatalogueFile {
     /// group-shared data directory.
     @discardableResult
     public static func writeDefaultIfMissing(at url: URL) throws(CatalogueFileError) -> Bool {
+        // The usual case, at every start: the team's file is there. Checked before the default is rendered (the
+        // writer checks again, and never replaces what appears in between); a symbolic link counts as there
+        // only for the writer, which refuses it.
+        var info = stat()
+        if lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return false }
         do {
             return try FileWriter.write(defaultYAML, to: url.path, options: WriteOptions(existing: .keep, allowDataFile: true))
         } catch {

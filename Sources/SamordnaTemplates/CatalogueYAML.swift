@@ -46,7 +46,9 @@ public enum CatalogueYAML {
         if !preflight.isEmpty { throw .invalid(file: file, problems: preflight) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: every value is read as text here (numbers, dates and ja/nej by our own rules),
+            // so Yams need not run its regular expressions over every scalar. It is read at every start.
+            node = try Yams.compose(yaml: text, .basic)
         } catch {
             throw .invalid(file: file, problems: [YAMLSyntaxError.problem(error, in: text)])
         }
@@ -120,7 +122,7 @@ public enum CatalogueYAML {
     /// A text as plain YAML when it reads back as the same string, else in double quotes.
     static func scalar(_ s: String) -> String {
         let plainSafe =
-            !s.isEmpty && s == s.trimmingCharacters(in: .whitespacesAndNewlines)
+            !s.isEmpty && !s.first!.isWhitespace && !s.last!.isWhitespace
             && !s.contains(": ") && !s.contains(" #") && !s.hasSuffix(":")
             && !s.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
             && !"-?:,[]{}#&*!|>'\"%@`".contains(s.first!)
@@ -288,7 +290,7 @@ struct CatalogueNodeReader {
 
     /// A required one-line text: missing, empty, control or invisible characters, line breaks, too long.
     mutating func line(_ n: Node?, key: String, limit: Int, missing: String, node: Node) -> String? {
-        guard let n, let t = text(n, what: key), !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let n, let t = text(n, what: key), !t.allSatisfy(\.isWhitespace) else {
             fail(n ?? node, missing)
             return nil
         }

@@ -8,12 +8,17 @@ import SamordnaTemplates
 enum CatalogueText {
     /// Read once. A store that cannot be read still leaves the built-in default, with the reason.
     static func load(store: CaseloadStore, directory: DataDirectory) -> CatalogueLoad {
+        load(store: store, read: CatalogueFileRead(CatalogueFile.url(in: directory.url), writingDefault: !store.isReadOnly))
+    }
+
+    /// With the file already read (`PendingCatalogueRead`).
+    static func load(store: CaseloadStore, read: CatalogueFileRead) -> CatalogueLoad {
         do {
-            return try store.currentCatalogue(file: CatalogueFile.url(in: directory.url))
+            return try store.currentCatalogue(from: read)
         } catch {
             return CatalogueLoad(
                 catalogue: DefaultInsatsCatalogue.all, source: .builtIn,
-                error: .unreadable(file: CatalogueFile.url(in: directory.url).path, reason: error.description))
+                error: .unreadable(file: read.file.path, reason: error.description))
         }
     }
 
@@ -29,4 +34,28 @@ enum CatalogueText {
 extension CatalogueLoad {
     /// The catalogue by code, as the rules take it.
     var byCode: [String: InsatsType] { Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+}
+
+/// The terminal UI reads the catalogue file on another thread while it opens the store (both take about a
+/// millisecond or more and need nothing from each other), so the file costs start-up next to nothing.
+final class PendingCatalogueRead: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    /// Written once on the reading thread before `finished` is signalled; read only after waiting for it.
+    private var read: CatalogueFileRead?
+
+    static func start(_ file: URL) -> PendingCatalogueRead {
+        let pending = PendingCatalogueRead()
+        DispatchQueue.global(qos: .userInitiated).async {
+            pending.read = CatalogueFileRead(file, writingDefault: true)
+            pending.finished.signal()
+        }
+        return pending
+    }
+
+    /// The read, once it is done (at once if it already is).
+    func wait() -> CatalogueFileRead {
+        finished.wait()
+        finished.signal()
+        return read!
+    }
 }

@@ -4,6 +4,7 @@ import Foundation
 import SamordnaCore
 import SamordnaRuntime
 import SamordnaStore
+import SamordnaTemplates
 import TerminalUI
 
 /// Starts the terminal UI: checks the terminal before touching any data, opens the store, runs the loop
@@ -16,10 +17,18 @@ enum TUILauncher {
         trace.mark("terminal")
         let warnings = try directory.prepare()
         trace.mark("directory")
-        let store = try CaseloadStore.open(at: directory.databaseURL)
+        // Read once: the team's insatser.yaml (the default written on first use), while the store opens; then
+        // the store's part (types still in use, the last valid version when the file has errors).
+        let pending = PendingCatalogueRead.start(CatalogueFile.url(in: directory.url))
+        let store: CaseloadStore
+        do {
+            store = try CaseloadStore.open(at: directory.databaseURL)
+        } catch {
+            _ = pending.wait()  // never leave while the default is being written
+            throw error
+        }
         trace.mark("store open")
-        // Read once: the team's insatser.yaml (the default written on first use), or the last valid one.
-        let catalogue = CatalogueText.load(store: store, directory: directory)
+        let catalogue = CatalogueText.load(store: store, read: pending.wait())
         trace.mark("catalogue")
         let outcome = try MainActor.assumeIsolated { () throws -> Program.Outcome in
             let backend = try CursesBackend(environment: environment)
