@@ -307,6 +307,8 @@ enum Schema {
         ALTER TABLE meeting ADD COLUMN members TEXT NOT NULL DEFAULT '';
         ALTER TABLE meeting ADD COLUMN interpreter_language TEXT;
         ALTER TABLE meeting ADD COLUMN outcome_note TEXT;
+        """
+
     // The caseload list's order stored on each participant and indexed: `sort_key` is
     // `SwedishCollation.key(last_name + " " + first_name)`, whose byte order is the Swedish order (å ä ö after
     // z), so the list's first page is a range read of the index instead of a sort of the whole table. Every
