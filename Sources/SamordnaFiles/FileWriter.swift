@@ -49,6 +49,7 @@ public enum FileWriter {
         let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirfd >= 0 else { throw .directory(path: path, reason: SystemReason.text(errno)) }
         defer { close(dirfd) }
+        removeStaleTemporaries(of: name, in: directory)
         let mode = options.mode ?? SharingMode.fileMode(inDirectory: directory)
         let temporary = try TemporaryFile.create(in: dirfd, directory: directory, for: name, mode: mode, target: path)
         var placed = false
@@ -114,6 +115,35 @@ public enum FileWriter {
     }
 
     // MARK: Parts
+
+    /// A temporary file older than this was left by a writer that was killed (`kill -9`, a power cut).
+    static let staleAge: Double = 3600
+
+    /// Removes this account's temporary files for the same target that a killed writer left behind: only
+    /// regular files named `.NAME.samordna-….tmp`, owned by this account and untouched for an hour, so a
+    /// writer still at work (a long backup) is never disturbed.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = "." + name.prefix(100) + ".samordna-"
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp") else { continue }
+            stale.append(entryName)
+        }
+        let now = time(nil)
+        for entryName in stale {
+            let path = directory == "/" ? "/" + entryName : directory + "/" + entryName
+            var s = stat()
+            guard lstat(path, &s) == 0, s.st_mode & S_IFMT == S_IFREG, s.st_uid == getuid(),
+                Double(now - s.st_mtim.tv_sec) > staleAge
+            else { continue }
+            unlink(path)
+        }
+    }
 
     public enum Found { case regular }
 
