@@ -8,7 +8,8 @@ set -uo pipefail
 APP=${1:?usage: safety.sh PATH/TO/samordna}
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 WORK=$(mktemp -d)
-trap 'remove_accounts; rm -rf "$WORK"' EXIT
+TMUX_CMD=""
+trap '[ -n "$TMUX_CMD" ] && $TMUX_CMD kill-server 2>/dev/null; remove_accounts; rm -rf "$WORK"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 SAMORDNA_TODAY=2026-11-23 TZ=UTC USER=anna
 unset SAMORDNA_DATA
 
@@ -371,10 +372,50 @@ test_two_unix_accounts_share_one_caseload() {
     logins=$(sqlite3 "$WORK/team/caseload.sqlite" "SELECT DISTINCT login FROM change_log ORDER BY login" | tr '\n' ' ')
     [ "$logins" = "$anna $sven " ] || { fail "change log logins: '$logins'"; return 1; }
     [ "$(sqlite3 "$WORK/team/caseload.sqlite" "PRAGMA integrity_check")" = ok ] || { fail "integrity"; return 1; }
+    # Live: each has the terminal UI open (tmux) and sees the other's change within seconds.
+    if command -v tmux >/dev/null; then
+      live_ui "$anna" "$sven" || return 1
+    else
+      echo "skip live part of $current: no tmux"
+    fi
     ok=1
   }
+  TMUX_CMD=${TMUX_CMD:-}
+  [ -n "$TMUX_CMD" ] && $TMUX_CMD kill-server 2>/dev/null
   remove_accounts
   [ "$ok" = 1 ]
+}
+
+# ui_screen SESSION: the text of that account's terminal UI now.
+ui_screen() { $TMUX_CMD capture-pane -t "$1" -p 2>/dev/null; }
+
+# ui_wait SESSION TEXT: polls the screen (50 ms) until TEXT shows, at most 10 s.
+ui_wait() {
+  local i
+  for ((i = 0; i < 200; i++)); do
+    ui_screen "$1" | grep -qF -- "$2" && return 0
+    sleep 0.05
+  done
+  fail "'$2' did not show on $1's screen: $(ui_screen "$1" | head -5)"
+}
+
+live_ui() {
+  local anna=$1 sven=$2 who
+  TMUX_CMD="tmux -L samordna-safety-$$ -f /dev/null"
+  for who in "$anna" "$sven"; do
+    $TMUX_CMD new-session -d -s "$who" -x 100 -y 30 \
+      "runuser -u $who -- env -i PATH=/usr/bin:/bin USER=$who HOME=/tmp LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=tmux-256color SAMORDNA_TODAY=2026-11-23 $WORK/bin/samordna --data $WORK/team; sleep 30"
+  done
+  ui_wait "$anna" "av 25" || return 1
+  ui_wait "$sven" "av 25" || return 1
+  as "$anna" participant add --identity-kind annan --personnummer L-1 --first-name Levande --last-name Annasson \
+    >/dev/null 2>"$WORK/err" || { ERR=$(cat "$WORK/err"); fail "anna's live add"; return 1; }
+  ui_wait "$sven" "av 26" || return 1
+  as "$sven" participant add --identity-kind annan --personnummer L-2 --first-name Levande --last-name Svensson \
+    >/dev/null 2>"$WORK/err" || { ERR=$(cat "$WORK/err"); fail "sven's live add"; return 1; }
+  ui_wait "$anna" "av 27" || return 1
+  $TMUX_CMD send-keys -t "$anna" Q
+  $TMUX_CMD send-keys -t "$sven" Q
 }
 
 # ---- 5. Backup and restore ---------------------------------------------------------------------------
