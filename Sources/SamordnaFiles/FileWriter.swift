@@ -116,6 +116,17 @@ public enum FileWriter {
 
     // MARK: Parts
 
+    /// The target's name cut to at most 100 bytes of UTF-8 (whole characters), so the temporary file's name
+    /// stays within the file system's 255 bytes however long or non-Latin the target's name is.
+    static func shortened(_ name: String) -> String {
+        var out = ""
+        for ch in name {
+            if out.utf8.count + ch.utf8.count > 100 { break }
+            out.append(ch)
+        }
+        return out
+    }
+
     /// A temporary file older than this was left by a writer that was killed (`kill -9`, a power cut).
     static let staleAge: Double = 3600
 
@@ -123,7 +134,7 @@ public enum FileWriter {
     /// regular files named `.NAME.samordna-….tmp`, owned by this account and untouched for an hour, so a
     /// writer still at work (a long backup) is never disturbed.
     static func removeStaleTemporaries(of name: String, in directory: String) {
-        let prefix = "." + name.prefix(100) + ".samordna-"
+        let prefix = "." + shortened(name) + ".samordna-"
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
         var stale: [String] = []

@@ -131,6 +131,13 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
     }
 
+    @Test func aLongNonLatinNameStillGetsATemporaryFile() throws {
+        let name = String(repeating: "𝄞", count: 62) + ".md"  // 251 bytes: the temporary name must be shorter
+        #expect(try FileWriter.write("x", to: file(name)))
+        #expect(listing() == [name])
+        try? FileManager.default.removeItem(at: dir)
+    }
+
     @Test func pathsAreQuotedWithHiddenCharactersSpelledOut() {
         #expect(QuotedPath.quoted("a\u{1B}[31m\n.md") == "'a\\u{1B}[31m\\n.md'")
         #expect(QuotedPath.quoted("\u{202E}dm.exe") == "'\\u{202E}dm.exe'")
