@@ -31,8 +31,7 @@ struct DemoCommand: ParsableCommand {
             let count = try Self.create(
                 in: directory, participants: participants, seed: seed, today: common.currentDay(),
                 login: currentLogin(common.environment))
-            let shown = quotedValue(directory.url.path)
-            print("Demo skapad i \(shown): \(count) deltagare. Öppna med: samordna --data \(shown)")
+            print("Demo skapad i \(directory.url.path): \(count) deltagare. Öppna med: samordna --data \(directory.url.path)")
         }
     }
 
