@@ -67,16 +67,27 @@ public enum FileWriter {
         switch options.existing {
         case .refuse, .keep:
             // link() never replaces: a file that appeared since the check above wins, and is not touched.
-            if linkat(dirfd, temporary.name, dirfd, name, 0) != 0 {
+            if linkat(dirfd, temporary.name, dirfd, name, 0) == 0 {
+                unlinkat(dirfd, temporary.name, 0)
+                placed = true
+            } else {
                 let code = errno
                 if code == EEXIST {
                     if options.existing == .keep { return false }
                     throw .exists(path: path)
                 }
-                throw failure(code, path: path)
+                // A file system without hard links (FAT, some network and FUSE mounts): look once more and
+                // rename. The window between the look and the rename is the only one left there.
+                guard code == EPERM || code == EOPNOTSUPP || code == EMLINK || code == ENOSYS else {
+                    throw failure(code, path: path)
+                }
+                if isPresent(path) {
+                    if options.existing == .keep { return false }
+                    throw .exists(path: path)
+                }
+                if renameat(dirfd, temporary.name, dirfd, name) != 0 { throw failure(errno, path: path) }
+                placed = true
             }
-            unlinkat(dirfd, temporary.name, 0)
-            placed = true
         case .replace:
             // Checked again just before: rename() replaces a symlink itself (never its target), but a database
             // or a folder that appeared meanwhile must still not be replaced.
