@@ -48,6 +48,8 @@ let package = Package(
         .executableTarget(
             name: "SamordnaBench",
             dependencies: ["SamordnaCore", "SamordnaStore", "SamordnaUI", "SamordnaRuntime", "TerminalUI"]),
+        // libFuzzer targets for the parsers (scripts/fuzz builds them instrumented; a normal build replays inputs).
+        .executableTarget(name: "SamordnaFuzz", dependencies: ["SamordnaCore", "SamordnaTemplates", "TerminalUI"]),
         // Helper process for the store tests: several of these write to one database at once.
         .executableTarget(name: "StoreStress", dependencies: ["SamordnaCore", "SamordnaStore"]),
         .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),

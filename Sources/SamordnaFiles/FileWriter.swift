@@ -49,6 +49,7 @@ public enum FileWriter {
         let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirfd >= 0 else { throw .directory(path: path, reason: SystemReason.text(errno)) }
         defer { close(dirfd) }
+        removeStaleTemporaries(of: name, in: directory)
         let mode = options.mode ?? SharingMode.fileMode(inDirectory: directory)
         let temporary = try TemporaryFile.create(in: dirfd, directory: directory, for: name, mode: mode, target: path)
         var placed = false
@@ -66,16 +67,27 @@ public enum FileWriter {
         switch options.existing {
         case .refuse, .keep:
             // link() never replaces: a file that appeared since the check above wins, and is not touched.
-            if linkat(dirfd, temporary.name, dirfd, name, 0) != 0 {
+            if linkat(dirfd, temporary.name, dirfd, name, 0) == 0 {
+                unlinkat(dirfd, temporary.name, 0)
+                placed = true
+            } else {
                 let code = errno
                 if code == EEXIST {
                     if options.existing == .keep { return false }
                     throw .exists(path: path)
                 }
-                throw failure(code, path: path)
+                // A file system without hard links (FAT, some network and FUSE mounts): look once more and
+                // rename. The window between the look and the rename is the only one left there.
+                guard code == EPERM || code == EOPNOTSUPP || code == EMLINK || code == ENOSYS else {
+                    throw failure(code, path: path)
+                }
+                if isPresent(path) {
+                    if options.existing == .keep { return false }
+                    throw .exists(path: path)
+                }
+                if renameat(dirfd, temporary.name, dirfd, name) != 0 { throw failure(errno, path: path) }
+                placed = true
             }
-            unlinkat(dirfd, temporary.name, 0)
-            placed = true
         case .replace:
             // Checked again just before: rename() replaces a symlink itself (never its target), but a database
             // or a folder that appeared meanwhile must still not be replaced.
@@ -114,6 +126,46 @@ public enum FileWriter {
     }
 
     // MARK: Parts
+
+    /// The target's name cut to at most 100 bytes of UTF-8 (whole characters), so the temporary file's name
+    /// stays within the file system's 255 bytes however long or non-Latin the target's name is.
+    static func shortened(_ name: String) -> String {
+        var out = ""
+        for ch in name {
+            if out.utf8.count + ch.utf8.count > 100 { break }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// A temporary file older than this was left by a writer that was killed (`kill -9`, a power cut).
+    static let staleAge: Double = 3600
+
+    /// Removes this account's temporary files for the same target that a killed writer left behind: only
+    /// regular files named `.NAME.samordna-….tmp`, owned by this account and untouched for an hour, so a
+    /// writer still at work (a long backup) is never disturbed.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let prefix = "." + shortened(name) + ".samordna-"
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp") else { continue }
+            stale.append(entryName)
+        }
+        let now = time(nil)
+        for entryName in stale {
+            let path = directory == "/" ? "/" + entryName : directory + "/" + entryName
+            var s = stat()
+            guard lstat(path, &s) == 0, s.st_mode & S_IFMT == S_IFREG, s.st_uid == getuid(),
+                Double(now - s.st_mtim.tv_sec) > staleAge
+            else { continue }
+            unlink(path)
+        }
+    }
 
     public enum Found { case regular }
 

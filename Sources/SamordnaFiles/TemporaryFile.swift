@@ -27,7 +27,7 @@ public final class TemporaryFile {
     {
         for _ in 0..<20 {
             let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            let name = "." + targetName.prefix(100) + ".samordna-" + suffix + ".tmp"
+            let name = "." + FileWriter.shortened(targetName) + ".samordna-" + suffix + ".tmp"
             let fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode & 0o777))
             if fd < 0 {
                 if errno == EEXIST { continue }

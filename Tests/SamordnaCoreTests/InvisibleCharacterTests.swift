@@ -72,3 +72,13 @@ import Testing
 extension String {
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
+
+/// Found by the csv fuzz target (Tests/fuzz/regressions/csv/): a control character in a personnummer was
+/// printed raw in the error message.
+@Suite struct PersonnummerMessageTests {
+    @Test func aControlCharacterInAPersonnummerIsSpelledOut() {
+        #expect(PersonnummerError.invalidCharacter("\u{19}").description == "otillåtet tecken '\\u{19}'")
+        #expect(PersonnummerError.invalidCharacter("\u{202E}").description == "otillåtet tecken '\\u{202E}'")
+        #expect(PersonnummerError.invalidCharacter("x").description == "otillåtet tecken 'x'")
+    }
+}

@@ -105,6 +105,19 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
     }
 
+    @Test func temporaryFilesLeftByAKilledWriterAreRemovedOnlyWhenStale() throws {
+        let stale = file(".ut.md.samordna-dead.tmp")
+        let fresh = file(".ut.md.samordna-busy.tmp")
+        let other = file(".annat.md.samordna-dead.tmp")
+        for p in [stale, fresh, other] { try "halv".write(toFile: p, atomically: false, encoding: .utf8) }
+        var old = [timeval(tv_sec: time(nil) - 7200, tv_usec: 0), timeval(tv_sec: time(nil) - 7200, tv_usec: 0)]
+        utimes(stale, &old)
+        utimes(other, &old)
+        try FileWriter.write("x", to: file("ut.md"))
+        #expect(listing() == [".annat.md.samordna-dead.tmp", ".ut.md.samordna-busy.tmp", "ut.md"])
+        try? FileManager.default.removeItem(at: dir)
+    }
+
     @Test func aGroupSharedFolderGivesGroupFilesAndFolders() throws {
         chmod(path, 0o2770)
         #expect(SharingMode.isGroupShared(directory: path))
@@ -115,6 +128,13 @@ import Testing
         try FileWriter.makeDirectory(file("utskrifter"))  // again: already there, fine
         symlink("/tmp", file("länkmapp"))
         #expect(throws: FileWriteError.symlink(path: file("länkmapp"))) { try FileWriter.makeDirectory(file("länkmapp")) }
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    @Test func aLongNonLatinNameStillGetsATemporaryFile() throws {
+        let name = String(repeating: "𝄞", count: 62) + ".md"  // 251 bytes: the temporary name must be shorter
+        #expect(try FileWriter.write("x", to: file(name)))
+        #expect(listing() == [name])
         try? FileManager.default.removeItem(at: dir)
     }
 

@@ -108,6 +108,32 @@ import Testing
         #expect(try CaseloadStore.open(at: dir.database).participantCount() == 4)
     }
 
+    @Test func aCaseloadAnotherProcessHasOpenIsNotReplaced() throws {
+        let source = try TemporaryDirectory()
+        let backup = source.file("kopia.sqlite")
+        try filled(source, count: 2).backup(to: backup)
+        let dir = try TemporaryDirectory()
+        let worker = try StoreStressProcess.start(database: dir.database, worker: "w", count: 3000)
+        // Wait until the worker has the database open (its -shm exists and holds SQLite's lock).
+        for _ in 0..<200 where DatabaseFile.openedByAnotherProcess(dir.database.path) == nil {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        var asked = false
+        do {
+            _ = try CaseloadRestore.restore(from: backup, into: DataDirectory(url: dir.url), replaceHealthy: true) { _ in
+                asked = true
+                return true
+            }
+            Issue.record("replaced a caseload another process had open")
+        } catch {
+            #expect(error.description.contains("har ärendelistan öppen"), "\(error)")
+        }
+        #expect(!asked)
+        let outcome = StoreStressProcess.finish(worker)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(try CaseloadStore.open(at: dir.database).participantCount() == 3001)
+    }
+
     @Test func aBackupThatDoesNotHoldIsRefusedBeforeAnythingMoves() throws {
         let dir = try TemporaryDirectory()
         let bad = dir.file("trasig.sqlite")

@@ -95,4 +95,12 @@ import Testing
         #expect(try store.participantCount() == 0)
         #expect(try permissions(dir.database) == 0o600)
     }
+
+    @Test func warningsHaveAShortFormForTheStatusLine() {
+        #expect(StorageWarning.readableByOthers(path: "/d", mode: 0o755).summary == "Varning: datakatalogen kan läsas av andra (755)")
+        #expect(StorageWarning.readableByOthers(path: "/d/caseload.sqlite", mode: 0o644).summary
+            == "Varning: databasen kan läsas av andra (644)")
+        #expect(StorageWarning.symbolicLink(path: "/a", target: "/b\u{1B}", mode: 0o700).summary
+            == "Datakatalogen är en länk till '/b\\u{1B}'")
+    }
 }

@@ -4,15 +4,9 @@ import Testing
 
 @testable import SamordnaTemplates
 
-/// The audit's hostile template files: each is refused quickly with its line, and none crashes or hangs.
+/// The audit's hostile template files: each is refused with its line, and none crashes or hangs (before the
+/// fix the alias bomb never returned). How fast is for the fuzz run to say (docs/fuzzing.md), not a clock here.
 @Suite struct TemplateLimitsTests {
-    /// Seconds `body` took.
-    func timed(_ body: () -> Void) -> Double {
-        let start = Date()
-        body()
-        return Date().timeIntervalSince(start)
-    }
-
     /// Nine levels of lists of ten aliases, the last used as a mapping key: 10⁹ nodes for Yams to hash.
     static let aliasBomb: String = {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -27,9 +21,7 @@ import Testing
 
     @Test func anchorsAndAliasesAreRefusedBeforeTheyAreExpanded() {
         #expect(Self.aliasBomb.utf8.count < 700)
-        var found: [TemplateFileProblem] = []
-        let seconds = timed { found = problems(Self.aliasBomb) }
-        #expect(seconds < 1, "took \(seconds) s")
+        let found = problems(Self.aliasBomb)
         #expect(found.first?.line == 1)
         #expect(found.first?.column == 5)
         #expect(found.first?.reason.hasPrefix("ankare (&a0) används inte i en mall") == true)
@@ -56,9 +48,7 @@ import Testing
 
     @Test func deepNestingIsRefused() {
         let yaml = "version: 1\ntitel: " + String(repeating: "[", count: 100_000) + "\n"
-        var found: [TemplateFileProblem] = []
-        let seconds = timed { found = problems(yaml) }
-        #expect(seconds < 1, "took \(seconds) s")
+        let found = problems(yaml)
         #expect(found.first?.reason.hasPrefix("för djupt nästlat") == true)
         #expect(found.first?.line == 2)
     }
@@ -93,14 +83,11 @@ import Testing
         #expect(reason.contains("…'"))
     }
 
-    @Test func aLargePlainFileIsReadInReasonableTime() {
+    @Test func aLargePlainFileIsRead() {
         // Just under the 1 MB cap: one question with a very long option list (refused by the rules, quickly).
         let options = (0..<30_000).map { "          - alternativ \($0)" }.joined(separator: "\n")
         let yaml = minimal + "\n      - id: a3\n        fråga: Välj\n        typ: ett-val\n        alternativ:\n" + options + "\n"
         #expect(yaml.utf8.count < TemplateFile.sizeLimit)
-        var found: [TemplateFileProblem] = []
-        let seconds = timed { found = problems(yaml) }
-        #expect(seconds < 10, "took \(seconds) s")
-        #expect(!found.isEmpty)
+        #expect(!problems(yaml).isEmpty)
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault injection (docs/decisions/0006-safe-files-and-limits.md, Tests): writer processes — imports, adds,
-# kartläggning exports with --output --force and backups — are killed with kill -9 at random moments, at
+# edits (a versioned update), kartläggning exports with --output --force and backups — are killed with kill -9 at random moments, at
 # least KILLS (default 100) of them while still running. Afterwards: `samordna check` and SQLite's
 # integrity_check pass, every change a process finished is there, every killed import is all or nothing,
 # and no export or backup file is ever half written (an export is one of the two whole documents, a backup
@@ -30,13 +30,16 @@ sql "INSERT INTO kartlaggning_template (version, title, content, source, registe
          json_object('q1', json_object('typ', 'text', 'värde', replace(hex(zeroblob(20000)), '0', 'svar '))), 1);"
 "$APP" export kartlaggning --data "$DATA" --participant "$PID" --format md >"$WORK/ref.md" || exit 1
 "$APP" export kartlaggning --data "$DATA" --participant "$PID" --format html >"$WORK/ref.html" || exit 1
+"$APP" participant add --data "$DATA" --identity-kind annan --personnummer EDIT --first-name Ändra --last-name Mig \
+  >/dev/null || exit 1
+EDIT_ID=$(sql "SELECT id FROM participant WHERE identity_value = 'EDIT'")
 mkdir -p "$WORK/ut" "$WORK/kopior"
 cp "$WORK/ref.md" "$WORK/ut/k.doc"
 
 # One writer, chosen by the round: its command line, and what to check afterwards (kind:name).
 start_writer() {
   local i=$1
-  case $((i % 5)) in
+  case $((i % 6)) in
   0)
     { echo "personnummer,idtyp,fornamn,efternamn"; for j in $(seq 1 40); do echo "I$i-$j,annan,Import,Rad $j"; done; } >"$WORK/imp-$i.csv"
     "$APP" import participants "$WORK/imp-$i.csv" --data "$DATA" >/dev/null 2>>"$WORK/errors" &
@@ -51,6 +54,10 @@ start_writer() {
     "$APP" export kartlaggning --data "$DATA" --participant "$PID" --format "$format" --output "$WORK/ut/k.doc" \
       --force >/dev/null 2>>"$WORK/errors" &
     KIND="export:$format" ;;
+  5)
+    # An update with a version check (the participant's version and its change-log row in one transaction).
+    "$APP" participant edit "$EDIT_ID" --data "$DATA" --phone "070-$((1000 + i))" >/dev/null 2>>"$WORK/errors" &
+    KIND="edit:070-$((1000 + i))" ;;
   4)
     "$APP" backup --data "$DATA" --output "$WORK/kopior/b$i.sqlite" >/dev/null 2>>"$WORK/errors" &
     KIND="backup:$WORK/kopior/b$i.sqlite" ;;
@@ -101,6 +108,11 @@ for entry in "${LOG[@]}"; do
     if [ "$n" -gt 0 ] && [ "$(sql "SELECT count(*) FROM change_log WHERE record_kind = 'participant' AND action = 'create' AND record_id = (SELECT id FROM participant WHERE identity_value = '${kind#add:}')")" -ne 1 ]; then
       problem "an add without its change-log row"
     fi ;;
+  edit:*)
+    if [ "$state" = done:0 ]; then
+      n=$(sql "SELECT count(*) FROM change_log WHERE record_id = '$EDIT_ID' AND action = 'update' AND new_value LIKE '%${kind#edit:}%'")
+      [ "$n" -ge 1 ] || { problem "a finished edit (${kind#edit:}) has no change-log row"; lost=$((lost + 1)); }
+    fi ;;
   backup:*)
     file=${kind#backup:}
     if [ -e "$file" ]; then
@@ -110,6 +122,10 @@ for entry in "${LOG[@]}"; do
     fi ;;
   esac
 done
+# Every committed edit bumped the version exactly once, together with its change-log row.
+version=$(sql "SELECT version FROM participant WHERE id = '$EDIT_ID'")
+updates=$(sql "SELECT count(*) FROM change_log WHERE record_id = '$EDIT_ID' AND action = 'update'")
+[ "$version" -eq $((updates + 1)) ] || problem "version $version after $updates logged updates"
 if ! cmp -s "$WORK/ut/k.doc" "$WORK/ref.md" && ! cmp -s "$WORK/ut/k.doc" "$WORK/ref.html"; then
   problem "the export is half written ($(wc -c <"$WORK/ut/k.doc") bytes)"
 fi

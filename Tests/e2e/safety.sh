@@ -8,7 +8,8 @@ set -uo pipefail
 APP=${1:?usage: safety.sh PATH/TO/samordna}
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 WORK=$(mktemp -d)
-trap 'remove_accounts; rm -rf "$WORK"' EXIT
+TMUX_CMD=""
+trap '[ -n "$TMUX_CMD" ] && $TMUX_CMD kill-server 2>/dev/null; remove_accounts; rm -rf "$WORK"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 SAMORDNA_TODAY=2026-11-23 TZ=UTC USER=anna
 unset SAMORDNA_DATA
 
@@ -301,12 +302,24 @@ test_untrusted_directories_and_databases_are_refused() {
 }
 
 test_umask_0277_first_run_is_usable() {
-  (umask 0277; "$APP" participant add --data "$DATA" --personnummer 19800101-9804 --first-name Åsa --last-name Öberg \
-    >"$WORK/out" 2>"$WORK/err") || { ERR=$(cat "$WORK/err"); fail "first run under umask 0277"; return 1; }
-  [ "$(mode_of "$DATA/caseload.sqlite")" = 600 ] || { fail "database mode $(mode_of "$DATA/caseload.sqlite")"; return 1; }
-  (umask 0277; "$APP" participant add --data "$DATA" --personnummer 19800101-9812 --first-name Eva --last-name Berg \
-    >"$WORK/out" 2>"$WORK/err") || { ERR=$(cat "$WORK/err"); fail "second run under umask 0277"; return 1; }
-  expect_code 0 participant list || return 1
+  # As root every permission check passes, so root runs it as `nobody` (whose own directory it is).
+  local bin=$APP runner=()
+  if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+    chmod 755 "$WORK"
+    mkdir -p "$WORK/bin" "$DATA" && cp "$APP" "$WORK/bin/samordna" && chmod 755 "$WORK/bin" "$WORK/bin/samordna"
+    bin=$WORK/bin/samordna
+    chown nobody:nogroup "$DATA"
+    runner=(runuser -u nobody -- env -i PATH=/usr/bin:/bin USER=nobody HOME=/tmp LANG=C.UTF-8 SAMORDNA_TODAY=2026-11-23)
+  fi
+  local n
+  for n in 1 2; do
+    (umask 0277; "${runner[@]}" "$bin" participant add --data "$DATA/data" --identity-kind annan --personnummer "U-$n" \
+      --first-name Test --last-name "Person $n" >"$WORK/out" 2>"$WORK/err") ||
+      { ERR=$(cat "$WORK/err"); fail "run $n under umask 0277"; return 1; }
+    [ "$(mode_of "$DATA/data/caseload.sqlite")" = 600 ] || { fail "database mode $(mode_of "$DATA/data/caseload.sqlite")"; return 1; }
+  done
+  (umask 0277; "${runner[@]}" "$bin" participant list --data "$DATA/data" >"$WORK/out" 2>"$WORK/err")
+  OUT=$(cat "$WORK/out")
   expect_out "2 deltagare" || return 1
 }
 
@@ -371,10 +384,50 @@ test_two_unix_accounts_share_one_caseload() {
     logins=$(sqlite3 "$WORK/team/caseload.sqlite" "SELECT DISTINCT login FROM change_log ORDER BY login" | tr '\n' ' ')
     [ "$logins" = "$anna $sven " ] || { fail "change log logins: '$logins'"; return 1; }
     [ "$(sqlite3 "$WORK/team/caseload.sqlite" "PRAGMA integrity_check")" = ok ] || { fail "integrity"; return 1; }
+    # Live: each has the terminal UI open (tmux) and sees the other's change within seconds.
+    if command -v tmux >/dev/null; then
+      live_ui "$anna" "$sven" || return 1
+    else
+      echo "skip live part of $current: no tmux"
+    fi
     ok=1
   }
+  TMUX_CMD=${TMUX_CMD:-}
+  [ -n "$TMUX_CMD" ] && $TMUX_CMD kill-server 2>/dev/null
   remove_accounts
   [ "$ok" = 1 ]
+}
+
+# ui_screen SESSION: the text of that account's terminal UI now.
+ui_screen() { $TMUX_CMD capture-pane -t "$1" -p 2>/dev/null; }
+
+# ui_wait SESSION TEXT: polls the screen (50 ms) until TEXT shows, at most 10 s.
+ui_wait() {
+  local i
+  for ((i = 0; i < 200; i++)); do
+    ui_screen "$1" | grep -qF -- "$2" && return 0
+    sleep 0.05
+  done
+  fail "'$2' did not show on $1's screen: $(ui_screen "$1" | head -5)"
+}
+
+live_ui() {
+  local anna=$1 sven=$2 who
+  TMUX_CMD="tmux -L samordna-safety-$$ -f /dev/null"
+  for who in "$anna" "$sven"; do
+    $TMUX_CMD new-session -d -s "$who" -x 100 -y 30 \
+      "runuser -u $who -- env -i PATH=/usr/bin:/bin USER=$who HOME=/tmp LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=tmux-256color SAMORDNA_TODAY=2026-11-23 $WORK/bin/samordna --data $WORK/team; sleep 30"
+  done
+  ui_wait "$anna" "av 25" || return 1
+  ui_wait "$sven" "av 25" || return 1
+  as "$anna" participant add --identity-kind annan --personnummer L-1 --first-name Levande --last-name Annasson \
+    >/dev/null 2>"$WORK/err" || { ERR=$(cat "$WORK/err"); fail "anna's live add"; return 1; }
+  ui_wait "$sven" "av 26" || return 1
+  as "$sven" participant add --identity-kind annan --personnummer L-2 --first-name Levande --last-name Svensson \
+    >/dev/null 2>"$WORK/err" || { ERR=$(cat "$WORK/err"); fail "sven's live add"; return 1; }
+  ui_wait "$anna" "av 27" || return 1
+  $TMUX_CMD send-keys -t "$anna" Q
+  $TMUX_CMD send-keys -t "$sven" Q
 }
 
 # ---- 5. Backup and restore ---------------------------------------------------------------------------

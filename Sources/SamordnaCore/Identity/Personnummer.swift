@@ -181,7 +181,8 @@ public enum PersonnummerError: Error, Equatable, Sendable, CustomStringConvertib
         case .empty:
             return "personnumret är tomt"
         case .invalidCharacter(let ch):
-            return "otillåtet tecken '\(ch)'"
+            // Spelled out like every quoted value: the character may be a control or bidi character.
+            return "otillåtet tecken '\(VisibleText.escaped(String(ch)))'"
         case .wrongDigitCount(let n):
             return "fel antal siffror: \(n) (ska vara 10 eller 12)"
         case .wrongStoredLength(let n):

@@ -6,6 +6,8 @@ public enum ParticipantCSVImport {
     /// 10 000 rows of a participant's fields are well under 5 MB; a larger file is a wrong file or an attack,
     /// and reading it whole (the import is all or nothing) would cost memory out of all proportion.
     public static let sizeLimit = 5_000_000
+    /// The header names at most 16 known columns; a header line longer than this is not one.
+    public static let headerLimit = 2_000
 
     /// The participants of `text`, in file order, each with a new id from `ids`, aktualiserad `today`
     /// unless the file says otherwise.
@@ -33,6 +35,13 @@ public enum ParticipantCSVImport {
             return .failure(.badRows([RowError(line: error.line, column: nil, value: nil, reason: error.reason)]))
         }
         guard let header = records.first else { return .failure(.empty) }
+        let headerLength = header.fields.reduce(0) { $0 + $1.unicodeScalars.count + 1 }
+        if headerLength > headerLimit {
+            return .failure(
+                .badHeader(
+                    "rubrikraden är \(TextRules.swedishNumber(headerLength)) tecken lång; högst "
+                        + "\(TextRules.swedishNumber(headerLimit)) (är det rätt fil?)"))
+        }
         let columns: [ImportColumn]
         switch readHeader(header.fields) {
         case .success(let c): columns = c
@@ -64,10 +73,13 @@ public enum ParticipantCSVImport {
     }
 
     /// Comma or semicolon: whichever splits the header into more known column names (then more columns).
+    /// Only the start of the file is looked at: a header is a few hundred characters, and reading a whole
+    /// file twice more just to choose would double the cost of a hostile one.
     static func delimiter(of text: String) -> Unicode.Scalar? {
+        let start = String(String.UnicodeScalarView(text.unicodeScalars.prefix(headerLimit * 4)))
         var best: (delimiter: Unicode.Scalar, known: Int, count: Int)?
         for delimiter: Unicode.Scalar in [",", ";"] {
-            var reader = CSVReader(text, delimiter: delimiter)
+            var reader = CSVReader(start, delimiter: delimiter)
             var first: CSVRecord?
             do {
                 while let record = try reader.next() {

@@ -41,8 +41,9 @@ public enum CaseloadRestore {
     /// Copies `backupFile` into the data directory, verifies the copy, asks `confirm`, then moves the current
     /// database (and its `-wal`/`-shm`) aside as `caseload.sqlite.fore-aterstallning-ÅÅÅÅMMDD-TTMMSS` and
     /// gives the copy its name. A healthy caseload with data is refused unless `replaceHealthy`. When
-    /// `confirm` says no, nothing has changed. Others must not have the caseload open meanwhile: a process
-    /// that still has the old file open would go on writing to the file set aside.
+    /// `confirm` says no, nothing has changed. A caseload another process has open (SQLite's lock on the
+    /// `-shm` file says so) is refused, before asking and again just before moving it: that process would go
+    /// on writing into the file set aside.
     public static func restore(
         from backupFile: URL, into directory: DataDirectory, replaceHealthy: Bool, at date: Date = Date(),
         confirm: (Plan) -> Bool
@@ -53,6 +54,7 @@ public enum CaseloadRestore {
         }
         let target = directory.databaseURL.path
         let current = state(of: directory)
+        try refuseIfOpen(target)
         if case .healthy = current, !replaceHealthy {
             throw .invalid(
                 field: "restore",
@@ -79,6 +81,7 @@ public enum CaseloadRestore {
         }
         let aside: String?
         do {
+            try refuseIfOpen(target)  // again: someone may have started Samordna while the question was open
             aside = try moveAside(target, at: date)
         } catch {
             POSIX.remove(staging)
@@ -112,6 +115,16 @@ public enum CaseloadRestore {
     }
 
     // MARK: Steps
+
+    /// A process that still has the database open would go on writing into the file moved aside.
+    private static func refuseIfOpen(_ target: String) throws(StoreError) {
+        if let pid = DatabaseFile.openedByAnotherProcess(target) {
+            throw .cannotOpen(
+                path: target,
+                reason: "en annan process (pid \(pid)) har ärendelistan öppen; be alla stänga Samordna och försök igen. "
+                    + "Ingenting ändrades")
+        }
+    }
 
     private static func copy(_ source: String, into file: TemporaryFile) throws(StoreError) {
         let fd = open(source, O_RDONLY | O_CLOEXEC)

@@ -66,3 +66,27 @@ enum DatabaseFile {
         return .sqlite(header)
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension DatabaseFile {
+    /// The process id of another process that has the database open, or nil. SQLite keeps a shared lock on
+    /// one byte of the `-shm` file (the "dead man switch", offset 128) for as long as a connection is open in
+    /// WAL mode; `F_GETLK` asks whether a write lock there would conflict, without taking one. Locks held by
+    /// this process itself are not reported, and this must not be called while this process has the
+    /// database open (closing any descriptor of a file drops the process's POSIX locks on it).
+    static func openedByAnotherProcess(_ path: String) -> pid_t? {
+        let fd = open(path + "-shm", O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 128
+        lock.l_len = 1
+        guard fcntl(fd, F_GETLK, &lock) == 0, lock.l_type != Int16(F_UNLCK) else { return nil }
+        return lock.l_pid
+    }
+}

@@ -12,6 +12,19 @@ public enum StorageWarning: Equatable, Sendable, CustomStringConvertible {
     /// that the modes reported are understood to be the target's.
     case symbolicLink(path: String, target: String, mode: UInt16)
 
+    /// A short form for one status line (the full `description` says how to fix it):
+    /// `Varning: datakatalogen kan läsas av andra (755)`.
+    public var summary: String {
+        switch self {
+        case .readableByOthers(let path, let mode):
+            let what = path.hasSuffix(DataFileNames.database) ? "databasen" : path.hasSuffix("-wal") || path.hasSuffix("-shm") ? "databasens loggfil" : "datakatalogen"
+            return "Varning: \(what) kan läsas av andra (\(String(mode, radix: 8)))"
+        case .networkFileSystem(_, let kind): return "Varning: datakatalogen ligger på nätverksdisk (\(kind))"
+        case .syncFolder(_, let service): return "Varning: datakatalogen ligger i en synkad mapp (\(service))"
+        case .symbolicLink(_, let target, _): return "Datakatalogen är en länk till \(QuotedPath.quoted(target))"
+        }
+    }
+
     public var description: String {
         switch self {
         case .readableByOthers(let path, let mode):
