@@ -35,7 +35,8 @@ struct DemoCommand: ParsableCommand {
             let count = try Self.create(
                 in: directory, participants: participants, seed: seed, today: common.currentDay(),
                 login: currentLogin(common.environment), kartlaggningar: !noKartlaggningar)
-            print("Demo skapad i \(directory.url.path): \(count) deltagare. Öppna med: samordna --data \(directory.url.path)")
+            let path = quotedValue(directory.url.path)
+            print("Demo skapad i \(path): \(count) deltagare. Öppna med: samordna --data \(path)")
         }
     }
 

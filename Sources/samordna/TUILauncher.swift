@@ -50,7 +50,7 @@ enum TUILauncher {
             runner.catalogueNotice = catalogue.notice
             // Storage warnings (files others can read, a network or sync folder) in the status line at start.
             runner.startupNotice = warnings.first.map {
-                "Varning: \($0)" + (warnings.count > 1 ? " (och \(warnings.count - 1) till: samordna check)" : "")
+                "Varning: \($0.summary)" + (warnings.count > 1 ? " (och \(warnings.count - 1) till: samordna check)" : "")
             }
             let program = Program(backend: backend, runner: runner, user: currentLogin(environment))
             trace.mark("runtime")
