@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),
         .testTarget(name: "SamordnaFilesTests", dependencies: ["SamordnaFiles"]),
         .testTarget(name: "SamordnaTemplatesTests", dependencies: ["SamordnaCore", "SamordnaTemplates"]),
-        .testTarget(name: "SamordnaExportTests", dependencies: ["SamordnaCore", "SamordnaExport"]),
+        .testTarget(name: "SamordnaExportTests", dependencies: ["SamordnaCore", "SamordnaExport"], exclude: ["Golden"]),
         .testTarget(
             name: "SamordnaStoreTests",
             dependencies: [
