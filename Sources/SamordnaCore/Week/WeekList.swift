@@ -317,7 +317,11 @@ extension WeekList {
         byDate(&nearMax)
         withoutOngoing.items.sort(by: byName)
         withoutJobFocused.items.sort(by: byName)
-        followUps.items.sort { a, b in a.due != b.due ? a.due < b.due : byName(a.person, b.person) }
+        followUps.items.sort { a, b in
+            if a.due != b.due { return a.due < b.due }
+            if a.person.id != b.person.id { return byName(a.person, b.person) }
+            return String(describing: a.kind) < String(describing: b.kind)
+        }
         consents.items.sort { a, b in
             a.group != b.group
                 ? ConsentBadge.Group.allCases.firstIndex(of: a.group)! < ConsentBadge.Group.allCases.firstIndex(of: b.group)!
