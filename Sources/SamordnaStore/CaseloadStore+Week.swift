@@ -7,7 +7,7 @@ import SamordnaCore
 public struct WeekData: Sendable {
     public var team: [TeamMember]
     /// Open participants, and closed ones with a meeting, an insats, an exit or an exit follow-up in the
-    /// week. Each has its assignments (current, or ended within the last seven months), its consents still
+    /// week. Each has the reader's assignments (current, or ended within the last seven months), its consents still
     /// running on the reference day, its live episodes (planerad, pågår) and those starting or ending in the
     /// week or with a follow-up due, and the meetings of the week and the week before.
     public var records: [ParticipantRecord]
@@ -19,11 +19,14 @@ public struct WeekData: Sendable {
 }
 
 extension CaseloadStore {
-    /// Reads the week in one read transaction (one consistent moment while colleagues write). Every query is
+    /// Reads the week in one read transaction. `reader` is the member the list is read as: only their
+    /// responsibilities are read (all `WeekList` asks of them: Min vecka and skyddade personuppgifter), through
+    /// the `responsible_assignment_member` index; nil reads none.
+    /// (one consistent moment while colleagues write). Every query is
     /// a range on an index (`meeting_date`, `insats_episode_expected_start`/`_end`, `_next_follow_up`,
     /// `exit_record_date`/`follow_up_*`, `consent_valid_to`) except the open participants and their live
     /// episodes, which "utan pågående/jobbinriktad insats" needs for every open participant.
-    public func weekData(week: IsoWeek, today: LocalDate) throws(StoreError) -> WeekData {
+    public func weekData(week: IsoWeek, today: LocalDate, reader: TeamMember.ID?) throws(StoreError) -> WeekData {
         let monday = week.monday.storedText
         let sunday = week.sunday.storedText
         let previousMonday = week.monday.adding(days: -7).storedText
@@ -83,10 +86,12 @@ extension CaseloadStore {
                 if let e = episodes[id] { records[e.participantID]?.episodes.append(e) }
             }
             for exit in exits { records[exit.participantID]?.exit = exit }
-            try AssignmentTable.each(
-                db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE to_date IS NULL OR to_date >= ? ORDER BY rowid"),
-                arguments: [assignmentsSince]
-            ) { a in records[a.participantID]?.assignments.append(a) }
+            if let reader {
+                try AssignmentTable.each(
+                    db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE \(Self.weekAssignmentCondition) ORDER BY rowid"),
+                    arguments: [reader.rawValue, assignmentsSince]
+                ) { a in records[a.participantID]?.assignments.append(a) }
+            }
             try ConsentTable.each(
                 db.cachedStatement(sql: ConsentTable.selectSQL + " WHERE \(Self.weekConsentCondition) ORDER BY rowid"), arguments: [reference]
             ) { c in records[c.participantID]?.consents.append(c) }
@@ -107,4 +112,5 @@ extension CaseloadStore {
     static let weekExitCondition =
         "date BETWEEN ?1 AND ?2 OR follow_up_4_weeks BETWEEN ?1 AND ?2 OR follow_up_6_months BETWEEN ?1 AND ?2"
     static let weekConsentCondition = "valid_to >= ?"
+    static let weekAssignmentCondition = "member_id = ? AND (to_date IS NULL OR to_date >= ?)"
 }

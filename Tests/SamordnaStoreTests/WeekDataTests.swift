@@ -20,9 +20,9 @@ import Testing
         let readers: [WeekList.Reader] = [.team(demo.team[0]), .mine(demo.team[0]), .mine(demo.team[1]), .team(nil)]
         var nonEmpty = 0
         for week in weeks {
-            let data = try store.weekData(week: week, today: today)
-            #expect(data.records.count < all.count)
             for reader in readers {
+                let data = try store.weekData(week: week, today: today, reader: reader.member?.id)
+                #expect(data.records.count < all.count)
                 for policy in [WeekList.ProtectedPolicy.leaveOut, .onlyForResponsible] {
                     func list(_ records: [ParticipantRecord]) -> WeekList {
                         WeekList(
@@ -41,7 +41,7 @@ import Testing
     @Test func eachRangeIsServedByItsIndex() throws {
         let dir = try TemporaryDirectory()
         let store = try Fixture.store(in: dir)
-        _ = try store.weekData(week: IsoWeek(year: 2026, week: 49)!, today: today)
+        _ = try store.weekData(week: IsoWeek(year: 2026, week: 49)!, today: today, reader: Fixture.anna.id)
         let c = CaseloadStore.weekEpisodeConditions
         let cases: [(String, String, StatementArguments)] = [
             ("meeting_date", "\(MeetingTable.selectSQL) WHERE \(CaseloadStore.weekMeetingCondition)", ["2026-11-23", "2026-12-06"]),
@@ -50,6 +50,7 @@ import Testing
             ("insats_episode_next_follow_up", "\(EpisodeTable.selectSQL) WHERE \(c.followUp)", ["2026-12-06"]),
             ("exit_record_follow_up_6_months", "\(ExitTable.selectSQL) WHERE \(CaseloadStore.weekExitCondition)", ["2026-11-30", "2026-12-06"]),
             ("exit_record_date", "\(ExitTable.selectSQL) WHERE \(CaseloadStore.weekExitCondition)", ["2026-11-30", "2026-12-06"]),
+            ("responsible_assignment_member", "\(AssignmentTable.selectSQL) WHERE \(CaseloadStore.weekAssignmentCondition)", ["m", "2026-05-01"]),
             ("consent_valid_to", "\(ConsentTable.selectSQL) WHERE \(CaseloadStore.weekConsentCondition)", ["2026-12-01"]),
         ]
         for (index, sql, arguments) in cases {
