@@ -36,6 +36,7 @@ extension CaseloadStore {
         let assignmentsSince = week.monday.adding(months: -7).adding(days: -7).storedText
         return try read { db in
             var records: [Participant.ID: ParticipantRecord] = [:]
+            records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM participant") ?? 0)
             var order: [Participant.ID] = []
             let team = try TeamMemberTable.fetchAll(db)
             try ParticipantTable.each(
@@ -49,18 +50,23 @@ extension CaseloadStore {
                 db.cachedStatement(sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition) ORDER BY date, start_minute"),
                 arguments: [previousMonday, sunday]
             ) { meetings.append($0) }
-            var episodes: [InsatsEpisode.ID: InsatsEpisode] = [:]
-            var episodeOrder: [InsatsEpisode.ID] = []
-            func keep(_ e: InsatsEpisode) {
-                if episodes.updateValue(e, forKey: e.id) == nil { episodeOrder.append(e.id) }
-            }
+            // The week's few episodes (starting, ending, follow-up due) first, then the open participants'
+            // live ones that are not among them.
+            var few: [InsatsEpisode.ID: InsatsEpisode] = [:]
+            var fewOrder: [InsatsEpisode.ID] = []
             let c = Self.weekEpisodeConditions
             let episodeQueries: [(String, StatementArguments)] = [
-                (c.starting, [monday, sunday]), (c.ending, [monday, sunday]), (c.followUp, [sunday]), (c.live, []),
+                (c.starting, [monday, sunday]), (c.ending, [monday, sunday]), (c.followUp, [sunday]),
             ]
             for (condition, arguments) in episodeQueries {
-                try EpisodeTable.each(
-                    db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + condition), arguments: arguments, keep)
+                try EpisodeTable.each(db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + condition), arguments: arguments) {
+                    if few.updateValue($0, forKey: $0.id) == nil { fewOrder.append($0.id) }
+                }
+            }
+            var live: [InsatsEpisode] = []
+            live.reserveCapacity(records.count * 2)
+            try EpisodeTable.each(db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + c.live)) {
+                if few[$0.id] == nil { live.append($0) }
             }
             var exits: [ExitRecord] = []
             try ExitTable.each(
@@ -69,11 +75,11 @@ extension CaseloadStore {
                 arguments: [monday, sunday]
             ) { exits.append($0) }
 
-            // Closed participants the week touches.
+            // Closed participants the week touches (live episodes are open participants' by their query).
             var missing: [Participant.ID] = []
-            for id in meetings.map(\.participantID) + episodeOrder.compactMap({ episodes[$0]?.participantID })
-                + exits.map(\.participantID)
-            where records[id] == nil && !missing.contains(id) {
+            var seen = Set<Participant.ID>()
+            for id in meetings.map(\.participantID) + fewOrder.compactMap({ few[$0]?.participantID }) + exits.map(\.participantID)
+            where records[id] == nil && seen.insert(id).inserted {
                 missing.append(id)
             }
             for id in missing {
@@ -82,9 +88,10 @@ extension CaseloadStore {
                 order.append(id)
             }
             for m in meetings { records[m.participantID]?.meetings.append(m) }
-            for id in episodeOrder {
-                if let e = episodes[id] { records[e.participantID]?.episodes.append(e) }
+            for id in fewOrder {
+                if let e = few[id] { records[e.participantID]?.episodes.append(e) }
             }
+            for e in live { records[e.participantID]?.episodes.append(e) }
             for exit in exits { records[exit.participantID]?.exit = exit }
             if let reader {
                 try AssignmentTable.each(
