@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "SamordnaCoreTests", dependencies: ["SamordnaCore"]),
         .testTarget(name: "SamordnaFilesTests", dependencies: ["SamordnaFiles"]),
         .testTarget(name: "SamordnaTemplatesTests", dependencies: ["SamordnaCore", "SamordnaTemplates"]),
-        .testTarget(name: "SamordnaExportTests", dependencies: ["SamordnaCore", "SamordnaExport"]),
+        .testTarget(name: "SamordnaExportTests", dependencies: ["SamordnaCore", "SamordnaExport"], exclude: ["Golden"]),
         .testTarget(
             name: "SamordnaStoreTests",
             dependencies: [

@@ -248,6 +248,7 @@ var breakdown: [String] = []
 var refreshes: [String] = []
 var timelines: [String] = []
 var whole: [(row: String, phases: String)] = []
+var weekRows: [String] = []
 for n in chosen {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samordna-bench-\(getpid())-\(n)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -268,6 +269,7 @@ for n in chosen {
             + "count + first page of 120 \(f[11]) ms")
     if access(samordnaBinary, X_OK) == 0 {
         whole.append(try wholeProcess(participants: n, dir: dir))
+        weekRows.append(try WeekExportBench.measure(participants: n, dir: dir, binary: samordnaBinary, runs: wholeRuns))
     }
 }
 print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
@@ -282,6 +284,10 @@ if whole.isEmpty {
     for w in whole { print(w.row) }
     print("where it goes (median of 5 traced runs, ms since exec, +phase): ")
     for w in whole { print("  " + w.phases) }
+    print("")
+    print("samordna export week --week \(WeekExportBench.week) --format csv, whole process exec → exit (\(wholeRuns) runs) next to sqlite3 reading the same rows")
+    print("participants  export week            peak       sqlite3 same rows    ÷ sqlite3  demo history")
+    for w in weekRows { print(w) }
 }
 
 func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }

@@ -25,9 +25,17 @@ public struct CSVWriter: Sendable {
             let rest = value.dropFirst()
             if !(first == "-" && !rest.isEmpty && rest.allSatisfy(\.isNumber)) { value = "'" + value }
         }
-        let needsQuotes = value.contains(delimiter) || value.contains("\"") || value.contains("\n")
-            || value.contains("\r") || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
+        guard needsQuotes(value) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A delimiter, a quote, a line break, or a space at either end (one pass over the scalars: this runs for
+    /// every cell of a large export).
+    func needsQuotes(_ value: String) -> Bool {
+        let scalars = value.unicodeScalars
+        if scalars.first == " " || scalars.last == " " { return true }
+        let single = delimiter.unicodeScalars.count == 1 ? delimiter.unicodeScalars.first : nil
+        for s in scalars where s == "\"" || s == "\n" || s == "\r" || s == single { return true }
+        return single == nil && value.contains(delimiter)
     }
 }

@@ -62,7 +62,7 @@ extension WeekListExport {
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
-        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+        return lines.map(Self.foldContentLine).joined(separator: "\r\n") + "\r\n"
     }
 
     /// TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks; control and
@@ -84,7 +84,7 @@ extension WeekListExport {
 
     /// Folds a content line at 75 octets (§3.1): continuation lines start with one space, and a UTF-8
     /// character is never split.
-    static func fold(_ line: String) -> String {
+    public static func foldContentLine(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
         var out = ""
         var width = 0

@@ -84,12 +84,12 @@ struct WeekExportCommand: ParsableCommand {
             // Before the database is read: a file that may not be replaced is refused first.
             try Self.checkTarget(output, force: force)
             let store = try common.openStore(creating: false)
-            let data = try store.weekData(week: chosen, today: today)
+            let team = try store.teamMembers()
             let login = currentLogin(common.environment)
-            let me = data.team.first { $0.login == login }
+            let me = team.first { $0.login == login }
             let reader: WeekList.Reader
             if let responsible {
-                guard let member = data.team.first(where: { $0.login == responsible }) else {
+                guard let member = team.first(where: { $0.login == responsible }) else {
                     throw CLIFailure(
                         message: "samordna: okänd medarbetare \(quotedValue(responsible)) för --responsible "
                             + "(se 'samordna team list'); ingenting exporterades",
@@ -107,6 +107,7 @@ struct WeekExportCommand: ParsableCommand {
             } else {
                 reader = .team(me)
             }
+            let data = try store.weekData(week: chosen, today: today, reader: reader.member?.id)
             let list = WeekList(
                 week: chosen, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
                 records: data.records, protectedPolicy: .leaveOut)

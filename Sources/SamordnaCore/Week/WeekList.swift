@@ -80,12 +80,15 @@ public struct WeekList: Hashable, Sendable {
         public var firstName: String
         public var lastName: String
         public var status: ParticipantStatus
+        /// The Swedish collation key of `name` (å ä ö after z), computed once.
+        public var sortKey: String
 
         public init(_ p: Participant) {
             id = p.id
             firstName = p.firstName
             lastName = p.lastName
             status = p.status
+            sortKey = SwedishCollation.key("\(p.lastName), \(p.firstName)")
         }
 
         /// "Efternamn, Förnamn"
@@ -211,7 +214,8 @@ extension WeekList {
                 guard protectedPolicy == .onlyForResponsible, access.readerResponsible(for: record, on: day)
                 else { continue }
             }
-            let person = Person(p)
+            // Made only for a participant who is listed: the collation key is the costly part.
+            lazy var person = Person(p)
             let mine = !reader.onlyMine || access.readerResponsible(for: record, on: day)
 
             for m in record.meetings {
@@ -296,13 +300,13 @@ extension WeekList {
             }
         }
 
+        let groupOrder = Dictionary(uniqueKeysWithValues: ConsentBadge.Group.allCases.enumerated().map { ($1, $0) })
         let byName: (Person, Person) -> Bool = { a, b in
-            (SwedishCollation.key(a.name), a.id.rawValue) < (SwedishCollation.key(b.name), b.id.rawValue)
+            (a.sortKey, a.id.rawValue) < (b.sortKey, b.id.rawValue)
         }
         for i in days.indices {
             days[i].meetings.sort { a, b in
-                (a.meeting.time, SwedishCollation.key(a.person.name), a.meeting.id.rawValue)
-                    < (b.meeting.time, SwedishCollation.key(b.person.name), b.meeting.id.rawValue)
+                (a.meeting.time, a.person.sortKey, a.meeting.id.rawValue) < (b.meeting.time, b.person.sortKey, b.meeting.id.rawValue)
             }
         }
         noShows.items.sort { ($0.meeting.date, $0.meeting.time, $0.meeting.id.rawValue) < ($1.meeting.date, $1.meeting.time, $1.meeting.id.rawValue) }
@@ -317,11 +321,13 @@ extension WeekList {
         byDate(&nearMax)
         withoutOngoing.items.sort(by: byName)
         withoutJobFocused.items.sort(by: byName)
-        followUps.items.sort { a, b in a.due != b.due ? a.due < b.due : byName(a.person, b.person) }
+        followUps.items.sort { a, b in
+            if a.due != b.due { return a.due < b.due }
+            if a.person.id != b.person.id { return byName(a.person, b.person) }
+            return String(describing: a.kind) < String(describing: b.kind)
+        }
         consents.items.sort { a, b in
-            a.group != b.group
-                ? ConsentBadge.Group.allCases.firstIndex(of: a.group)! < ConsentBadge.Group.allCases.firstIndex(of: b.group)!
-                : byName(a.person, b.person)
+            a.group != b.group ? groupOrder[a.group]! < groupOrder[b.group]! : byName(a.person, b.person)
         }
         exits.items.sort { a, b in a.exit.date != b.exit.date ? a.exit.date < b.exit.date : byName(a.person, b.person) }
 

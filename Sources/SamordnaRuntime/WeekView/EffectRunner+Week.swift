@@ -42,8 +42,8 @@ extension EffectRunner {
     }
 
     private func weekList(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy) throws(StoreError) -> WeekList {
-        let data = try store.weekData(week: week, today: today)
-        let me = data.team.first { $0.login == login }
+        let me = try member()
+        let data = try store.weekData(week: week, today: today, reader: me?.id)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
         return WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,

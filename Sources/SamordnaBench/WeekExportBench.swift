@@ -1,0 +1,104 @@
+// `samordna export week` as a whole process (exec → exit, the CSV to /dev/null) next to the `sqlite3` tool
+// reading the same rows with the same indexed queries, in the same run; medians, p90, the ratio and the
+// export's peak resident memory (wait4's ru_maxrss). Budget (docs/benchmarks.md): ≤ 20 ms and ≤ 30 MB at
+// 10 000 participants.
+import Foundation
+
+enum WeekExportBench {
+    static let week = "2026-W48"
+
+    /// The rows `CaseloadStore.weekData` reads for 2026-W48 with today 2026-11-23, as plain SQL.
+    static let sql = """
+        SELECT * FROM team_member;
+        SELECT * FROM participant WHERE status <> 'avslutad';
+        SELECT * FROM meeting WHERE date BETWEEN '2026-11-16' AND '2026-11-29' ORDER BY date, start_minute;
+        SELECT * FROM insats_episode WHERE coalesce(start_date, planned_start) BETWEEN '2026-11-23' AND '2026-11-29';
+        SELECT * FROM insats_episode WHERE coalesce(end_date, planned_end) BETWEEN '2026-11-23' AND '2026-11-29';
+        SELECT * FROM insats_episode WHERE next_follow_up <= '2026-11-29' AND status IN ('planerad', 'pågår');
+        SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (SELECT id FROM participant WHERE status <> 'avslutad');
+        SELECT * FROM exit_record WHERE date BETWEEN '2026-11-23' AND '2026-11-29' OR follow_up_4_weeks BETWEEN '2026-11-23' AND '2026-11-29' OR follow_up_6_months BETWEEN '2026-11-23' AND '2026-11-29';
+        SELECT * FROM responsible_assignment WHERE to_date IS NULL OR to_date >= '2026-04-16';
+        SELECT * FROM consent WHERE valid_to >= '2026-11-23';
+        """
+
+    struct Run {
+        var took: Duration
+        var peakMB: Double
+    }
+
+    /// Exec → exit with stdout and stderr to /dev/null; the child's peak resident set from wait4.
+    static func run(_ arguments: [String]) throws -> Run {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["USER"] = "bench"
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let started = ContinuousClock.now
+        let rc = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        guard rc == 0 else { throw WholeProcess.Failure(description: "\(arguments[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        let took = ContinuousClock.now - started
+        guard status == 0 else {
+            throw WholeProcess.Failure(description: "\(arguments.joined(separator: " ")): status \(status)")
+        }
+        return Run(took: took, peakMB: Double(usage.ru_maxrss) / 1024)
+    }
+
+    /// One size's line: export week (CSV) and sqlite3, `runs` times each after one untimed run of each.
+    static func measure(participants n: Int, dir: String, binary: String, runs: Int) throws -> String {
+        let database = dir + "/caseload.sqlite"
+        let export = [binary, "export", "week", "--data", dir, "--today", "2026-11-23", "--week", week, "--format", "csv"]
+        let sqlite3 = WholeProcess.sqlite3Path()
+        let query = sqlite3.map { [$0, "-readonly", database, sql] }
+        _ = try run(export)
+        if let query { _ = try run(query) }
+        var exports: [Run] = []
+        var queries: [Run] = []
+        for _ in 0..<runs {
+            exports.append(try run(export))
+            if let query { queries.append(try run(query)) }
+        }
+        func figure(_ xs: [Run]) -> String {
+            let d = xs.map(\.took)
+            return xs.isEmpty ? "–" : String(format: "%.1f ms (p90 %.1f)", seconds(median(d)) * 1000, seconds(percentile(d, 0.9)) * 1000)
+        }
+        let ratio =
+            queries.isEmpty ? "–" : String(format: "%.1f×", seconds(median(exports.map(\.took))) / seconds(median(queries.map(\.took))))
+        let peak = exports.map(\.peakMB).max() ?? 0
+        return String(repeating: " ", count: max(0, 12 - String(n).count)) + String(n) + "  " + pad(figure(exports), 21)
+            + "  " + pad(String(format: "%.1f MB", peak), 10) + "  "
+            + pad(sqlite3 == nil ? "no sqlite3 on PATH" : figure(queries), 19) + "  " + ratio + "  " + history(database, sqlite3)
+    }
+
+    /// What the demo holds, for the record: participants, meetings, insatser, notes.
+    static func history(_ database: String, _ sqlite3: String?) -> String {
+        guard let sqlite3 else { return "" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sqlite3)
+        process.arguments = [
+            "-readonly", "-separator", " ", database,
+            "SELECT (SELECT count(*) FROM meeting), (SELECT count(*) FROM insats_episode), (SELECT count(*) FROM note), "
+                + "(SELECT min(date) FROM meeting), (SELECT max(date) FROM meeting)",
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let f = out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
+        guard f.count == 5 else { return "" }
+        return "[\(f[0]) meetings, \(f[1]) insatser, \(f[2]) notes, meetings \(f[3])…\(f[4])]"
+    }
+}
