@@ -11,6 +11,7 @@ enum FuzzTargets {
         "personnummer": personnummer,
         "csv": csv,
         "template": template,
+        "catalogue": catalogue,
         "sanitize": sanitize,
     ]
 
@@ -49,6 +50,20 @@ enum FuzzTargets {
     static func template(_ bytes: [UInt8]) {
         do {
             _ = try TemplateFile.parse(Data(bytes), file: "kartlaggning.yaml")
+        } catch {
+            for line in error.description.split(separator: "\n") where line.unicodeScalars.contains(where: isHidden) {
+                preconditionFailure("a message holds a hidden character: \(line.debugDescription)")
+            }
+        }
+    }
+
+    /// The insats catalogue loader never crashes, and its messages are inert; a catalogue it accepts has
+    /// unique codes and offers the rules can use.
+    static func catalogue(_ bytes: [UInt8]) {
+        do {
+            let document = try CatalogueFile.parse(Data(bytes), file: "insatser.yaml")
+            let codes = document.types.map { $0.code.lowercased() }
+            guard Set(codes).count == codes.count else { preconditionFailure("duplicate codes accepted: \(codes)") }
         } catch {
             for line in error.description.split(separator: "\n") where line.unicodeScalars.contains(where: isHidden) {
                 preconditionFailure("a message holds a hidden character: \(line.debugDescription)")

@@ -1,4 +1,4 @@
-// SamordnaFuzz: the libFuzzer targets of docs/decisions/0006 (personnummer, csv, template, sanitize).
+// SamordnaFuzz: the libFuzzer targets of docs/decisions/0006 (personnummer, csv, template, catalogue, sanitize).
 //
 // Built by `scripts/fuzz` with coverage instrumentation, AddressSanitizer and libFuzzer (`-DSAMORDNA_FUZZ`):
 //   SAMORDNA_FUZZ_TARGET=csv SamordnaFuzz [libFuzzer flags] [corpus dirs]
