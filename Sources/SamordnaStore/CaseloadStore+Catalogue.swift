@@ -111,6 +111,11 @@ extension CaseloadStore {
         let fileError: CatalogueFileError
         switch read.result {
         case .success(let document):
+            // The file as it was last found valid: every episode stored since took its type from it, so the
+            // usage check (a read of every episode's code) is skipped on an ordinary start.
+            if try lastValidCatalogueSource() == document.source {
+                return CatalogueLoad(catalogue: document.types, source: .file, wroteDefault: read.wroteDefault)
+            }
             let removed = CatalogueYAML.removedTypeProblems(document, usage: try insatsTypeUsage())
             if removed.isEmpty {
                 // Not being able to remember it costs only the fallback's freshness; the file is still used.
