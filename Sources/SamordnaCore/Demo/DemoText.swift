@@ -23,7 +23,7 @@ enum DemoInsats {
     /// The organisation that owns the episode (and so its notes and visibility).
     static func owner(for code: String) -> Organisation {
         switch code {
-        case "SFI", "KVX-G", "KVX-Y", "SSS", "SYV", "KAP", "KJC", "KVA": return .kommunJobbtorg
+        case "SFI", "KVX-G", "KVX-Y", "SSS", "SYV", "KAP", "APR", "KJC", "KVA": return .kommunJobbtorg
         case "BUS", "BOS", "VNR", "BER", "SIP": return .kommunSoc
         case "IPS", "KOO", "VC", "PSY": return .region
         case "FKAF": return .fk
