@@ -178,7 +178,7 @@ public struct InsatsFormContent: FormContent {
                         ConfirmDialog(
                             title: "Varning för planeringen",
                             lines: new.map { "• " + $0.description } + ["Spara ändå?"],
-                            yesLabel: "Spara", noLabel: "Ändra", destructive: false)))
+                            yesLabel: "Spara", noLabel: "Ändra", destructive: true)))
                 return []
             }
             screen.content.acceptedWarnings = false

@@ -40,6 +40,8 @@ public struct MeetingFormContent: FormContent {
     public var leaveTitle: String { "Lämna mötet?" }
 
     static let kinds = MeetingKind.allCases
+    /// Professions that take part without a member of the team: the complementary resources.
+    static let otherProfessions = Profession.allCases.filter { !Profession.core.contains($0) }
 
     static func open(_ state: inout AppState, participant id: Participant.ID, editing: Meeting? = nil) {
         let team = state.teamList.filter(\.active)
@@ -67,6 +69,12 @@ public struct MeetingFormContent: FormContent {
                         options: team.map { "\($0.name) (\($0.profession.short))" },
                         selected: Set(draft.members.compactMap { team.map(\.id).firstIndex(of: $0) })),
                     help: "vilka i teamet som är med"),
+                FormField(
+                    id: MeetingField.professions.rawValue, label: "Även",
+                    kind: .multiChoice(
+                        options: otherProfessions.map(\.label),
+                        selected: Set(draft.professions.compactMap { otherProfessions.firstIndex(of: $0) })),
+                    help: "kompletterande yrken som är med utan att höra till teamet"),
                 FormField(id: MeetingField.location.rawValue, label: "Plats", kind: .text(TextFieldState(text: draft.location))),
                 FormField(id: "interpreter", label: "Tolk", kind: .toggle(draft.interpreter)),
                 FormField(
@@ -82,6 +90,8 @@ public struct MeetingFormContent: FormContent {
         return MeetingDraft(
             date: text(.date), time: text(.time), lengthMinutes: text(.lengthMinutes),
             kind: form.value(of: MeetingField.kind.rawValue)?.selectedIndex.map { kinds[$0] },
+            professions: (form.value(of: MeetingField.professions.rawValue)?.selectedIndices ?? []).sorted()
+                .map { otherProfessions[$0] },
             members: (form.value(of: MeetingField.members.rawValue)?.selectedIndices ?? []).sorted().map { members[$0] },
             location: text(.location), interpreter: form.value(of: "interpreter")?.bool ?? false,
             interpreterLanguage: text(.interpreterLanguage))
@@ -116,7 +126,7 @@ public struct MeetingFormContent: FormContent {
                     .doubleBooked(
                         ConfirmDialog(
                             title: "Dubbelbokning", lines: lines + ["Boka ändå?"], yesLabel: "Boka", noLabel: "Ändra",
-                            destructive: false)))
+                            destructive: true)))
                 return []
             }
             screen.content.acceptedDoubleBooking = false
