@@ -136,7 +136,19 @@ test_sqlite_refuses_to_rewrite_the_log() {
   py 'import json,sys; assert len(json.load(sys.stdin)) == 1' || return 1
 }
 
-for t in test_an_empty_log_says_so test_show_and_reveal_are_logged_with_who_and_organisation \
+test_a_refused_file_target_logs_nothing() {
+  setup || return 1
+  expect_code 0 export week --week 2026-W48 --format html --output "$WORK/vecka.html" || return 1
+  expect_code 1 export week --week 2026-W48 --format html --output "$WORK/vecka.html" || return 1
+  expect_err "finns redan" || return 1
+  expect_code 1 export week --week 2026-W48 --output "$DATA/caseload.sqlite" --force || return 1
+  expect_code 0 audit --format json || return 1
+  py "import json,sys
+l = json.load(sys.stdin)
+assert len(l) == 1 and l[0]['format'] == 'html' and l[0]['action'] == 'exportera', l" || return 1
+}
+
+for t in test_a_refused_file_target_logs_nothing test_an_empty_log_says_so test_show_and_reveal_are_logged_with_who_and_organisation \
   test_every_export_is_logged_with_count_format_and_names test_audit_filters_by_participant_member_and_day \
   test_bad_input_has_its_exit_code test_sqlite_refuses_to_rewrite_the_log; do
   run_test "$t"
