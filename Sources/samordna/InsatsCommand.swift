@@ -303,6 +303,9 @@ struct InsatsCommand: ParsableCommand {
                     print(ActivityTable.insatser(rows, catalogue: catalogue.byCode), terminator: "")
                 case .csv, .json:
                     let export = InsatsListExport(episodes: rows, catalogue: catalogue.catalogue, names: names)
+                    try common.logAccess(
+                        store, .export, participants: rows.filter { !$0.1.protectedIdentity }.map(\.1.id),
+                        format: format.rawValue, withNames: names, detail: "insats list")
                     FileHandle.standardOutput.write(Data((format == .csv ? export.csv() : export.json()).utf8))
                     if export.leftOutProtected > 0 {
                         printError("samordna: \(export.leftOutProtected) deltagare med skyddade personuppgifter är inte med i listan")

@@ -86,7 +86,11 @@ struct KartlaggningExportCommand: ParsableCommand {
                 throw CLIFailure(message: "samordna: \(error); ingenting exporterades", code: 65)
             }
             let text = format == .md ? document.markdown() : document.html()
-            try Self.save(text, to: output, force: force)
+            try Self.save(text, to: output, force: force) {
+                try common.logAccess(
+                    store, .export, participants: [pid], format: format.rawValue, withNames: names,
+                    detail: "export kartlaggning \(record.kartlaggning.id.short)")
+            }
         }
     }
 
@@ -113,14 +117,26 @@ struct KartlaggningExportCommand: ParsableCommand {
     /// Standard out for nil or `-`; otherwise the file, through the one file writer: whole or not at all,
     /// private (it holds personal data), never through a symlink, never over a data file, and over an existing
     /// file only with `--force`.
-    static func save(_ text: String, to output: String?, force: Bool) throws {
+    /// Writes `text` to standard output or to `output`. `log` (the access log) runs first for standard output,
+    /// and for a file after every check of the target and before the file is put in place: a refused target
+    /// logs nothing, and a failed log leaves no file.
+    static func save(_ text: String, to output: String?, force: Bool, log: () throws -> Void) throws {
         guard let output, output != "-" else {
+            try log()
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        var logFailure: (any Error)?
         do {
-            try FileWriter.write(text, to: output, options: .export(force: force))
+            try FileWriter.produce(at: output, options: .export(force: force)) { (file: TemporaryFile) throws(FileWriteError) in
+                do { try log() } catch {
+                    logFailure = error
+                    throw FileWriteError.failed(path: output, reason: "åtkomstloggen kunde inte skrivas")
+                }
+                try file.append(Array(text.utf8))
+            }
         } catch {
+            if let logFailure { throw logFailure }
             let hint = error == .exists(path: output) ? " (eller --force för att ersätta den)" : ""
             throw CLIFailure(message: "samordna: \(error.description)\(hint)", code: 1)
         }

@@ -248,6 +248,9 @@ struct MeetingCommand: ParsableCommand {
                     print(ActivityTable.meetings(rows, team: team), terminator: "")
                 case .csv, .json:
                     let export = MeetingListExport(meetings: rows, team: team, names: names)
+                    try common.logAccess(
+                        store, .export, participants: rows.filter { !$0.1.protectedIdentity }.map(\.1.id),
+                        format: format.rawValue, withNames: names, detail: "meeting list")
                     FileHandle.standardOutput.write(Data((format == .csv ? export.csv() : export.json()).utf8))
                     if export.leftOutProtected > 0 {
                         printError("samordna: \(export.leftOutProtected) deltagare med skyddade personuppgifter är inte med i listan")

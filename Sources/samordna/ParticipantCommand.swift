@@ -67,12 +67,22 @@ struct ParticipantCommand: ParsableCommand {
                 }
                 switch format {
                 case .table:
+                    if reveal {
+                        try common.logAccess(
+                            store, .revealPersonnummer, participants: records.map(\.participant.id), format: "table",
+                            withNames: true, detail: "participant list --reveal")
+                    }
                     print(ParticipantTable.render(
                             records: records, team: team, catalogue: catalogue.byCode, today: today, reveal: reveal), terminator: "")
                 case .csv, .json:
                     let export = ParticipantListExport(
                         records: records, team: team, catalogue: catalogue.catalogue, today: today,
                         names: names, revealIdentity: reveal)
+                    try common.logAccess(
+                        store, .export,
+                        participants: records.filter { !$0.participant.protectedIdentity }.map(\.participant.id),
+                        format: format.rawValue, withNames: names || reveal,
+                        detail: "participant list" + (names ? " --names" : "") + (reveal ? " --reveal" : ""))
                     FileHandle.standardOutput.write(Data((format == .csv ? export.csv() : export.json()).utf8))
                     if export.leftOutProtected > 0 {
                         printError("samordna: \(export.leftOutProtected) deltagare med skyddade personuppgifter är inte med i listan")

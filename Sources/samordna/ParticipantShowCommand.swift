@@ -38,6 +38,9 @@ extension ParticipantCommand {
                 guard let record = try store.record(id) else {
                     throw CLIFailure(message: "samordna: deltagaren \(id) finns inte längre", code: 1)
                 }
+                try common.logAccess(
+                    store, reveal ? .revealPersonnummer : .read, participants: [id], format: format.rawValue,
+                    withNames: true, detail: reveal ? "participant show --reveal" : "participant show")
                 let details = ParticipantDetails(
                     record: record, notes: try store.notes(for: id), team: try store.teamMembers(),
                     history: try store.history(for: id, limit: 20, timeZone: .current), today: today,

@@ -120,7 +120,12 @@ struct WeekExportCommand: ParsableCommand {
             case .ics: text = export.ics()
             case .json: text = export.json()
             }
-            try Self.save(text, to: output, force: force)
+            try Self.save(text, to: output, force: force) {
+                try common.logAccess(
+                    store, .export,
+                    participants: data.records.filter { !$0.participant.protectedIdentity }.map(\.participant.id),
+                    format: format.rawValue, withNames: names, detail: "export week \(chosen)")
+            }
         }
     }
 
@@ -152,7 +157,7 @@ struct WeekExportCommand: ParsableCommand {
         }
     }
 
-    static func save(_ text: String, to output: String?, force: Bool) throws {
-        try KartlaggningExportCommand.save(text, to: output, force: force)
+    static func save(_ text: String, to output: String?, force: Bool, log: () throws -> Void) throws {
+        try KartlaggningExportCommand.save(text, to: output, force: force, log: log)
     }
 }

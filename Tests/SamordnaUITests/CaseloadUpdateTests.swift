@@ -93,7 +93,7 @@ import Testing
     @Test func enterOpensTheSelectedParticipantAndEscGoesBack() {
         var s = Fixture.state()
         let effects = s.press("G", "<Enter>")
-        #expect(effects == [.participant(.loadRecord(Participant.ID("p1")))], "the whole history is asked for")
+        #expect(effects == [.participant(.openRecord(Participant.ID("p1")))], "the whole history is asked for")
         #expect(s.openParticipant?.id == Participant.ID("p1"))
         s.press("<Esc>")
         #expect(s.stack.isEmpty)

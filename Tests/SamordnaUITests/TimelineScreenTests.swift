@@ -110,7 +110,7 @@ import Testing
             """)
         // Enter opens the participant on the Insatser tab.
         s.press("G")
-        #expect(s.press("<Enter>") == [.participant(.loadRecord(.init("p1")))])
+        #expect(s.press("<Enter>") == [.participant(.openRecord(.init("p1")))])
         #expect(s.openParticipant?.tab == .insatser)
         // q goes back from the participant and from the timeline; it never quits from there.
         s.press("q", "q")

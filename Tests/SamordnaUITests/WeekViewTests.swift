@@ -46,7 +46,7 @@ import Testing
 
     @Test func enterOpensTheParticipantOfTheLineOnItsTab() {
         var s = opened()
-        #expect(s.press("<Enter>") == [.participant(.loadRecord(.init("p1")))])
+        #expect(s.press("<Enter>") == [.participant(.openRecord(.init("p1")))])
         #expect(s.openParticipant?.tab == .moten)
     }
 

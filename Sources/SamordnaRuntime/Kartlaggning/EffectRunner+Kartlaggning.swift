@@ -151,6 +151,11 @@ extension EffectRunner {
             let folder = dir.appendingPathComponent("utskrifter").path
             try FileWriter.makeDirectory(folder)
             let path = folder + "/kartlaggning-\(id.short)-\(record.kartlaggning.date).md"
+            // Logged before the file is written: a print that cannot be logged is not made.
+            guard logAccess(AccessRequest(
+                action: .print, participants: [person.id], format: "md", withNames: false,
+                detail: "p kartläggning \(id.short)"))
+            else { return .failed(.couldNotPrint("åtkomstloggen kunde inte skrivas")) }
             try FileWriter.write(document.markdown(), to: path, options: WriteOptions(existing: .replace))
             return .printed(path: path)
         } catch let refusal as KartlaggningExportRefusal {

@@ -9,6 +9,12 @@ extension EffectRunner {
         switch effect {
         case .loadRecord(let id):
             return loadRecord(id).map { [.participant($0)] } ?? []
+        case .openRecord(let id):
+            logAccess(AccessRequest(action: .read, participants: [id], format: "tui", withNames: true, detail: "öppnad"))
+            return loadRecord(id).map { [.participant($0)] } ?? []
+        case .logAccess(let request):
+            logAccess(request)
+            return []
         case .save(let save):
             return [.participant(saveParticipant(save))]
         }
@@ -24,7 +30,20 @@ extension EffectRunner {
         let history = Array(Self.collapsingDraftSaves(entries).prefix(Self.historyLimit)).map(Self.historyItem)
         var details = ParticipantDetails(record: record, notes: notes, kartlaggningar: kartlaggningar, history: history)
         details.templateNotice = templateNotice()
+        details.access = try? store.accessLog(participant: id, limit: Self.accessLimit)
         return .detailsLoaded(details)
+    }
+
+    /// How many lines of the access log the overview's Åtkomst shows.
+    static let accessLimit = 10
+
+    /// Writes one line to the access log as the user; false when it could not be written.
+    @discardableResult
+    func logAccess(_ r: AccessRequest) -> Bool {
+        let unique = Array(Set(r.participants))
+        return (try? store.logAccess(
+            r.action, participant: unique.count == 1 ? unique[0] : nil, participants: unique.count, format: r.format,
+            withNames: r.withNames, detail: r.detail, by: login, at: clock())) != nil
     }
 
     /// How many changes the overview's history shows.

@@ -19,7 +19,7 @@ extension EffectRunner {
         case .export(let week, let mine, let format):
             guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
             do {
-                let list = try weekList(week, mine: mine, protectedPolicy: .leaveOut)
+                let (list, people) = try weekListAndPeople(week, mine: mine, protectedPolicy: .leaveOut)
                 let export = WeekListExport(list: list, names: false, codeSalt: UInt64.random(in: .min ... .max), generated: clock())
                 let text: String
                 switch format {
@@ -32,6 +32,12 @@ extension EffectRunner {
                 let folder = dir.appendingPathComponent("exporter").path
                 try FileWriter.makeDirectory(folder)
                 let path = folder + "/veckolista-\(week)\(mine ? "-min" : "").\(format.rawValue)"
+                // Logged before the file is written: an export that cannot be logged is not made.
+                let ids = people.filter { !$0.protectedIdentity }.map(\.id)
+                guard logAccess(AccessRequest(
+                    action: .export, participants: ids, format: format.rawValue, withNames: false,
+                    detail: "x veckolista \(week)\(mine ? " min" : "")"))
+                else { return .exportFailed("åtkomstloggen kunde inte skrivas") }
                 // Samordna's own earlier export of the same week is replaced; anything else is refused.
                 try FileWriter.write(text, to: path, options: WriteOptions(existing: .replace))
                 return .exported(path: path)
@@ -42,11 +48,19 @@ extension EffectRunner {
     }
 
     private func weekList(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy) throws(StoreError) -> WeekList {
+        try weekListAndPeople(week, mine: mine, protectedPolicy: protectedPolicy).list
+    }
+
+    /// The list and the participants it was made from (for the access log).
+    private func weekListAndPeople(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy)
+        throws(StoreError) -> (list: WeekList, people: [Participant])
+    {
         let me = try member()
         let data = try store.weekData(week: week, today: today, reader: me?.id)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
-        return WeekList(
+        let list = WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,
             protectedPolicy: protectedPolicy)
+        return (list, data.records.map(\.participant))
     }
 }

@@ -38,6 +38,7 @@ enum Schema {
         ("v1-kartlaggning-templates", v1KartlaggningTemplates),
         ("v2-insats-decisions-and-meeting-members", v2InsatsDecisionsAndMeetingMembers),
         ("v1-participant-sort-key", v1ParticipantSortKey),
+        ("v2-access-log", v2AccessLog),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -318,5 +319,34 @@ enum Schema {
         ALTER TABLE participant ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
         UPDATE participant SET sort_key = swedish_key(last_name || ' ' || first_name);
         CREATE INDEX participant_sort_key ON participant(sort_key, id);
+        """
+
+    // Who read, revealed, exported or printed what (docs/privacy.md). Append-only like the change log: the
+    // triggers make SQLite refuse to rewrite it, whatever program writes. Not part of the change log, so a
+    // read does not make open windows refresh. `participant_id` is NULL for an export of many; `participants`
+    // is how many it covered. `organisation` is the login's team member's organisation then, or ''.
+    static let v2AccessLog = """
+        CREATE TABLE access_log (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            at REAL NOT NULL,
+            login TEXT NOT NULL,
+            organisation TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('läsa', 'visa-personnummer', 'exportera', 'skriva-ut')),
+            participant_id TEXT,
+            participants INTEGER NOT NULL CHECK (participants >= 0),
+            format TEXT NOT NULL,
+            with_names INTEGER NOT NULL CHECK (with_names IN (0, 1)),
+            detail TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX access_log_participant ON access_log(participant_id, sequence);
+        CREATE INDEX access_log_login ON access_log(login, sequence);
+        CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+        BEGIN
+            SELECT RAISE(ABORT, 'access_log är append-only');
+        END;
+        CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+        BEGIN
+            SELECT RAISE(ABORT, 'access_log är append-only');
+        END;
         """
 }

@@ -16,6 +16,9 @@ public struct AppState: Equatable, Sendable {
     public var keymap: AppKeymap
     public var revealIdentity: Bool
     public var status: String?
+    /// Set when another process committed: the status line says so only when the refresh finds a change (a
+    /// colleague's read writes the access log, which moves `data_version` but changes nothing shown).
+    public var refreshingForColleague = false
     public var isLoading: Bool
     /// While only the first page is loaded: how many participants there are in all.
     public var previewTotal: Int?

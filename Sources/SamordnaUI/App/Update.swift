@@ -57,7 +57,7 @@ enum AppUpdate {
     }
 
     static func storeChangedElsewhere(_ state: inout AppState) -> [Effect] {
-        state.status = "Uppdaterat med ändringar från en kollega"
+        state.refreshingForColleague = true
         return [.caseload(.refresh)]
     }
 

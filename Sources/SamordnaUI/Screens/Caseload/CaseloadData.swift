@@ -34,6 +34,9 @@ public struct CaseloadPatch: Equatable, Sendable {
         self.removed = removed
         self.team = team
     }
+
+    /// Nothing changed that the caseload shows (a colleague's commit to the access log only).
+    public var isEmpty: Bool { records.isEmpty && removed.isEmpty && team == nil }
 }
 
 extension CaseloadUpdate {
@@ -51,18 +54,28 @@ extension CaseloadUpdate {
             state.loadError = nil
             state.caseload = caseload
             state.rederive()
+            if state.refreshingForColleague { state.status = Self.colleagueChanged }
+            state.refreshingForColleague = false
             if state.status == nil { state.status = caseload.catalogueNotice }
             return afterChange(&state, touched: nil)
         case .changed(let patch):
+            let fromColleague = state.refreshingForColleague
+            state.refreshingForColleague = false
+            // An empty patch (a colleague only read or exported): nothing is redrawn or said.
+            if patch.isEmpty { return WhoAmIState.carryOn(&state) }
+            if fromColleague { state.status = Self.colleagueChanged }
             state.apply(patch)
             return afterChange(&state, touched: Set(patch.records.map(\.id)).union(patch.removed))
         case .failed(let reason):
+            state.refreshingForColleague = false
             state.isLoading = false
             state.loadError = reason
             state.status = "Kunde inte läsa ärendelistan: \(reason)"
             return []
         }
     }
+
+    static let colleagueChanged = "Uppdaterat med ändringar från en kollega"
 
     /// After new data: carry on with what waited for the team, and read the open participant's whole record
     /// again if it changed (`touched` nil: anything may have).

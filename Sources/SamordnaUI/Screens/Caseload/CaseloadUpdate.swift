@@ -38,7 +38,7 @@ enum CaseloadUpdate {
                 .participant(
                     ParticipantOverview.screen(
                         for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)))
-            return [.participant(.loadRecord(record.id))]
+            return [.participant(.openRecord(record.id))]
         case .search:
             state.list.isEditingSearch = true
             if state.list.search == nil { state.list.search = TextFieldState() }
@@ -54,6 +54,7 @@ enum CaseloadUpdate {
         case .toggleIdentity:
             state.revealIdentity.toggle()
             state.status = state.revealIdentity ? "Fullständiga personnummer visas" : "Personnummer maskeras"
+            if state.revealIdentity { return [.participant(.logAccess(.revealed(state.rows.map(\.id))))] }
         case .newParticipant:
             ParticipantFormContent.openNew(&state)
         case .filter:

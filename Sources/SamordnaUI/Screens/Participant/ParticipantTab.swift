@@ -28,6 +28,8 @@ public struct ParticipantDetails: Equatable, Sendable {
     public var history: [HistoryItem]
     /// Set when the template file has errors and the last valid version is used.
     public var templateNotice: String?
+    /// The latest lines of the access log naming this participant, newest first (nil: not read).
+    public var access: [AccessLogEntry]?
 
     public init(
         record: ParticipantRecord, notes: [Note] = [], kartlaggningar: [Kartlaggning] = [], history: [HistoryItem] = []

@@ -1,3 +1,4 @@
+import Foundation
 import SamordnaCore
 import TerminalUI
 
@@ -13,6 +14,11 @@ public enum ParticipantMsg: Equatable, Sendable {
 public enum ParticipantEffect: Equatable, Sendable {
     /// Load one participant's whole history for the overview.
     case loadRecord(Participant.ID)
+    /// The user opened the participant: write one line to the access log (`läsa`), then load as
+    /// `loadRecord`. Reading the record again after a change is `loadRecord`, which logs nothing.
+    case openRecord(Participant.ID)
+    /// Write one line to the access log (revealing personnummer).
+    case logAccess(AccessRequest)
     /// Save a new or edited participant (with the responsible staff), checking the version.
     case save(ParticipantSave)
 }
@@ -105,6 +111,7 @@ enum ParticipantUpdate {
             screen.lines = overview.lines + historyLines(
                 screen.details?.history, protected: details.record.participant.protectedIdentity,
                 reveal: state.revealIdentity)
+                + accessLines(screen.details?.access, team: Array(state.caseload.team.values), timeZone: state.timeZone)
         } else {
             screen.lines = ParticipantTabLines.lines(
                 screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone,
@@ -115,6 +122,32 @@ enum ParticipantUpdate {
         screen.itemIDs = screen.details.map { ParticipantTabLines.itemIDs(screen.tab, details: $0) } ?? []
         screen.selectedItem = selectedID.flatMap { screen.itemIDs.firstIndex(of: $0) }
             ?? min(screen.selectedItem, max(0, screen.itemIDs.count - 1))
+    }
+
+    /// The "Åtkomst" section of the overview: the latest reads, reveals, exports and prints of this record
+    /// from the access log (docs/privacy.md), who (name, or login when not in the team), when, what. Nothing
+    /// until the whole record (with the log) is read.
+    static func accessLines(_ entries: [AccessLogEntry]?, team: [TeamMember], timeZone: TimeZone) -> [OverviewLine] {
+        // Shown once the runtime has read the log with the whole record.
+        guard let entries else { return [] }
+        var lines = [OverviewLine(""), OverviewLine("Åtkomst (senaste läsningar och exporter)", .header)]
+        if entries.isEmpty { lines.append(OverviewLine("  Ingen åtkomst loggad", .muted)) }
+        for e in entries {
+            let who = team.first { $0.login == e.login }.map { "\(Sanitize.line($0.name)) (\(Sanitize.line(e.login)))" }
+                ?? Sanitize.line(e.login)
+            let organisation = e.organisation.isEmpty ? "" : ", \(Sanitize.line(e.organisation))"
+            let what: String
+            switch e.action {
+            case .read: what = "öppnade"
+            case .revealPersonnummer: what = "visade personnumret"
+            case .export: what = "exporterade (\(Sanitize.line(e.format)), \(e.withNames ? "med namn" : "utan namn"))"
+            case .print: what = "skrev ut (\(Sanitize.line(e.format)))"
+            }
+            let many = e.participantID == nil && e.participants > 1 ? ", \(e.participants) deltagare" : ""
+            lines.append(OverviewLine(
+                "  \(ParticipantTabLines.timestamp(e.at, timeZone))  \(who)\(organisation): \(what)\(many)", .muted))
+        }
+        return lines
     }
 
     /// The "Historik" section of the overview: the newest changes, who, when, old → new.
@@ -157,6 +190,7 @@ enum ParticipantUpdate {
         case .toggleIdentity:
             state.revealIdentity.toggle()
             rebuild(&screen, state: state)
+            if state.revealIdentity { return .stay([.participant(.logAccess(.revealed([screen.id])))]) }
         case .nextTab, .previousTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
             let all = ParticipantTab.allCases
             let next: ParticipantTab

@@ -110,7 +110,7 @@ extension TeamTimelineState: ScreenModel {
             overview.tab = .insatser
             ParticipantUpdate.rebuild(&overview, state: state)
             state.stack.append(.participant(overview))
-            return .stay([.participant(.loadRecord(record.id))])
+            return .stay([.participant(.openRecord(record.id))])
         default:
             return .stay
         }

@@ -235,7 +235,7 @@ extension WeekViewState: ScreenModel {
             overview.tab = target.tab
             ParticipantUpdate.rebuild(&overview, state: state)
             state.stack.append(.participant(overview))
-            return .stay([.participant(.loadRecord(record.id))])
+            return .stay([.participant(.openRecord(record.id))])
         case .back: return .close()
         default: break
         }
