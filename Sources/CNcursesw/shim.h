@@ -1,5 +1,5 @@
 // The only C we need for ncurses. NCURSES_WIDECHAR must be set by hand: SwiftPM drops the
-// _XOPEN_SOURCE flags pkg-config would give (docs/reference: swift-terminal.md §1).
+// _XOPEN_SOURCE flags pkg-config would give, and without them ncursesw hides its wide-character functions.
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
 #include <term.h>

