@@ -2,7 +2,8 @@ import Foundation
 import SamordnaCore
 
 /// Insats episodes as a list that leaves the tool (`samordna insats list --format csv|json`). Pseudonymised
-/// like the participant list: the participant as initials and short id unless names are asked for, and
+/// like the participant list: the participant as initials and a code made for this export (never the stored
+/// id) unless names are asked for, and
 /// participants with protected identity never included. Notes are not in the list (they are the team's own
 /// words about a person; `participant show` has them).
 public struct InsatsListExport: Sendable {
@@ -31,10 +32,13 @@ public struct InsatsListExport: Sendable {
     public var leftOutProtected: Int
 
     /// - Parameter episodes: each with its participant, in the order to list them.
+    /// - Parameter codeSalt: chosen anew for every export, so the participant codes of two files cannot be matched.
     public init(
-        episodes: [(InsatsEpisode, Participant)], catalogue: [InsatsType], names: Bool
+        episodes: [(InsatsEpisode, Participant)], catalogue: [InsatsType], names: Bool,
+        codeSalt: UInt64 = UInt64.random(in: .min ... .max)
     ) {
         let types = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let codes = names ? [:] : ExportCode(salt: codeSalt).codes(episodes.map(\.1.id))
         var rows: [Row] = []
         var protected = Set<Participant.ID>()
         for (e, p) in episodes {
@@ -44,7 +48,8 @@ public struct InsatsListExport: Sendable {
             }
             rows.append(
                 Row(
-                    id: e.id.rawValue, participantID: p.id.rawValue, participant: names ? p.sortName : p.pseudonym,
+                    id: e.id.rawValue, participantID: names ? p.id.rawValue : codes[p.id] ?? "",
+                    participant: names ? p.sortName : ExportCode.label(firstName: p.firstName, lastName: p.lastName, code: codes[p.id] ?? ""),
                     code: e.typeCode, name: types[e.typeCode]?.name ?? "", jobFocused: types[e.typeCode]?.jobFocused ?? false,
                     status: e.status.rawValue, plannedStart: e.plannedStart?.description ?? "",
                     start: e.start?.description ?? "", plannedEnd: e.plannedEnd?.description ?? "",
@@ -115,8 +120,11 @@ public struct MeetingListExport: Sendable {
     public var rows: [Row]
     public var leftOutProtected: Int
 
-    public init(meetings: [(Meeting, Participant)], team: [TeamMember], names: Bool) {
+    public init(
+        meetings: [(Meeting, Participant)], team: [TeamMember], names: Bool, codeSalt: UInt64 = UInt64.random(in: .min ... .max)
+    ) {
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let codes = names ? [:] : ExportCode(salt: codeSalt).codes(meetings.map(\.1.id))
         var rows: [Row] = []
         var protected = Set<Participant.ID>()
         for (m, p) in meetings {
@@ -126,7 +134,8 @@ public struct MeetingListExport: Sendable {
             }
             rows.append(
                 Row(
-                    id: m.id.rawValue, participantID: p.id.rawValue, participant: names ? p.sortName : p.pseudonym,
+                    id: m.id.rawValue, participantID: names ? p.id.rawValue : codes[p.id] ?? "",
+                    participant: names ? p.sortName : ExportCode.label(firstName: p.firstName, lastName: p.lastName, code: codes[p.id] ?? ""),
                     date: m.date.description, week: IsoWeek(containing: m.date).description, time: m.time.description,
                     end: TimeOfDay(minutes: m.endMinute % (24 * 60)).description, lengthMinutes: m.durationMinutes,
                     kind: m.kind.rawValue, professions: m.professions.map(\.short),

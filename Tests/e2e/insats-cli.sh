@@ -78,7 +78,9 @@ assert sfi["kod"] == "SFI" and sfi["jobbinriktad"] == "nej", sfi
 assert pra["status"] == "pågår" and pra["start"] == "2026-11-02" and pra["planerat_slut"] == "2027-01-29", pra
 assert pra["omfattning"] == "60" and pra["anordnare"] == "Bageriet Å&Ö AB" and pra["kontaktperson"] == "Örjan Ek", pra
 assert pra["beslutad_av"] == "AF" and pra["beslutsdatum"] == "2026-10-20" and pra["nasta_uppfoljning"] == "2026-12-15", pra
-assert pra["deltagare"] == "Å.Ö. " + os.environ["P"][:6] and pra["deltagare_id"] == os.environ["P"], pra
+# Pseudonymised: a code made for this export, never the stored id; the same code on both of her rows.
+assert pra["deltagare"] == "Å.Ö. " + pra["deltagare_id"] and os.environ["P"][:6] not in pra["deltagare_id"], pra
+assert sfi["deltagare_id"] == pra["deltagare_id"] and len(pra["deltagare_id"]) == 6, (pra, sfi)
 ' || return 1
 
   expect_code 0 insats list --participant "$P" --format json || return 1
