@@ -33,21 +33,9 @@ public struct WeekListExport: Sendable {
         names ? p.name : "\(p.initials) \(code(p.id))"
     }
 
-    /// Four letters from the participant's id and this export's salt (FNV-1a), from an alphabet without
-    /// look-alikes.
+    /// The participant's code in this export (`ExportCode`: six letters from the id and this export's salt).
     public func code(_ id: Participant.ID) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ codeSalt
-        for b in id.rawValue.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
-        var out = ""
-        for _ in 0..<4 {
-            out.append(alphabet[Int(h % UInt64(alphabet.count))])
-            h /= UInt64(alphabet.count)
-        }
-        return out
+        ExportCode(salt: codeSalt).code(id)
     }
 
     static let weekdays = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]

@@ -114,7 +114,7 @@ import Testing
         let id = Participant.ID("p-asa")
         #expect(a.code(id) == a.code(id))
         #expect(a.code(id) != b.code(id))
-        #expect(a.code(id).count == 4)
+        #expect(a.code(id).count == 6)
     }
 
     @Test func csvIsForSwedishExcel() {
