@@ -10,24 +10,9 @@ set -uo pipefail
 APP=${1:?usage: audit.sh PATH/TO/samordna}
 . "$(dirname "$0")/cli-lib.sh"
 
-last_id() { printf '%s' "${OUT##* }"; }
-
 # py CODE: runs python3 with CODE on the last stdout; a failed assertion fails the test.
 py() {
   python3 -c "$1" <"$WORK/out" 2>"$WORK/py" || { fail "python check failed: $(cat "$WORK/py")"; return 1; }
-}
-
-run_test() {
-  current=$1
-  DATA=$WORK/$1
-  OUT=""
-  ERR=""
-  if "$1"; then
-    passed=$((passed + 1))
-    echo "ok   $1"
-  else
-    failed=$((failed + 1))
-  fi
 }
 
 # setup: Anna (arbetsförmedlare) and Sven (socialsekreterare), and two participants added by Anna: P and Q.

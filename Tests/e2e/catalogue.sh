@@ -9,19 +9,6 @@ set -uo pipefail
 APP=${1:?usage: catalogue.sh PATH/TO/samordna}
 . "$(dirname "$0")/cli-lib.sh"
 
-run_test() {
-  current=$1
-  DATA=$WORK/$1
-  OUT=""
-  ERR=""
-  if "$1"; then
-    passed=$((passed + 1))
-    echo "ok   $1"
-  else
-    failed=$((failed + 1))
-  fi
-}
-
 CATALOGUE() { echo "$DATA/insatser.yaml"; }
 
 # A demo caseload of 10 (with insatser of many types); the catalogue is not written yet.

@@ -4,7 +4,7 @@
 # that record stdout, stderr and the exit code. Sourced after APP is set (the login is "anna"):
 #   APP=${1:?usage: NAME.sh PATH/TO/samordna}
 #   . "$(dirname "$0")/cli-lib.sh"
-# Each case sets DATA to its own data directory.
+# run_test gives each case its own data directory in DATA.
 APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -45,3 +45,20 @@ expect_out() { grep -qF -- "$1" <<<"$OUT" || { fail "stdout lacks '$1'"; return 
 expect_err() { grep -qF -- "$1" <<<"$ERR" || { fail "stderr lacks '$1'"; return 1; }; }
 refute_out() { grep -qF -- "$1" <<<"$OUT" && { fail "stdout shows '$1'"; return 1; }; return 0; }
 refute_err() { grep -qF -- "$1" <<<"$ERR" && { fail "stderr shows '$1'"; return 1; }; return 0; }
+
+# The last word of stdout: the id an `add` command prints.
+last_id() { printf '%s' "${OUT##* }"; }
+
+# run_test NAME: runs the function NAME in a data directory of its own and counts it.
+run_test() {
+  current=$1
+  DATA=$WORK/$1
+  OUT=""
+  ERR=""
+  if "$1"; then
+    passed=$((passed + 1))
+    echo "ok   $1"
+  else
+    failed=$((failed + 1))
+  fi
+}

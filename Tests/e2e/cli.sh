@@ -12,19 +12,6 @@ count() {
   "$APP" participant list --data "$DATA" 2>/dev/null | tail -1 | cut -d' ' -f1
 }
 
-run_test() {
-  current=$1
-  DATA=$WORK/$1
-  OUT=""
-  ERR=""
-  if "$1"; then
-    passed=$((passed + 1))
-    echo "ok   $1"
-  else
-    failed=$((failed + 1))
-  fi
-}
-
 # team: Anna and Sven, added by an administrator (so the undo tests see only their own changes).
 team() {
   USER=admin expect_code 0 team add --login anna --name "Anna Åberg" --profession arbetsförmedlare || return 1

@@ -9,25 +9,9 @@ set -uo pipefail
 APP=${1:?usage: insats-cli.sh PATH/TO/samordna}
 . "$(dirname "$0")/cli-lib.sh"
 
-# last_id: the id a successful add printed (the last word of its line).
-last_id() { printf '%s' "${OUT##* }"; }
-
 # py CODE: runs python3 with CODE on the last stdout; a failed assertion fails the test.
 py() {
   python3 -c "$1" <"$WORK/out" 2>"$WORK/py" || { fail "python check failed: $(cat "$WORK/py")"; return 1; }
-}
-
-run_test() {
-  current=$1
-  DATA=$WORK/$1
-  OUT=""
-  ERR=""
-  if "$1"; then
-    passed=$((passed + 1))
-    echo "ok   $1"
-  else
-    failed=$((failed + 1))
-  fi
 }
 
 # setup: Anna (arbetsförmedlare) and Jonna (jobbcoach), added by an administrator, and Åsa Öberg, added by

@@ -7,61 +7,12 @@
 # Usage: Tests/e2e/week-export.sh PATH/TO/samordna
 set -uo pipefail
 APP=${1:?usage: week-export.sh PATH/TO/samordna}
-APP=$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 SAMORDNA_TODAY=2026-10-20 TZ=UTC USER=anna
-unset SAMORDNA_DATA
-
-passed=0
-failed=0
-current=""
-OUT=""
-ERR=""
-CODE=0
-
-fail() {
-  echo "FAIL [$current]: $*"
-  [ -n "$OUT" ] && echo "---- stdout ----" && printf '%s\n' "$OUT" | head -60
-  [ -n "$ERR" ] && echo "---- stderr ----" && printf '%s\n' "$ERR"
-  return 1
-}
-
-run() {
-  "$APP" "$@" --data "$DATA" >"$WORK/out" 2>"$WORK/err"
-  CODE=$?
-  OUT=$(cat "$WORK/out")
-  ERR=$(cat "$WORK/err")
-}
-
-expect_code() {
-  local want=$1
-  shift
-  run "$@"
-  [ "$CODE" -eq "$want" ] || { fail "'$*': exit $CODE, expected $want"; return 1; }
-}
-
-expect_out() { grep -qF -- "$1" <<<"$OUT" || { fail "stdout lacks '$1'"; return 1; }; }
-expect_err() { grep -qF -- "$1" <<<"$ERR" || { fail "stderr lacks '$1'"; return 1; }; }
-refute_out() { grep -qF -- "$1" <<<"$OUT" && { fail "stdout shows '$1'"; return 1; }; return 0; }
-last_id() { printf '%s' "${OUT##* }"; }
+. "$(dirname "$0")/cli-lib.sh"
+export SAMORDNA_TODAY=2026-10-20
 
 # py FILE CODE: python3 with CODE reading FILE (sys.argv[1]); a failed assertion fails the test.
 py() {
   python3 -c "$2" "$1" 2>"$WORK/py" || { fail "python check failed: $(cat "$WORK/py")"; return 1; }
-}
-
-run_test() {
-  current=$1
-  DATA=$WORK/$1
-  OUT=""
-  ERR=""
-  if "$1"; then
-    passed=$((passed + 1))
-    echo "ok   $1"
-  else
-    failed=$((failed + 1))
-  fi
 }
 
 # setup: Anna (arbetsförmedlare, the user), Sven (socialsekreterare); Åsa Öberg and a participant whose last
