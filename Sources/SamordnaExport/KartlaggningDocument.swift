@@ -56,7 +56,8 @@ public struct KartlaggningDocument: Sendable {
 
     public init(
         participant: Participant, kartlaggning k: Kartlaggning, template: KartlaggningTemplate,
-        assessments: [ProfessionAssessment], team: [TeamMember], names: Bool, timeZone: TimeZone
+        assessments: [ProfessionAssessment], team: [TeamMember], names: Bool, timeZone: TimeZone,
+        disclosure: Disclosure
     ) throws(KartlaggningExportRefusal) {
         if participant.protectedIdentity { throw .protectedIdentity(participant.id) }
         if k.participantID != participant.id { throw .otherParticipant(k.id) }
@@ -84,7 +85,10 @@ public struct KartlaggningDocument: Sendable {
             Section(
                 title: "\(s.id). \(s.title)", help: s.help,
                 lines: s.questions.map { q in
-                    let answer = k.answers[q.id].flatMap { AnswerRules.isAnswered($0) ? AnswerRules.displayText($0) : nil }
+                    // An answer the reader has no consent to read says so instead of what it is.
+                    let answer = !disclosure.maySee(q)
+                        ? (k.answers[q.id] == nil ? nil : Self.withheldAnswer(q))
+                        : k.answers[q.id].flatMap { AnswerRules.isAnswered($0) ? AnswerRules.displayText($0) : nil }
                     return Line(label: q.label, answer: answer, sensitivity: q.sensitivity, required: q.required)
                 })
         }
@@ -96,6 +100,11 @@ public struct KartlaggningDocument: Sendable {
                 suggested: "\(a.suggestedStep.rawValue) \(a.suggestedStep.label)",
                 reason: a.overrideReason.flatMap { $0.isEmpty ? nil : $0 })
         }
+    }
+
+    /// What stands in place of an answer the reader may not read.
+    static func withheldAnswer(_ q: TemplateQuestion) -> String {
+        "(sekretess: \(q.owner?.organisation.label ?? "teamet"), \(q.informationCategory.label) – samtycke saknas)"
     }
 
     /// A P2 or P3 answer is marked so the reader knows it is sekretess or special category data.

@@ -20,6 +20,16 @@ extension CaseloadStore {
         }
     }
 
+    /// Every consent, by participant (what a list of many participants' entries needs to decide who may
+    /// read which: docs/privacy.md).
+    public func consentsByParticipant() throws(StoreError) -> [Participant.ID: [Consent]] {
+        try read { db in
+            var all: [Participant.ID: [Consent]] = [:]
+            for c in try ConsentTable.fetchAll(db) { all[c.participantID, default: []].append(c) }
+            return all
+        }
+    }
+
     public func participant(_ id: Participant.ID) throws(StoreError) -> Participant? {
         try read { try ParticipantTable.fetch(key: [id.rawValue], $0) }
     }

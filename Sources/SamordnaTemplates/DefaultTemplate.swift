@@ -16,14 +16,19 @@ public enum DefaultTemplate {
         # gjorda kartläggningar visas alltid med den version de gjordes med. Beskrivning av formatet:
         # docs/kartlaggning-template.md.
         #
-        # Nycklar för ett avsnitt:  id, titel, hjälp, känslighet, ägare, frågor
+        # Nycklar för ett avsnitt:  id, titel, hjälp, känslighet, ägare, kategori, frågor
         # Nycklar för en fråga:     id, fråga, hjälp, typ, alternativ, skala (låg/hög), obligatorisk,
-        #                           känslighet, ägare, maxlängd
+        #                           känslighet, ägare, kategori, maxlängd
         # Typer:        text, lång-text, skala (1–5), ja-nej (ja/nej/vet ej), ett-val, flera-val, datum, tal
         # Känslighet:   P0 vanlig, P1 personuppgift, P2 sekretess (OSL), P3 särskild kategori (hälsa m.m.)
         # Ägare:        gemensam, arbetsformedlare, socialsekreterare, jobbcoach, rehabiliteringskoordinator,
         #               forsakringsradgivare, syv
-        # Ett avsnitts känslighet och ägare gäller alla dess frågor som inte anger egna.
+        # Kategori:   vilken sorts uppgift svaret är, för samtycket: identitet-kontakt, af-planering,
+        #             ekonomiskt-bistand, utbildning-arbete, halsa, sjukskrivning, missbruk, social-situation.
+        #             Utan kategori: ägarens egen (socialsekreterare: social-situation, arbetsformedlare:
+        #             af-planering, jobbcoach: utbildning-arbete …). Svar med en annan ägare än 'gemensam'
+        #             visas för andra organisationer bara med samtycke för kategorin.
+        # Ett avsnitts känslighet, ägare och kategori gäller alla dess frågor som inte anger egna.
 
         version: 1
         titel: Gemensam kartläggning
@@ -56,6 +61,7 @@ public enum DefaultTemplate {
             titel: Försörjning och ekonomi
             känslighet: P2
             ägare: socialsekreterare
+            kategori: ekonomiskt-bistand
             frågor:
               - id: b_forsorjning
                 fråga: Nuvarande försörjning
@@ -208,12 +214,16 @@ public enum DefaultTemplate {
                 typ: skala
                 skala: {låg: stämmer inte alls, hög: stämmer helt}
                 känslighet: P3
+                ägare: socialsekreterare
+                kategori: halsa
               - id: f_hanterar_halsa
                 fråga: Jag vet hur jag hanterar min hälsa i vardagen.
                 hjälp: Syfte - att planera insatser som fungerar med hälsan. Ange behov, inte diagnos.
                 typ: skala
                 skala: {låg: stämmer inte alls, hög: stämmer helt}
                 känslighet: P3
+                ägare: socialsekreterare
+                kategori: halsa
               - id: f_starkaste_sidor
                 fråga: Mina starkaste sidor är …
                 typ: lång-text
@@ -223,8 +233,10 @@ public enum DefaultTemplate {
             hjälp: >-
               Bara det som behövs för planeringen och bara med deltagarens samtycke.
               Ange behov, inte diagnos. Diagnoser hör till vårdens journal, inte hit.
+              Svaren ägs av socialtjänsten och visas för andra bara med samtycke för hälsa.
             känslighet: P3
-            ägare: gemensam
+            ägare: socialsekreterare
+            kategori: halsa
             frågor:
               - id: g_paverkar_arbete
                 fråga: Påverkar din hälsa vad du kan arbeta med eller hur mycket?

@@ -36,9 +36,10 @@ public enum TemplateYAML {
     public static let versionLimit = 1_000_000
 
     static let rootKeys = ["version", "titel", "avsnitt"]
-    static let sectionKeys = ["id", "titel", "hjälp", "känslighet", "ägare", "frågor"]
+    static let sectionKeys = ["id", "titel", "hjälp", "känslighet", "ägare", "kategori", "frågor"]
     static let questionKeys = [
-        "id", "fråga", "hjälp", "typ", "alternativ", "skala", "obligatorisk", "känslighet", "ägare", "maxlängd",
+        "id", "fråga", "hjälp", "typ", "alternativ", "skala", "obligatorisk", "känslighet", "ägare", "kategori",
+        "maxlängd",
     ]
     static let scaleKeys = ["låg", "hög"]
 
@@ -154,10 +155,13 @@ struct TemplateNodeReader {
         if let s = fields["känslighet"], let parsed = self.sensitivity(s) { sensitivity = parsed }
         var owner: Profession?
         if let o = fields["ägare"], let parsed = self.owner(o) { owner = parsed }
+        var category: InformationCategory?
+        if let c = fields["kategori"] { category = self.category(c) }
         var questions: [TemplateQuestion] = []
         if let list = fields["frågor"] {
             for (qi, q) in sequence(list, what: "frågor").enumerated() {
-                questions.append(question(q, section: si, index: qi, sensitivity: sensitivity, owner: owner))
+                questions.append(
+                    question(q, section: si, index: qi, sensitivity: sensitivity, owner: owner, category: category))
             }
         }
         return TemplateSection(
@@ -166,7 +170,8 @@ struct TemplateNodeReader {
     }
 
     mutating func question(
-        _ node: Node, section si: Int, index qi: Int, sensitivity defaultSensitivity: Sensitivity, owner defaultOwner: Profession?
+        _ node: Node, section si: Int, index qi: Int, sensitivity defaultSensitivity: Sensitivity, owner defaultOwner: Profession?,
+        category defaultCategory: InformationCategory?
     ) -> TemplateQuestion {
         let here = TemplateLocation(section: si, question: qi)
         remember(node, here)
@@ -188,10 +193,12 @@ struct TemplateNodeReader {
         if let s = fields["känslighet"], let parsed = self.sensitivity(s) { sensitivity = parsed }
         var owner = defaultOwner
         if let o = fields["ägare"], let parsed = self.owner(o) { owner = parsed }
+        var category = defaultCategory
+        if let c = fields["kategori"], let parsed = self.category(c) { category = parsed }
         return TemplateQuestion(
             id: text(fields["id"], what: "id") ?? "", label: text(fields["fråga"], what: "fråga") ?? "",
             help: text(fields["hjälp"], what: "hjälp"), type: type, required: required, sensitivity: sensitivity,
-            owner: owner, maxLength: maxLength)
+            owner: owner, category: category, maxLength: maxLength)
     }
 
     mutating func answerType(_ fields: [String: Node], question node: Node, section si: Int, index qi: Int) -> AnswerType {
@@ -314,6 +321,16 @@ struct TemplateNodeReader {
         if let s = Sensitivity(rawValue: t.uppercased()) { return s }
         let px = t.uppercased() == "PX" ? " (PX, skyddad identitet, gäller personer och inte frågor)" : ""
         fail(node, "okänd känslighetsklass \(shown(t))\(px): välj P0, P1, P2 eller P3")
+        return nil
+    }
+
+    /// An information category by its code (`halsa`, `ekonomiskt-bistand` …) or its label.
+    mutating func category(_ node: Node) -> InformationCategory? {
+        guard let t = text(node, what: "kategori") else { return nil }
+        if let c = InformationCategory.allCases.first(where: { fold($0.rawValue) == fold(t) || fold($0.label) == fold(t) }) {
+            return c
+        }
+        fail(node, "okänd kategori \(shown(t)): välj \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 

@@ -295,12 +295,14 @@ struct InsatsCommand: ParsableCommand {
                 } else {
                     episodes = try store.allEpisodes()
                 }
+                var access = try ListDisclosure(store, common: common)
                 let rows = ActivityText.sorted(
-                    episodes.compactMap { e in people[e.participantID].map { (e, $0) } },
+                    access.insatser(episodes).compactMap { e in people[e.participantID].map { (e, $0) } },
                     by: { "\($0.0.expectedStart ?? .distantFuture) \($0.0.id.rawValue)" })
                 switch format {
                 case .table:
                     print(ActivityTable.insatser(rows, catalogue: catalogue.byCode), terminator: "")
+                    access.report()
                 case .csv, .json:
                     let export = InsatsListExport(episodes: rows, catalogue: catalogue.catalogue, names: names)
                     try common.logAccess(
@@ -310,6 +312,7 @@ struct InsatsCommand: ParsableCommand {
                     if export.leftOutProtected > 0 {
                         printError("samordna: \(export.leftOutProtected) deltagare med skyddade personuppgifter är inte med i listan")
                     }
+                    access.report()
                 }
             }
         }

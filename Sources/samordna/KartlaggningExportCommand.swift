@@ -77,11 +77,14 @@ struct KartlaggningExportCommand: ParsableCommand {
                         + "gjordes med finns inte sparad; den kan inte skrivas ut",
                     code: 1)
             }
+            let disclosure = try store.record(pid).map { try common.disclosure(store, for: $0) }
+                ?? Disclosure(reader: nil, consents: [], registrars: [:], on: today)
             let document: KartlaggningDocument
             do {
                 document = try KartlaggningDocument(
                     participant: person, kartlaggning: record.kartlaggning, template: template,
-                    assessments: record.assessments, team: try store.teamMembers(), names: names, timeZone: .current)
+                    assessments: record.assessments, team: try store.teamMembers(), names: names, timeZone: .current,
+                    disclosure: disclosure)
             } catch {
                 throw CLIFailure(message: "samordna: \(error); ingenting exporterades", code: 65)
             }

@@ -241,7 +241,8 @@ struct MeetingCommand: ParsableCommand {
                     if let person { meetings = meetings.filter { $0.participantID == person.id } }
                 }
                 // Already in date and time order; each with its participant.
-                let rows = meetings.compactMap { m in people[m.participantID].map { (m, $0) } }
+                var access = try ListDisclosure(store, common: common)
+                let rows = access.meetings(meetings).compactMap { m in people[m.participantID].map { (m, $0) } }
                 let team = try store.teamMembers()
                 switch format {
                 case .table:
@@ -256,6 +257,7 @@ struct MeetingCommand: ParsableCommand {
                         printError("samordna: \(export.leftOutProtected) deltagare med skyddade personuppgifter är inte med i listan")
                     }
                 }
+                access.report()
             }
         }
     }

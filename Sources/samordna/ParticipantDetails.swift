@@ -8,8 +8,10 @@ import TerminalUI
 /// of someone with skyddade personuppgifter are never shown, in history lines neither; stored text is made
 /// inert (the text through `Sanitize`, JSON by its own escaping).
 struct ParticipantDetails {
+    /// Only what the reader may see (docs/privacy.md): the rest is in `withheld`.
     let record: ParticipantRecord
     let notes: [Note]
+    let withheld: Withheld
     let team: [TeamMember]
     let history: [HistoryEntry]
     let today: LocalDate
@@ -90,7 +92,8 @@ struct ParticipantDetails {
 
         out.append("")
         line("Insatser")
-        if record.episodes.isEmpty { line("inga", indent: 2) }
+        for w in withheld.insatsLines { line(w, indent: 2) }
+        if record.episodes.isEmpty && withheld.insatser.isEmpty { line("inga", indent: 2) }
         for e in record.episodes {
             let name = catalogue[e.typeCode]?.name ?? e.typeCode
             let from = (e.start ?? e.plannedStart)?.description ?? "?"
@@ -100,19 +103,23 @@ struct ParticipantDetails {
 
         out.append("")
         line("Möten")
-        if record.meetings.isEmpty { line("inga", indent: 2) }
+        for w in withheld.meetingLines { line(w, indent: 2) }
+        if record.meetings.isEmpty && withheld.meetings.isEmpty { line("inga", indent: 2) }
         for m in record.meetings.sorted(by: { ($0.date, $0.time) < ($1.date, $1.time) }) {
             line("\(m.date) \(m.time) \(m.kind.rawValue) (\(m.outcome.rawValue))" + (m.interpreter ? ", tolk" : ""), indent: 2)
         }
 
         out.append("")
         line("Anteckningar")
-        if notes.isEmpty { line("inga", indent: 2) }
+        for w in withheld.noteLines { line(w, indent: 2) }
+        if notes.isEmpty && withheld.notes.isEmpty { line("inga", indent: 2) }
         for threaded in NoteRules.threadOrder(notes) {
             let n = threaded.note
             let indent = threaded.isCorrection ? 4 : 2
             let label = n.corrects.map { " rättar \($0.short)" } ?? ""
-            line("\(time(n.writtenAt)) \(member(n.authorID)), \(n.profession.label)\(label):", indent: indent)
+            line(
+                "\(time(n.writtenAt)) \(member(n.authorID)), \(n.profession.label) (\(n.owner.rawValue), \(n.category.label))\(label):",
+                indent: indent)
             lines(n.text, indent: indent + 2)
         }
 
@@ -162,7 +169,7 @@ struct ParticipantDetails {
         }
         struct InsatsOut: Encodable { let id, typ, status: String; let start, slut: String? }
         struct MeetingOut: Encodable { let id, datum, tid, typ, utfall: String; let tolk: Bool }
-        struct NoteOut: Encodable { let id, skriven, forfattare, yrke, text: String; let rattar: String? }
+        struct NoteOut: Encodable { let id, skriven, forfattare, yrke, agare, kategori, text: String; let rattar: String? }
         struct ExitOut: Encodable {
             let datum, avslutsorsak: String
             let beskrivning: String?
@@ -193,6 +200,8 @@ struct ParticipantDetails {
         let insatser: [InsatsOut]
         let moten: [MeetingOut]
         let anteckningar: [NoteOut]
+        /// What the reader may not see, said without saying what ("2 anteckningar från socialtjänsten – samtycke saknas").
+        let undanhallet: [String]
         let avslut: ExitOut?
         let historik: [HistoryOut]
     }
@@ -235,8 +244,10 @@ struct ParticipantDetails {
             anteckningar: NoteRules.threadOrder(notes).map { t in
                 Output.NoteOut(
                     id: t.note.id.rawValue, skriven: time(t.note.writtenAt), forfattare: member(t.note.authorID),
-                    yrke: t.note.profession.rawValue, text: t.note.text, rattar: t.note.corrects?.rawValue)
+                    yrke: t.note.profession.rawValue, agare: t.note.owner.rawValue, kategori: t.note.category.rawValue,
+                    text: t.note.text, rattar: t.note.corrects?.rawValue)
             },
+            undanhallet: withheld.allLines,
             avslut: record.exit.map { e in
                 Output.ExitOut(
                     datum: e.date.description, avslutsorsak: e.outcome.rawValue, beskrivning: e.outcomeText,

@@ -41,8 +41,14 @@ extension ParticipantCommand {
                 try common.logAccess(
                     store, reveal ? .revealPersonnummer : .read, participants: [id], format: format.rawValue,
                     withNames: true, detail: reveal ? "participant show --reveal" : "participant show")
+                let disclosure = try common.disclosure(store, for: record)
+                let visible: ParticipantRecord
+                var withheld: Withheld
+                (visible, withheld) = disclosure.visible(record)
+                let notes = disclosure.visible(try store.notes(for: id))
+                withheld.notes = notes.withheld
                 let details = ParticipantDetails(
-                    record: record, notes: try store.notes(for: id), team: try store.teamMembers(),
+                    record: visible, notes: notes.notes, withheld: withheld, team: try store.teamMembers(),
                     history: try store.history(for: id, limit: 20, timeZone: .current), today: today,
                     timeZone: .current, reveal: reveal, catalogue: try CatalogueText.load(store: store, common: common).byCode)
                 switch format {

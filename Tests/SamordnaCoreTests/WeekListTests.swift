@@ -36,7 +36,8 @@ import Testing
     {
         Consent(
             id: .init("c-\(pid)-\(to)"), participantID: .init(pid), discloser: [.af, .socialtjanst, .jobbtorg], recipient: recipients,
-            categories: [.afPlanering], purposes: [.samordnadPlanering], validFrom: d(from), validTo: d(to), registeredBy: sven.id)
+            categories: [.afPlanering, .socialSituation, .utbildningArbete], purposes: [.samordnadPlanering], validFrom: d(from),
+            validTo: d(to), registeredBy: sven.id)
     }
 
     func episode(

@@ -37,7 +37,7 @@ import Testing
                 ProfessionAssessment(
                     kartlaggningID: .init("k-1"), profession: .jobbcoach, belief: 4, step: .arbetsplatsforlagd,
                     suggestedStep: .kompetenshojande, overrideReason: "Praktik | börjar snart")
-            ], team: [anna], names: names, timeZone: TimeZone(identifier: "Europe/Stockholm")!)
+            ], team: [anna], names: names, timeZone: TimeZone(identifier: "Europe/Stockholm")!, disclosure: .everything)
     }
 
     @Test func markdownIsPseudonymisedAndShowsTheTemplateVersion() throws {
@@ -76,7 +76,7 @@ import Testing
         #expect(throws: KartlaggningExportRefusal.protectedIdentity(participant.id)) {
             try KartlaggningDocument(
                 participant: hidden, kartlaggning: kartlaggning([:]), template: template, assessments: [], team: [],
-                names: true, timeZone: .gmt)
+                names: true, timeZone: .gmt, disclosure: .everything)
         }
     }
 
@@ -86,7 +86,7 @@ import Testing
         #expect(throws: KartlaggningExportRefusal.wrongTemplate(expected: 3, given: 4)) {
             try KartlaggningDocument(
                 participant: participant, kartlaggning: kartlaggning([:]), template: other, assessments: [], team: [],
-                names: false, timeZone: .gmt)
+                names: false, timeZone: .gmt, disclosure: .everything)
         }
     }
 }

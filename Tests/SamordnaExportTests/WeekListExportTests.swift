@@ -26,7 +26,7 @@ import Testing
         }
         let consent = Consent(
             id: .init("c-\(id)"), participantID: p.id, discloser: [.af, .socialtjanst, .jobbtorg], recipient: [.af, .socialtjanst, .jobbtorg],
-            categories: [.afPlanering], purposes: [.samordnadPlanering], validFrom: d("2026-01-01"), validTo: d("2027-06-30"),
+            categories: [.afPlanering, .socialSituation], purposes: [.samordnadPlanering], validFrom: d("2026-01-01"), validTo: d("2027-06-30"),
             registeredBy: sven.id)
         return ParticipantRecord(participant: p, assignments: assignments, consents: [consent])
     }

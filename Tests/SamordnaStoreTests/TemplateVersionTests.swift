@@ -52,7 +52,7 @@ import Testing
         #expect(try store.templateFileProblem(file) == nil)
         try write(edited(version: 1, label: "Vad hoppas du på?"))
         let problem = try #require(try store.templateFileProblem(file))
-        #expect(problem.problems.first?.line == 16)
+        #expect(problem.problems.first?.line == 21)
         #expect(problem.problems.first?.reason.contains("höj till 'version: 2'") == true)
         #expect(try store.templateVersions() == [1], "checking stores nothing")
     }
@@ -64,9 +64,9 @@ import Testing
         #expect(load.isFallback)
         #expect(load.template.version == 1)
         #expect(load.template.question("a_forvantan")?.label == "Vad vill du få ut av samarbetet med oss?")
-        #expect(load.error?.problems.first?.line == 16)
+        #expect(load.error?.problems.first?.line == 21)
         #expect(load.error?.problems.first?.reason.contains("höj till 'version: 2'") == true)
-        #expect(load.message?.hasPrefix("Mallen har fel, visar senaste giltiga version 1: kartlaggning.yaml:16:10: mallen har ändrats") == true, "\(load.message ?? "")")
+        #expect(load.message?.hasPrefix("Mallen har fel, visar senaste giltiga version 1: kartlaggning.yaml:21:10: mallen har ändrats") == true, "\(load.message ?? "")")
     }
 
     @Test func aRaisedVersionIsStoredAndOldKartlaggningarKeepTheirOwn() throws {
@@ -107,7 +107,7 @@ import Testing
         #expect(load.template.version == 1)
         let problem = try #require(load.error?.problems.first)
         #expect(problem.reason.hasPrefix("okänd svarstyp 'kalender'"))
-        #expect(problem.line == 232)
+        #expect(problem.line == 244)
         #expect(problem.column == 14)
         #expect(try store.templateVersions() == [1])
     }

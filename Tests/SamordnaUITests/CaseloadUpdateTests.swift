@@ -107,7 +107,7 @@ import Testing
         full.meetings.append(
             Meeting(
                 id: .init("old"), participantID: full.id, date: Fixture.date("2025-02-03"),
-                time: TimeOfDay(text: "09:00")!, kind: .kartlaggning, professions: [.socialsekreterare],
+                time: TimeOfDay(text: "09:00")!, kind: .kartlaggning, professions: [.arbetsformedlare],
                 outcome: .genomfort))
         _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: full))))
         #expect(s.openParticipant!.lines.contains { $0.text.contains("Senast: mån 2025-02-03 09:00  kartläggning") })

@@ -25,11 +25,11 @@ import Testing
             view(s).buffer,
             """
              Ny anteckning · Åsa Öberg                            v. 48 · 2026-11-23 · anna
-            ▸ Anteckning *  Ringde om praktiken
-
-
-
-
+              Uppgifter om *  ( ) identitet/kontakt  (•) inskrivning & planering AF
+                              ( ) ekonomiskt bistånd  ( ) utbildning/arbete
+                              ( ) hälsa/vårdkontakt  ( ) sjukskrivning/FK-ärende
+                              ( ) missbruk  ( ) social situation/boende
+            ▸ Anteckning *    Ringde om praktiken
 
 
 
@@ -61,11 +61,11 @@ import Testing
             view(s).buffer,
             """
              Ny anteckning · Åsa Öberg                            v. 48 · 2026-11-23 · anna
-            ▸ Anteckning *  Ringde om praktiken
-
-
-
-
+              Uppgifter om *  ( ) identitet/kontakt  (•) inskrivning & planering AF
+                              ( ) ekonomiskt bistånd  ( ) utbildning/arbete
+                              ( ) hälsa/vårdkontakt  ( ) sjukskrivning/FK-ärende
+                              ( ) missbruk  ( ) social situation/boende
+            ▸ Anteckning *    Ringde om praktiken
 
 
 
@@ -98,11 +98,11 @@ import Testing
             view(s).buffer,
             """
              Ny anteckning · Åsa Öberg                            v. 48 · 2026-11-23 · anna
-            ▸ Anteckning *  Ringde om praktiken
-
-
-
-
+              Uppgifter om *  ( ) identitet/kontakt  (•) inskrivning & planering AF
+                              ( ) ekonomiskt bistånd  ( ) utbildning/arbete
+                              ( ) hälsa/vårdkontakt  ( ) sjukskrivning/FK-ärende
+                              ( ) missbruk  ( ) social situation/boende
+            ▸ Anteckning *    Ringde om praktiken
 
 
 

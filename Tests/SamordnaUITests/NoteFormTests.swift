@@ -30,7 +30,11 @@ import Testing
         let effects = s.press("<C-s>")
         #expect(
             effects == [
-                .note(.add(NoteDraft(participantID: .init("p1"), text: "Möte på Jobbtorg.\nÅsa vill börja på SFI.", corrects: nil)))
+                .note(
+                    .add(
+                        NoteDraft(
+                            participantID: .init("p1"), text: "Möte på Jobbtorg.\nÅsa vill börja på SFI.",
+                            category: .afPlanering, corrects: nil)))
             ])
         let after = update(&s, .note(.saved(.init("p1"))))
         #expect(after == [.participant(.loadRecord(.init("p1")))])
@@ -90,14 +94,30 @@ import Testing
         s.press("G", "<Enter>", "5")
         let first = Note(
             id: .init("n1"), participantID: .init("p1"), authorID: Fixture.mats.id, profession: .socialsekreterare,
-            owner: .kommunSoc, writtenAt: Date(timeIntervalSince1970: 1_795_437_000), text: "Första raden\nandra raden")
+            owner: .kommunSoc, category: .utbildningArbete, writtenAt: Date(timeIntervalSince1970: 1_795_437_000),
+            text: "Första raden\nandra raden")
         let fix = Note(
             id: .init("n2"), participantID: .init("p1"), authorID: Fixture.anna.id, profession: .arbetsformedlare,
             owner: .af, writtenAt: Date(timeIntervalSince1970: 1_795_440_600), text: "Rättat datum", corrects: .init("n1"))
         _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [first, fix]))))
         let text = view(s).buffer.text
-        #expect(text.contains("2026-11-23 13:30  Mats Nord, socialsekreterare (Kommun-soc)"))
+        #expect(text.contains("2026-11-23 13:30  Mats Nord, socialsekreterare (Kommun-soc,"))
+        #expect(text.contains("    utbildning/arbete)"), "the header wraps instead of being cut")
         #expect(text.contains("    Första raden"))
-        #expect(text.contains("↳ rättelse: 2026-11-23 14:30  Anna Lind, arbetsförmedlare (AF)"))
+        #expect(text.contains("↳ rättelse: 2026-11-23 14:30  Anna Lind, arbetsförmedlare (AF,"))
+    }
+
+    @Test func theNoteSaysWhatItIsAboutAndTheAuthorCanChooseAnother() {
+        var s = Fixture.state()
+        s.press("G", "<Enter>", "5", "n")
+        #expect(s.screenText.contains("(•) inskrivning & planering AF"), "the author's organisation's own kind by default")
+        s.type("Hyresskuld, kontakt med budgetrådgivning.")
+        s.press("<S-Tab>", "<Right>")
+        #expect(s.screenText.contains("(•) ekonomiskt bistånd"))
+        guard case .note(.add(let draft))? = s.press("<C-s>").first else {
+            Issue.record("no save")
+            return
+        }
+        #expect(draft.category == .ekonomisktBistand)
     }
 }

@@ -20,7 +20,13 @@ import Testing
     func openOberg(history: [HistoryItem] = []) -> AppState {
         var s = Fixture.state()
         s.press("G", "<Enter>")
-        let record = Fixture.records[0]
+        var record = Fixture.records[0]
+        // The Jobbtorg's own consent lets Anna (AF) read Kim's notes about work and studies.
+        record.consents.append(
+            Consent(
+                id: .init("c-p1-jt"), participantID: record.id, discloser: [.jobbtorg], recipient: [.af],
+                categories: [.utbildningArbete], purposes: [.samordnadPlanering], validFrom: Fixture.date("2026-09-01"),
+                validTo: Fixture.date("2027-09-30"), registeredBy: Fixture.kim.id))
         let t = Date(timeIntervalSince1970: 1_795_000_000)
         let first = Note(
             id: .init("n1"), participantID: record.id, authorID: Fixture.anna.id, profession: .arbetsformedlare,
@@ -286,7 +292,7 @@ import Testing
             writtenAt: Date(timeIntervalSince1970: 1_795_000_000), text: text)
         _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0], notes: [note]))))
         s.press("5")
-        let rows = s.openParticipant!.lines.filter { $0.item == 0 }.dropFirst().map(\.text)
+        let rows = s.openParticipant!.lines.filter { $0.item == 0 && $0.role != .title }.map(\.text)
         #expect(rows.count >= 2)
         #expect(rows.allSatisfy { DisplayWidth.of($0) <= 78 })
         #expect(rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)

@@ -119,6 +119,7 @@ struct DemoBuilder {
         var record = ParticipantRecord(participant: participant)
         record.assignments = makeAssignments(for: participant, until: exitDate)
         record.consents = makeConsents(for: participant, registeredBy: responsible(record, .socialsekreterare))
+            .flatMap { perOrganisation($0, record) }
         record.episodes = makeEpisodes(for: participant, until: exitDate)
         record.meetings = makeMeetings(for: participant, assignments: record.assignments, until: workEnd)
         if let exitDate { record.exit = makeExit(for: participant.id, on: exitDate) }
@@ -270,6 +271,37 @@ struct DemoBuilder {
                 result.insert(consent(from: from.adding(months: -12)), at: 0)
             }
             return result
+        }
+    }
+
+    /// One signed form, registered by each organisation it lets disclose (each authority registers its own
+    /// consent: docs/privacy.md), by the participant's responsible member of that organisation. Authorities
+    /// without a member in the team stay with the first registrar. Ids are derived from the form's, so the
+    /// demo's randomness (and so the rest of the demo) is the same as with one consent.
+    func perOrganisation(_ form: Consent, _ record: ParticipantRecord) -> [Consent] {
+        var byRegistrar: [(TeamMember.ID, Set<Authority>)] = []
+        for a in Authority.allCases where form.discloser.contains(a) {
+            let organisation = Organisation.allCases.first { $0.consentAuthorities.contains(a) }
+            let registrar = organisation.flatMap { o in
+                record.assignments.last { a in team.first { $0.id == a.memberID }?.organisation == o }?.memberID
+                    ?? team.first { $0.organisation == o }?.id
+            } ?? form.registeredBy
+            if let i = byRegistrar.firstIndex(where: { $0.0 == registrar }) {
+                byRegistrar[i].1.insert(a)
+            } else {
+                byRegistrar.append((registrar, [a]))
+            }
+        }
+        return byRegistrar.enumerated().map { index, entry in
+            var c = form
+            // The first two digits say which organisation's copy; the other 34 are the form's.
+            if byRegistrar.count > 1 {
+                c.id = Consent.ID((index < 16 ? "0" : "") + String(index, radix: 16) + String(form.id.rawValue.dropFirst(2)))
+            }
+            c.discloser = entry.1
+            c.registeredBy = entry.0
+            if c.withdrawalRegisteredBy != nil { c.withdrawalRegisteredBy = entry.0 }
+            return c
         }
     }
 

@@ -28,13 +28,16 @@ public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
     public var required: Bool
     public var sensitivity: Sensitivity
     public var owner: Profession?
+    /// The information category its answer belongs to (docs/privacy.md); nil: its owner's own kind of work.
+    public var category: InformationCategory?
     /// The most characters (graphemes) a text answer may hold; nil: `AnswerRules.defaultMaxLength`.
     /// Longer text is refused with the limit named, never cut.
     public var maxLength: Int?
 
     public init(
         id: String, label: String, help: String? = nil, type: AnswerType, required: Bool = false,
-        sensitivity: Sensitivity = .p0, owner: Profession? = nil, maxLength: Int? = nil
+        sensitivity: Sensitivity = .p0, owner: Profession? = nil, category: InformationCategory? = nil,
+        maxLength: Int? = nil
     ) {
         self.id = id
         self.label = label
@@ -43,6 +46,7 @@ public struct TemplateQuestion: Hashable, Codable, Sendable, Identifiable {
         self.required = required
         self.sensitivity = sensitivity
         self.owner = owner
+        self.category = category
         self.maxLength = maxLength
     }
 }

@@ -9,19 +9,22 @@ public struct Note: Hashable, Codable, Sendable, Identifiable {
     public var authorID: TeamMember.ID
     public var profession: Profession
     public var owner: Organisation
+    /// What the note is about, for consent (docs/privacy.md): by default the owner's own kind of work.
+    public var category: InformationCategory
     public var writtenAt: Date
     public var text: String
     public var corrects: ID?
 
     public init(
         id: ID, participantID: Participant.ID, authorID: TeamMember.ID, profession: Profession,
-        owner: Organisation, writtenAt: Date, text: String, corrects: ID? = nil
+        owner: Organisation, category: InformationCategory? = nil, writtenAt: Date, text: String, corrects: ID? = nil
     ) {
         self.id = id
         self.participantID = participantID
         self.authorID = authorID
         self.profession = profession
         self.owner = owner
+        self.category = category ?? owner.primaryCategory
         self.writtenAt = writtenAt
         self.text = text
         self.corrects = corrects

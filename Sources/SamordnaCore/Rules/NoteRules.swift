@@ -18,26 +18,29 @@ public enum NoteRules {
 
     /// A new note by `author`, owned by the author's organisation.
     public static func note(
-        text: String, about participant: Participant.ID, author: TeamMember, at time: Date, id: Note.ID
+        text: String, about participant: Participant.ID, author: TeamMember, category: InformationCategory? = nil,
+        at time: Date, id: Note.ID
     ) -> Result<Note, RuleViolation> {
         validate(text: text).map { text in
             Note(
                 id: id, participantID: participant, authorID: author.id, profession: author.profession,
-                owner: author.organisation, writtenAt: time, text: text)
+                owner: author.organisation, category: category, writtenAt: time, text: text)
         }
     }
 
     /// A correction of `note`: a new note about the same participant that points at it. The corrected note
-    /// is left as it was. A note is owned by its author's organisation (docs/domain-rules.md, Consent: each authority keeps its
+    /// is left as it was. A note is owned by its author's organisation (docs/privacy.md: each authority keeps its
     /// own records), so only someone of that organisation corrects it; others write a note of their own.
+    /// A correction keeps the category of what it corrects unless another is given.
     public static func correction(
-        of note: Note, text: String, author: TeamMember, at time: Date, id: Note.ID
+        of note: Note, text: String, author: TeamMember, category: InformationCategory? = nil, at time: Date, id: Note.ID
     ) -> Result<Note, RuleViolation> {
         if let refusal = whyNotCorrectable(note, by: author) { return .failure(refusal) }
         return validate(text: text).map { text in
             Note(
                 id: id, participantID: note.participantID, authorID: author.id, profession: author.profession,
-                owner: author.organisation, writtenAt: time, text: text, corrects: note.id)
+                owner: author.organisation, category: category ?? note.category, writtenAt: time, text: text,
+                corrects: note.id)
         }
     }
 

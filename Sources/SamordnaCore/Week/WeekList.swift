@@ -192,6 +192,7 @@ extension WeekList {
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let types = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let teamGroups = WeekAccess.groups(of: team)
+        let registrars = Disclosure.registrars(team)
 
         var days = week.days.map { Day(date: $0, meetings: [], restricted: 0) }
         let showNoShows = !reader.onlyMine || reader.member?.profession == .socialsekreterare
@@ -209,7 +210,7 @@ extension WeekList {
 
         for record in records {
             let p = record.participant
-            let access = WeekAccess(record: record, reader: reader.member, day: day)
+            let access = WeekAccess(record: record, reader: reader.member, registrars: registrars, day: day)
             if p.protectedIdentity {
                 guard protectedPolicy == .onlyForResponsible, access.readerResponsible(for: record, on: day)
                 else { continue }
@@ -360,38 +361,23 @@ extension WeekList {
     }
 }
 
-/// Who may see what in the veckolista (docs/week-list.md, "Vem ser vad"): an item owned by another
-/// organisation than the reader's is shown in full only when the participant has a consent, valid on the
-/// reference day, whose recipients include the reader's authority. Otherwise it is counted, not described.
+/// Who may see what in the veckolista (docs/privacy.md, "Vem ser vad"): the participant's `Disclosure` for
+/// the reader on the reference day. An insats or meeting the reader may not read is counted, not described.
 public struct WeekAccess: Sendable {
-    let readerOrganisation: Organisation?
+    let disclosure: Disclosure
     let readerID: TeamMember.ID?
-    let consentReaches: Bool
 
-    public init(record: ParticipantRecord, reader: TeamMember?, day: LocalDate) {
-        readerOrganisation = reader?.organisation
+    public init(record: ParticipantRecord, reader: TeamMember?, registrars: [TeamMember.ID: Organisation], day: LocalDate) {
+        disclosure = Disclosure(reader: reader, consents: record.consents, registrars: registrars, on: day)
         readerID = reader?.id
-        if let org = reader?.organisation {
-            let authorities = Self.authorities(of: org)
-            consentReaches = record.consents.contains { c in
-                c.isValid(on: day) && !c.recipient.isDisjoint(with: authorities)
-            }
-        } else {
-            consentReaches = false
-        }
     }
 
-    /// An insats owned by `owner`: the reader's own organisation's, or shared by consent.
-    public func maySee(owner: Organisation) -> Bool { owner == readerOrganisation || consentReaches }
+    /// An insats owned by `owner`: the reader's own organisation's, or disclosed by consent for its category.
+    public func maySee(owner: Organisation) -> Bool { disclosure.maySee(owner: owner, category: owner.primaryCategory) }
 
-    /// A meeting belongs to the organisations of the professions taking part; the reader sees it when one of
-    /// those is theirs, when they take part themselves, or when a consent reaches them.
-    public func maySee(meeting m: Meeting) -> Bool {
-        if consentReaches { return true }
-        if let readerID, m.members.contains(readerID) { return true }
-        guard let readerOrganisation else { return false }
-        return m.professions.contains { $0.organisation == readerOrganisation }
-    }
+    /// A meeting: the reader takes part, or one of the organisations taking part is theirs or discloses to
+    /// them by consent.
+    public func maySee(meeting m: Meeting) -> Bool { disclosure.maySee(meeting: m) }
 
     func add(_ item: WeekList.InsatsItem, ownedBy owner: Organisation, to section: inout WeekList.Section<WeekList.InsatsItem>) {
         if maySee(owner: owner) { section.items.append(item) } else { section.restricted += 1 }
@@ -404,16 +390,7 @@ public struct WeekAccess: Sendable {
     }
 
     /// The consent authorities an organisation acts as.
-    public static func authorities(of organisation: Organisation) -> Set<Authority> {
-        switch organisation {
-        case .af: return [.af]
-        case .kommunSoc: return [.socialtjanst]
-        case .kommunJobbtorg: return [.jobbtorg]
-        case .fk: return [.fk]
-        case .region: return [.primarvard, .psykiatri]
-        case .samordningsforbund: return [.samordningsforbund]
-        }
-    }
+    public static func authorities(of organisation: Organisation) -> Set<Authority> { organisation.consentAuthorities }
 
     /// The consent groups of the team's active members' organisations, in badge order (AF, Soc, FK, Reg).
     static func groups(of team: [TeamMember]) -> [ConsentBadge.Group] {

@@ -145,9 +145,12 @@ extension EffectRunner {
             guard let record = try store.kartlaggningRecord(id), let template = record.template,
                 let person = try store.participant(record.kartlaggning.participantID)
             else { return .failed(.notFound) }
+            let team = try store.teamMembers()
+            let whole = try store.record(person.id) ?? ParticipantRecord(participant: person)
             let document = try KartlaggningDocument(
                 participant: person, kartlaggning: record.kartlaggning, template: template,
-                assessments: record.assessments, team: try store.teamMembers(), names: false, timeZone: timeZone)
+                assessments: record.assessments, team: team, names: false, timeZone: timeZone,
+                disclosure: Disclosure(reader: try member(), record: whole, team: team, on: today))
             let folder = dir.appendingPathComponent("utskrifter").path
             try FileWriter.makeDirectory(folder)
             let path = folder + "/kartlaggning-\(id.short)-\(record.kartlaggning.date).md"

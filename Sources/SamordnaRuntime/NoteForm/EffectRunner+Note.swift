@@ -20,11 +20,13 @@ extension EffectRunner {
             if let target = draft.corrects {
                 let notes = try store.notes(for: draft.participantID)
                 made = NoteRules.correctionTarget(target, for: draft.participantID, among: notes).flatMap {
-                    NoteRules.correction(of: $0, text: draft.text, author: author, at: now, id: Note.ID(newID()))
+                    NoteRules.correction(
+                        of: $0, text: draft.text, author: author, category: draft.category, at: now, id: Note.ID(newID()))
                 }
             } else {
                 made = NoteRules.note(
-                    text: draft.text, about: draft.participantID, author: author, at: now, id: Note.ID(newID()))
+                    text: draft.text, about: draft.participantID, author: author, category: draft.category, at: now,
+                    id: Note.ID(newID()))
             }
             switch made {
             case .failure(let violation): return .failed(.refused(violation.reason))

@@ -39,6 +39,7 @@ enum Schema {
         ("v2-insats-decisions-and-meeting-members", v2InsatsDecisionsAndMeetingMembers),
         ("v1-participant-sort-key", v1ParticipantSortKey),
         ("v2-access-log", v2AccessLog),
+        ("v3-note-category", v3NoteCategory),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -348,5 +349,13 @@ enum Schema {
         BEGIN
             SELECT RAISE(ABORT, 'access_log är append-only');
         END;
+        """
+
+    /// The information category of a note (docs/privacy.md). NULL for the notes written before: they read
+    /// as their owner's own kind of work. Notes are never updated, so the old ones are not filled in.
+    static let v3NoteCategory = """
+        ALTER TABLE note ADD COLUMN category TEXT
+            CHECK (category IS NULL OR category IN ('identitet-kontakt', 'af-planering', 'ekonomiskt-bistand',
+                'utbildning-arbete', 'halsa', 'sjukskrivning', 'missbruk', 'social-situation'));
         """
 }

@@ -57,6 +57,12 @@ public struct AppState: Equatable, Sendable {
     /// The team member whose login is the user's, once known.
     public var me: TeamMember? { caseload.team.values.first { $0.login == user } }
 
+    /// What the user may read of `record` (docs/privacy.md): built anew for every render, so a consent
+    /// registered or withdrawn, here or in a colleague's window, shows or hides at once.
+    public func disclosure(for record: ParticipantRecord) -> Disclosure {
+        Disclosure(reader: me, record: record, team: caseload.team.values, on: today)
+    }
+
     /// The team, in Swedish order by name.
     public var teamList: [TeamMember] {
         caseload.team.values.sorted { SwedishCollation.key($0.name) < SwedishCollation.key($1.name) }

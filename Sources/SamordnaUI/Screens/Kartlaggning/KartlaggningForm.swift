@@ -58,6 +58,9 @@ public struct KartlaggningFormContent: FormContent {
         } else {
             let section = template.sections[page]
             fields = section.questions.map { q in
+                if session.hidden.contains(q.id) {
+                    return FormField(id: q.id, label: q.label, kind: .readOnly(Self.withheld(q, answered: answers[q.id] != nil)))
+                }
                 var field = Self.field(for: q, answer: answers[q.id])
                 // A refused value comes back as it was typed, with its reason.
                 if let text = typed[q.id] {
@@ -76,6 +79,13 @@ public struct KartlaggningFormContent: FormContent {
         var form = FormState(fields: fields)
         form.viewport = viewport
         return form
+    }
+
+    /// What stands in place of an answer the user may not read: whose it is and that consent is missing,
+    /// and whether there is an answer at all.
+    static func withheld(_ q: TemplateQuestion, answered: Bool) -> String {
+        "\(answered ? "besvarad" : "inte besvarad") · sekretess: \(q.owner?.organisation.label ?? "teamet"), "
+            + "\(q.informationCategory.label) – samtycke saknas"
     }
 
     /// The widget for one question, holding its answer.
@@ -177,7 +187,7 @@ public struct KartlaggningFormContent: FormContent {
         guard !isLastPage else { return ([:], [:]) }
         var answers: [String: Answer?] = [:]
         var refused: [String: String] = [:]
-        for q in template.sections[page].questions {
+        for q in template.sections[page].questions where !session.hidden.contains(q.id) {
             guard let value = form.value(of: q.id) else { continue }
             do {
                 answers[q.id] = try Self.answer(value, for: q)

@@ -107,7 +107,11 @@ extension KartlaggningFormContent {
 
     /// A kartläggning arrived from the store: a draft opens in the form, a completed one read-only.
     static func opened(_ state: inout AppState, _ session: KartlaggningSession) {
+        var session = session
         let k = session.kartlaggning
+        let disclosure = state.caseload.record(k.participantID).map(state.disclosure(for:))
+            ?? Disclosure(reader: state.me, consents: [], registrars: [:], on: state.today)
+        session.hidden = Set(session.template.sections.flatMap(\.questions).filter { !disclosure.maySee($0) }.map(\.id))
         let name = state.caseload.record(k.participantID)?.participant.fullName ?? ""
         if k.status == .klar {
             state.stack.append(

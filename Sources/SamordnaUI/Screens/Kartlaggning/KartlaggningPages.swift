@@ -53,7 +53,9 @@ enum KartlaggningPages {
             for q in section.questions {
                 let answer = k.answers[q.id].map(AnswerRules.displayText)
                 for row in TextWrap.rows(q.label + (q.required ? " *" : ""), width: width - 2) { add("  " + row, .title) }
-                if let answer, !answer.isEmpty {
+                if session.hidden.contains(q.id) {
+                    add("    " + KartlaggningFormContent.withheld(q, answered: answer != nil), .muted)
+                } else if let answer, !answer.isEmpty {
                     for row in TextWrap.rows(answer, width: width - 4) { add("    " + row) }
                 } else {
                     add("    –", .muted)

@@ -10,6 +10,9 @@ public struct KartlaggningSession: Equatable, Sendable {
     public var notCopied: [String]
     /// Set when the template file has errors and the last valid version is used ("mallen har fel: …").
     public var templateNotice: String?
+    /// The questions whose answers the user may not read (docs/privacy.md): shown as sekretess, never
+    /// editable; their answers stay in `kartlaggning` so a save keeps them.
+    public var hidden: Set<String> = []
 
     public init(
         kartlaggning: Kartlaggning, template: KartlaggningTemplate, assessments: [ProfessionAssessment] = [],

@@ -9,6 +9,9 @@ public struct NoteFormContent: FormContent {
     public var corrects: Note.ID?
 
     static let fieldID = "text"
+    static let categoryID = "kategori"
+    /// The categories in the order the form offers them.
+    static let categories = InformationCategory.allCases
 
     public static func screen(_ form: FormScreen<Self>) -> Screen { .noteForm(form) }
     public var title: String {
@@ -33,12 +36,20 @@ public struct NoteFormContent: FormContent {
                 fields.append(FormField(id: "_rattar\(i)", label: i == 0 ? "Rättar" : "", kind: .readOnly(String(line))))
             }
         }
+        let category = correcting?.category ?? state.me?.organisation.primaryCategory ?? .socialSituation
+        fields.append(
+            FormField(
+                id: categoryID, label: "Uppgifter om",
+                kind: .choice(options: categories.map(\.label), selected: categories.firstIndex(of: category) ?? 0),
+                required: true,
+                help: "←/→ väljer. Vad anteckningen handlar om: andra organisationer läser den bara med samtycke för det."))
         fields.append(
             FormField(
                 id: fieldID, label: "Anteckning",
                 kind: .multiline(TextAreaState(text: "", maxLength: NoteRules.textLimit)), required: true,
                 help: "skriv behov, inte diagnoser",
-                rows: max(3, viewport.height - 3 - fields.count)))
+                // The category's choices take about four rows.
+                rows: max(3, viewport.height - 6 - fields.count)))
         var form = FormState(fields: fields, focus: fieldID)
         form.viewport = viewport
         let content = NoteFormContent(
@@ -55,8 +66,10 @@ public struct NoteFormContent: FormContent {
         case .success(let valid):
             // The status row says "Sparar …" beside the count.
             let c = screen.content
+            let category = screen.form.value(of: categoryID)?.selectedIndex.map { categories[$0] }
             return screen.startSaving(
-                [.note(.add(NoteDraft(participantID: c.participantID, text: valid, corrects: c.corrects)))], state: &state)
+                [.note(.add(NoteDraft(participantID: c.participantID, text: valid, category: category, corrects: c.corrects)))],
+                state: &state)
         }
     }
 
@@ -87,11 +100,14 @@ public struct NoteFormContent: FormContent {
 public struct NoteDraft: Equatable, Sendable {
     public var participantID: Participant.ID
     public var text: String
+    /// nil: the author's organisation's own kind of work.
+    public var category: InformationCategory?
     public var corrects: Note.ID?
 
-    public init(participantID: Participant.ID, text: String, corrects: Note.ID?) {
+    public init(participantID: Participant.ID, text: String, category: InformationCategory? = nil, corrects: Note.ID?) {
         self.participantID = participantID
         self.text = text
+        self.category = category
         self.corrects = corrects
     }
 }

@@ -39,6 +39,17 @@ public struct ParticipantDetails: Equatable, Sendable {
         self.kartlaggningar = kartlaggningar
         self.history = history
     }
+
+    /// The details with only what `disclosure` lets the reader see: insatser, meetings and notes filtered,
+    /// and the answers of each kartläggning counted in `withheld` when they are hidden (the kartläggning
+    /// itself opens with those questions shown as sekretess).
+    public func visible(to disclosure: Disclosure) -> (details: ParticipantDetails, withheld: Withheld) {
+        var shown = self
+        var withheld: Withheld
+        (shown.record, withheld) = disclosure.visible(record)
+        (shown.notes, withheld.notes) = disclosure.visible(notes)
+        return (shown, withheld)
+    }
 }
 
 /// One change from the change log as the overview shows it: who changed what, when, old → new. Values are
@@ -76,12 +87,13 @@ enum ParticipantTabLines {
     /// - Parameter width: the columns the lines are drawn in; notes wrap at it instead of being cut.
     static func lines(
         _ tab: ParticipantTab, details: ParticipantDetails, caseload: Caseload, today: LocalDate, timeZone: TimeZone,
-        width: Int = 78, timelineShift: Int = 0
+        width: Int = 78, timelineShift: Int = 0, withheld: Withheld = Withheld()
     ) -> [OverviewLine] {
         let record = details.record
         var lines: [OverviewLine] = []
         var item: Int?
         func add(_ text: String, _ role: Role = .normal) { lines.append(OverviewLine(text, role, item: item)) }
+        func addWithheld(_ texts: [String]) { for t in texts { add("  " + t, .muted) } }
         switch tab {
         case .oversikt:
             return []
@@ -106,6 +118,7 @@ enum ParticipantTabLines {
             if let notice = caseload.catalogueNotice {
                 for row in TextWrap.rows(notice, width: width - 2) { add("  " + row, .warning) }
             }
+            addWithheld(withheld.insatsLines)
             let episodes = insatsOrder(record.episodes)
             if record.participant.status.isOpen {
                 for w in InsatsPlanning.bipWarnings(record.episodes, catalogue: caseload.catalogue, on: today) {
@@ -164,7 +177,8 @@ enum ParticipantTabLines {
             }
         case .moten:
             add("Möten (n boka, e ändra, a registrera utfall)", .header)
-            if record.meetings.isEmpty { add("  Inga möten registrerade.", .muted) }
+            addWithheld(withheld.meetingLines)
+            if record.meetings.isEmpty && withheld.meetings.isEmpty { add("  Inga möten registrerade.", .muted) }
             for (index, m) in meetingOrder(record.meetings).enumerated() {
                 item = index
                 add("  " + ParticipantOverview.meetingLine(m), m.date >= today ? .normal : .muted)
@@ -179,15 +193,19 @@ enum ParticipantTabLines {
             }
         case .anteckningar:
             add("Anteckningar (n ny, e rättar den valda; rättelser läggs till, inget skrivs över)", .header)
-            if details.notes.isEmpty { add("  Inga anteckningar ännu.", .muted) }
+            addWithheld(withheld.noteLines)
+            if details.notes.isEmpty && withheld.notes.isEmpty { add("  Inga anteckningar ännu.", .muted) }
             for (index, thread) in NoteRules.threadOrder(details.notes).enumerated() {
                 item = index
                 let n = thread.note
                 let author = caseload.team[n.authorID]?.name ?? "okänd"
                 let stamp = timestamp(n.writtenAt, timeZone)
                 let indent = thread.isCorrection ? "    ↳ rättelse: " : "  "
-                add("\(indent)\(stamp)  \(author), \(n.profession.label) (\(n.owner.rawValue))", .title)
                 let textIndent = thread.isCorrection ? "      " : "    "
+                let header = "\(stamp)  \(author), \(n.profession.label) (\(n.owner.rawValue), \(n.category.label))"
+                for (i, row) in TextWrap.rows(header, width: width - indent.count).enumerated() {
+                    add((i == 0 ? indent : textIndent) + row, .title)
+                }
                 for row in TextWrap.rows(n.text, width: width - textIndent.count) { add(textIndent + row) }
                 item = nil
                 add("")

@@ -104,22 +104,26 @@ enum ParticipantUpdate {
         if screen.details != nil, summary.participant.version > details.record.participant.version {
             details.record.participant = summary.participant
         }
+        // Only what the user may read: the rest is counted ("2 anteckningar från socialtjänsten – samtycke saknas").
+        let withheld: Withheld
+        (details, withheld) = details.visible(to: state.disclosure(for: details.record))
         let overview = ParticipantOverview.screen(
             for: details.record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
         screen.title = overview.title
         if screen.tab == .oversikt {
-            screen.lines = overview.lines + historyLines(
+            screen.lines = overview.lines + withheld.allLines.map { OverviewLine("  " + $0, .muted) } + historyLines(
                 screen.details?.history, protected: details.record.participant.protectedIdentity,
                 reveal: state.revealIdentity)
                 + accessLines(screen.details?.access, team: Array(state.caseload.team.values), timeZone: state.timeZone)
         } else {
             screen.lines = ParticipantTabLines.lines(
                 screen.tab, details: details, caseload: state.caseload, today: state.today, timeZone: state.timeZone,
-                width: ParticipantLayout(state.size).body.width - 2, timelineShift: screen.timelineShift)
+                width: ParticipantLayout(state.size).body.width - 2, timelineShift: screen.timelineShift,
+                withheld: withheld)
         }
         // The selection follows the item it was on when the list changes under it.
         let selectedID = screen.selectedItemID
-        screen.itemIDs = screen.details.map { ParticipantTabLines.itemIDs(screen.tab, details: $0) } ?? []
+        screen.itemIDs = screen.details != nil ? ParticipantTabLines.itemIDs(screen.tab, details: details) : []
         screen.selectedItem = selectedID.flatMap { screen.itemIDs.firstIndex(of: $0) }
             ?? min(screen.selectedItem, max(0, screen.itemIDs.count - 1))
     }
