@@ -164,7 +164,10 @@ public struct Withheld: Equatable, Sendable {
 
     public var isEmpty: Bool { notes.isEmpty && insatser.isEmpty && meetings.isEmpty && answers.isEmpty }
 
-    public var noteLines: [String] { Disclosure.withheldLines(notes, one: "anteckning", many: "anteckningar") }
+    public var noteLines: [String] { Self.lines(notes: notes) }
+    public static func lines(notes: [Organisation: Int]) -> [String] {
+        Disclosure.withheldLines(notes, one: "anteckning", many: "anteckningar")
+    }
     public var insatsLines: [String] { Disclosure.withheldLines(insatser, one: "insats", many: "insatser") }
     public var meetingLines: [String] { Disclosure.withheldLines(meetings, one: "möte", many: "möten") }
     public var answerLines: [String] { Disclosure.withheldLines(answers, one: "svar i kartläggningen", many: "svar i kartläggningen") }

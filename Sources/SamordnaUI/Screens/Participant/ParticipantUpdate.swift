@@ -106,7 +106,10 @@ enum ParticipantUpdate {
         }
         // Only what the user may read: the rest is counted ("2 anteckningar från socialtjänsten – samtycke saknas").
         let withheld: Withheld
-        (details, withheld) = details.visible(to: state.disclosure(for: details.record))
+        // The consents from the caseload: a colleague's registration or withdrawal patches it at once.
+        var consents = details.record
+        consents.consents = summary.consents
+        (details, withheld) = details.visible(to: state.disclosure(for: consents))
         let overview = ParticipantOverview.screen(
             for: details.record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)
         screen.title = overview.title
