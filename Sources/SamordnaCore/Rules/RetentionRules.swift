@@ -111,15 +111,24 @@ public enum RetentionRules {
                 due: false, from: nil, deadline: nil, reason: "Inte avslutad: en pågående deltagare gallras inte.")
         }
         let organisations = facts.organisations.sorted { $0.rawValue < $1.rawValue }
+        // Organisations with the same rule share one clause: "AF, Kommun-soc: 24 mån efter … (2028-11-23)".
         var parts: [(label: String, from: LocalDate, deadline: LocalDate?)] = []
         if organisations.isEmpty {
             let (from, deadline) = day(for: RetentionRule.default, facts)
-            parts.append(("inga organisationers poster, standardregeln \(RetentionRule.default.label)", from, deadline))
+            parts.append(("inga organisationers poster: standardregeln \(shortLabel(.default))", from, deadline))
         }
+        var groups: [(rule: RetentionRule, names: [String])] = []
         for organisation in organisations {
             let rule = policies.rule(for: organisation)
-            let (from, deadline) = day(for: rule, facts)
-            parts.append(("\(organisation.rawValue) \(shortLabel(rule))", from, deadline))
+            if let i = groups.firstIndex(where: { $0.rule == rule }) {
+                groups[i].names.append(organisation.rawValue)
+            } else {
+                groups.append((rule, [organisation.rawValue]))
+            }
+        }
+        for group in groups {
+            let (from, deadline) = day(for: group.rule, facts)
+            parts.append(("\(group.names.joined(separator: ", ")): \(shortLabel(group.rule))", from, deadline))
         }
         let from = parts.map(\.from).max()!
         let deadline = parts.compactMap(\.deadline).max()
