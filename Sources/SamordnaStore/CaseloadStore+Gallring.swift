@@ -44,10 +44,10 @@ extension CaseloadStore {
 
     /// The rule each organisation has set; the others have the default.
     public func retentionPolicies() throws(StoreError) -> RetentionPolicies {
-        try read { db in try Self.readPolicies(db) }
+        try read { db in try Self.readPolicies(db, path: path) }
     }
 
-    static func readPolicies(_ db: Database) throws -> RetentionPolicies {
+    static func readPolicies(_ db: Database, path: String) throws -> RetentionPolicies {
         var rules: [Organisation: RetentionRule] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT organisation, kind, months FROM retention_policy") {
             let code: String = row[0]
@@ -56,7 +56,7 @@ extension CaseloadStore {
             guard let organisation = Organisation(rawValue: code), let rule = RetentionRule(code: kind, months: months)
             else {
                 throw StoreError.databaseFailure(
-                    path: "", reason: "okänd gallringsregel i retention_policy: \(code) \(kind) \(months.map(String.init) ?? "–")")
+                    path: path, reason: "okänd gallringsregel i retention_policy: \(code) \(kind) \(months.map(String.init) ?? "–")")
             }
             rules[organisation] = rule
         }
@@ -96,7 +96,7 @@ extension CaseloadStore {
     public func gallringCandidates(today: LocalDate, timeZone: TimeZone = .current) throws(StoreError)
         -> [GallringCandidate]
     {
-        try read { db in try Self.candidates(db, ids: nil, today: today, timeZone: timeZone) }
+        try read { db in try Self.candidates(db, ids: nil, today: today, timeZone: timeZone, path: path) }
     }
 
     /// How many participants are due on `today` (the week list's line).
@@ -104,10 +104,10 @@ extension CaseloadStore {
         try gallringCandidates(today: today, timeZone: timeZone).filter(\.decision.due).count
     }
 
-    static func candidates(_ db: Database, ids: [Participant.ID]?, today: LocalDate, timeZone: TimeZone) throws
-        -> [GallringCandidate]
+    static func candidates(_ db: Database, ids: [Participant.ID]?, today: LocalDate, timeZone: TimeZone, path: String)
+        throws -> [GallringCandidate]
     {
-        let policies = try readPolicies(db)
+        let policies = try readPolicies(db, path: path)
         let facts = try readFacts(db, ids: ids, timeZone: timeZone)
         return facts.map { f in
             GallringCandidate(
@@ -259,13 +259,13 @@ extension CaseloadStore {
                 var run = GallringRun(erased: 0, skipped: [], checkpointed: false)
                 try db.inTransaction(.immediate) {
                     let candidates = unique.isEmpty
-                        ? [] : try Self.candidates(db, ids: unique, today: today, timeZone: timeZone)
+                        ? [] : try Self.candidates(db, ids: unique, today: today, timeZone: timeZone, path: self.path)
                     let due = candidates.filter(\.decision.due).map(\.id)
                     run.skipped = unique.filter { !due.contains($0) }
                     for id in due { try Self.erase(id, db) }
                     run.erased = due.count
                     if !due.isEmpty {
-                        let policies = try Self.readPolicies(db)
+                        let policies = try Self.readPolicies(db, path: self.path)
                         let rules = Organisation.allCases.map { "\($0.rawValue): \(policies.rule(for: $0).label)" }
                         let organisation =
                             try String.fetchOne(
