@@ -254,8 +254,10 @@ extension CaseloadStore {
         let unique = Array(Set(ids)).sorted { $0.rawValue < $1.rawValue }
         do {
             return try pool.writeWithoutTransaction { db in
+                // Only for this erase: the connection's own setting (SQLite's build default) comes back after.
+                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
                 try db.execute(sql: "PRAGMA secure_delete = ON")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 var run = GallringRun(erased: 0, skipped: [], checkpointed: false)
                 try db.inTransaction(.immediate) {
                     let candidates = unique.isEmpty
