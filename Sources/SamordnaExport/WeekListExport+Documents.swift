@@ -92,6 +92,7 @@ extension WeekListExport {
             o["uppfoljning_6_manader"] = e.exit.followUp6Months.description
             return o
         }
+        if list.gallringDue > 0 { root["gallring"] = ["att_gallra": list.gallringDue] }
         let data =
             (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
@@ -161,6 +162,7 @@ extension WeekListExport {
         result.append(("Uppföljningar", follow))
         result.append(("Samtycken (saknas eller går ut inom 30 dagar)", list.consents.items.map { "\(label($0.person)) · \(Self.consentText($0))" }))
         result.append(("Avslut", list.exits.items.map { "\($0.exit.date) \(label($0.person)) · \($0.exit.outcome.rawValue) \($0.exit.outcome.label)" }))
+        if list.gallringDue > 0 { result.append(("Gallring", ["Gallring: \(list.gallringDue) deltagare att gallra"])) }
         return result
     }
 

@@ -114,6 +114,7 @@ public struct WeekListExport: Sendable {
         public static let followUp = "Uppföljning"
         public static let consent = "Samtycke"
         public static let exit = "Avslut"
+        public static let gallring = "Gallring"
     }
 
     public var lines: [Line] {
@@ -202,6 +203,11 @@ public struct WeekListExport: Sendable {
             l.date = e.exit.date.description
             l.participant = label(e.person)
             l.what = "\(e.exit.outcome.rawValue) \(e.exit.outcome.label)"
+            out.append(l)
+        }
+        if list.gallringDue > 0 {
+            var l = blank(SectionName.gallring)
+            l.what = "\(list.gallringDue) deltagare att gallra"
             out.append(l)
         }
         return out

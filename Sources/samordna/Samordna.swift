@@ -15,7 +15,7 @@ struct Samordna: ParsableCommand {
         subcommands: [
             DemoCommand.self, ParticipantCommand.self, ImportCommand.self, TeamCommand.self, UndoCommand.self,
             CheckCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, InitCommand.self,
-            InsatsCommand.self, MeetingCommand.self, AuditCommand.self,
+            InsatsCommand.self, MeetingCommand.self, AuditCommand.self, GallringCommand.self,
         ])
 
     @OptionGroup var common: CommonOptions

@@ -108,9 +108,10 @@ struct WeekExportCommand: ParsableCommand {
                 reader = .team(me)
             }
             let data = try store.weekData(week: chosen, today: today, reader: reader.member?.id)
-            let list = WeekList(
+            var list = WeekList(
                 week: chosen, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
                 records: data.records, protectedPolicy: .leaveOut)
+            list.gallringDue = try store.gallringDueCount(today: today)
             let export = WeekListExport(list: list, names: names, codeSalt: UInt64.random(in: .min ... .max), generated: common.now())
             let text: String
             switch format {

@@ -27,6 +27,7 @@ import Testing
                 id: .init("c-p1-jt"), participantID: record.id, discloser: [.jobbtorg], recipient: [.af],
                 categories: [.utbildningArbete], purposes: [.samordnadPlanering], validFrom: Fixture.date("2026-09-01"),
                 validTo: Fixture.date("2027-09-30"), registeredBy: Fixture.kim.id))
+        _ = update(&s, .caseload(.changed(CaseloadPatch(records: [record]))))
         let t = Date(timeIntervalSince1970: 1_795_000_000)
         let first = Note(
             id: .init("n1"), participantID: record.id, authorID: Fixture.anna.id, profession: .arbetsformedlare,

@@ -27,6 +27,9 @@ public struct WeekList: Hashable, Sendable {
     public var followUps: Section<FollowUpItem>
     public var consents: Section<ConsentItem>
     public var exits: Section<ExitItem>
+    /// How many participants are due for gallring today (the store's `gallringDueCount`, set by the caller;
+    /// 0 shows nothing).
+    public var gallringDue = 0
 
     /// Who reads the list: their authority decides what another organisation's items show, `onlyMine`
     /// keeps what they take part in or are responsible for (Min vecka, `--mine`, `--responsible`).

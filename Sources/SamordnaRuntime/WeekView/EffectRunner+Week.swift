@@ -58,9 +58,10 @@ extension EffectRunner {
         let me = try member()
         let data = try store.weekData(week: week, today: today, reader: me?.id)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
-        let list = WeekList(
+        var list = WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,
             protectedPolicy: protectedPolicy)
+        list.gallringDue = try store.gallringDueCount(today: today)
         return (list, data.records.map(\.participant))
     }
 }

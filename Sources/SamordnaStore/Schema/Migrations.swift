@@ -40,6 +40,7 @@ enum Schema {
         ("v1-participant-sort-key", v1ParticipantSortKey),
         ("v2-access-log", v2AccessLog),
         ("v3-note-category", v3NoteCategory),
+        ("v3-gallring", v3Gallring),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -357,5 +358,48 @@ enum Schema {
         ALTER TABLE note ADD COLUMN category TEXT
             CHECK (category IS NULL OR category IN ('identitet-kontakt', 'af-planering', 'ekonomiskt-bistand',
                 'utbildning-arbete', 'halsa', 'sjukskrivning', 'missbruk', 'social-situation'));
+        """
+
+    // Gallring (docs/privacy.md). `retention_policy`: the rule each organisation chose; an organisation without
+    // a row has the default (Core's `RetentionRule.default`). A setting of the caseload, not a record about
+    // anyone, so not in the change log: the row keeps who set it and when. `gallring_log`: one append-only
+    // line per run, without ids or names (how many, the rules, the day). `gallring_erasing` is empty except
+    // inside the transaction that erases participants: it names the ids whose change-log rows may then be
+    // deleted, so `change_log_no_delete` still refuses every other DELETE, whatever program tries.
+    static let v3Gallring = """
+        CREATE TABLE retention_policy (
+            organisation TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('efter-uppfoljning', 'personakt')),
+            months INTEGER,
+            set_at REAL NOT NULL,
+            set_by TEXT NOT NULL,
+            CHECK ((kind = 'efter-uppfoljning' AND months BETWEEN 1 AND 120) OR (kind = 'personakt' AND months IS NULL))
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE gallring_log (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            at REAL NOT NULL,
+            login TEXT NOT NULL,
+            organisation TEXT NOT NULL,
+            day TEXT NOT NULL,
+            participants INTEGER NOT NULL CHECK (participants >= 1),
+            rules TEXT NOT NULL
+        ) STRICT;
+        CREATE TRIGGER gallring_log_no_update BEFORE UPDATE ON gallring_log
+        BEGIN
+            SELECT RAISE(ABORT, 'gallring_log är append-only');
+        END;
+        CREATE TRIGGER gallring_log_no_delete BEFORE DELETE ON gallring_log
+        BEGIN
+            SELECT RAISE(ABORT, 'gallring_log är append-only');
+        END;
+        CREATE TABLE gallring_erasing (
+            id TEXT PRIMARY KEY NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        DROP TRIGGER change_log_no_delete;
+        CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+        WHEN NOT EXISTS (SELECT 1 FROM gallring_erasing WHERE id IN (OLD.participant_id, OLD.record_id))
+        BEGIN
+            SELECT RAISE(ABORT, 'change_log är append-only');
+        END;
         """
 }

@@ -129,6 +129,10 @@ public struct WeekViewState: Equatable, Sendable {
                      target(e.person, .oversikt))
             }
         }
+        if list.gallringDue > 0 {
+            header("Gallring")
+            line("Gallring: \(list.gallringDue) deltagare att gallra (samordna gallring list)", nil, .warning)
+        }
         let previous = selection.flatMap { lines.indices.contains($0) ? lines[$0].target : nil }
         lines = out
         isLoading = false
