@@ -14,6 +14,8 @@ struct ParticipantDetails {
     let withheld: Withheld
     let team: [TeamMember]
     let history: [HistoryEntry]
+    /// Records the reader may not see: their history lines say that they changed, not what they hold.
+    let hiddenRecords: Set<String>
     let today: LocalDate
     let timeZone: TimeZone
     let reveal: Bool
@@ -31,7 +33,8 @@ struct ParticipantDetails {
     }
 
     func historyLines(_ entry: HistoryEntry) -> [String] {
-        ["nr \(entry.sequence) \(entry.summary)"]
+        if hiddenRecords.contains(entry.recordID) { return ["nr \(entry.sequence) \(entry.summary) (sekretess – samtycke saknas)"] }
+        return ["nr \(entry.sequence) \(entry.summary)"]
             + entry.changes.map { "  " + shownChange($0, protectedIdentity: participant.protectedIdentity, reveal: reveal) }
     }
 
@@ -257,7 +260,8 @@ struct ParticipantDetails {
                 Output.HistoryOut(
                     nr: h.sequence, tid: h.time, inloggning: h.login, handling: h.what, post: h.record,
                     namn: h.memberName,
-                    andringar: h.changes.map { shownChange($0, protectedIdentity: p.protectedIdentity, reveal: reveal) })
+                    andringar: hiddenRecords.contains(h.recordID)
+                        ? [] : h.changes.map { shownChange($0, protectedIdentity: p.protectedIdentity, reveal: reveal) })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -191,8 +191,12 @@ test_warnings_are_printed_and_the_change_is_saved() {
   expect_err "samordna: varning: dubbelbokning: jonna har redan ett möte 2026-11-26 09:00–10:00 (uppföljning)" || return 1
   expect_code 0 insats list --format csv || return 1
   py 'import csv, sys; assert len(list(csv.DictReader(sys.stdin))) == 3' || return 1
-  expect_code 0 meeting list --week 2026-W48 --format csv || return 1
+  # Jonna's meetings are hers to read (Anna, of AF, sees them only with the Jobbtorg's consent).
+  USER=jonna expect_code 0 meeting list --week 2026-W48 --format csv || return 1
   py 'import csv, sys; assert len(list(csv.DictReader(sys.stdin))) == 2' || return 1
+  expect_code 0 meeting list --week 2026-W48 --format csv || return 1
+  expect_err "samordna: inte med i listan: 2 möten från Jobbtorget – samtycke saknas" || return 1
+  py 'import csv, sys; assert len(list(csv.DictReader(sys.stdin))) == 0' || return 1
 }
 
 test_recording_a_meeting() {

@@ -73,6 +73,8 @@ public struct Disclosure: Sendable, Equatable {
     /// by consent.
     public func maySee(meeting m: Meeting) -> Bool {
         if let readerID, m.members.contains(readerID) { return true }
+        // A meeting no profession is named for is the team's (booked before anyone was chosen).
+        if m.owners.isEmpty { return true }
         return m.owners.contains { maySee(owner: $0, category: $0.primaryCategory) }
     }
 

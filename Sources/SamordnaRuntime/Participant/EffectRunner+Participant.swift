@@ -79,7 +79,7 @@ extension EffectRunner {
                 case .contact: sensitivity = .contact
                 }
                 return HistoryItem.Change(field: c.field, old: c.old, new: c.new, sensitivity: sensitivity)
-            })
+            }, recordID: entry.recordID)
     }
 
     /// Saves a participant and its responsible staff. A version that moved on is a conflict, never a

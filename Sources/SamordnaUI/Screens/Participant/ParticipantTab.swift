@@ -48,6 +48,16 @@ public struct ParticipantDetails: Equatable, Sendable {
         var withheld: Withheld
         (shown.record, withheld) = disclosure.visible(record)
         (shown.notes, withheld.notes) = disclosure.visible(notes)
+        // The history says that a hidden record changed, not what it holds.
+        let hidden = Set(notes.map(\.id.rawValue)).subtracting(shown.notes.map(\.id.rawValue))
+            .union(Set(record.episodes.map(\.id.rawValue)).subtracting(shown.record.episodes.map(\.id.rawValue)))
+            .union(Set(record.meetings.map(\.id.rawValue)).subtracting(shown.record.meetings.map(\.id.rawValue)))
+        if !hidden.isEmpty {
+            shown.history = history.map { item in
+                guard let id = item.recordID, hidden.contains(id) else { return item }
+                return HistoryItem(summary: item.summary + " (sekretess – samtycke saknas)", recordID: id)
+            }
+        }
         return (shown, withheld)
     }
 }
@@ -75,10 +85,14 @@ public struct HistoryItem: Equatable, Sendable {
     /// `2026-03-02 10:30 Anna Åberg (anna): ändrade deltagaren`.
     public var summary: String
     public var changes: [Change]
+    /// The id of the record changed (a note's, an insats's …), so the values of one the reader may not see
+    /// are left out.
+    public var recordID: String?
 
-    public init(summary: String, changes: [Change] = []) {
+    public init(summary: String, changes: [Change] = [], recordID: String? = nil) {
         self.summary = summary
         self.changes = changes
+        self.recordID = recordID
     }
 }
 

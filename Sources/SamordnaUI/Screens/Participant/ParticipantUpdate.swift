@@ -115,7 +115,7 @@ enum ParticipantUpdate {
         screen.title = overview.title
         if screen.tab == .oversikt {
             screen.lines = overview.lines + withheld.allLines.map { OverviewLine("  " + $0, .muted) } + historyLines(
-                screen.details?.history, protected: details.record.participant.protectedIdentity,
+                screen.details == nil ? nil : details.history, protected: details.record.participant.protectedIdentity,
                 reveal: state.revealIdentity)
                 + accessLines(screen.details?.access, team: Array(state.caseload.team.values), timeZone: state.timeZone)
         } else {
