@@ -205,8 +205,9 @@ import Testing
         var lasting = ordinary("p3", "Cia", "Al")
         lasting.consents = [consent("p3", to: "2026-12-20"), consent("p3", from: "2026-12-01", to: "2027-12-31")]
         let l = list([missing, ending, lasting])
-        // The team's authorities: AF (anna) and Soc (sven, and jonna's Jobbtorg), no FK or Region.
-        #expect(l.consents.items.map(\.group) == [.af, .af, .soc, .soc])
+        // The team's authorities: AF (anna), Soc (sven) and the Jobbtorg (jonna), each its own party; no FK,
+        // Region or samordningsförbund.
+        #expect(l.consents.items.map(\.group) == [.af, .af, .soc, .soc, .jobbtorg, .jobbtorg])
         #expect(l.consents.items.filter { $0.person.id == .init("p1") }.allSatisfy { $0.problem == .missing })
         #expect(l.consents.items.filter { $0.person.id == .init("p2") }.allSatisfy { $0.problem == .ending(d("2026-12-20")) })
     }

@@ -95,7 +95,7 @@ import Testing
                Jobbcoach           Kim Sund
 
              Samtycke
-               Samtycke: AF✓ Soc✓ FK– Reg–
+               Samtycke: AF✓ Soc✓ JT✓ FK– Reg– SF–
              Översikt · rad 1–20 av 30
             E Ändra  x Avslut  Tab Nästa flik  u Ångra  Esc Tillbaka  ? Hjälp
             """)

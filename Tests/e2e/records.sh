@@ -125,7 +125,7 @@ test_participant_consent_and_note_survive_a_restart() {
   # The new participant is selected; open it.
   $T send-keys -t app Enter || return 1
   wait_for "Deltagare · Märta Åström-Öhrn" || return 1
-  wait_for "Samtycke: AF– Soc– FK– Reg–" || return 1
+  wait_for "Samtycke: AF– Soc– JT– FK– Reg– SF–" || return 1
 
   # Samtycke: the first thing that needs an author asks who you are, once.
   $T send-keys -t app 6 || return 1
@@ -154,7 +154,7 @@ test_participant_consent_and_note_survive_a_restart() {
   wait_for "2026-11-23–2027-11-23  giltigt" || return 1
   wait_for "lämnar: AF" || return 1
   wait_for "tar emot: Soc" || return 1
-  wait_for "Samtycke: AF✓ Soc✓ FK– Reg–" || return 1
+  wait_for "Samtycke: AF✓ Soc✓ JT– FK– Reg– SF–" || return 1
 
   # Anteckningar: no second question; the note is stamped with the member chosen above.
   $T send-keys -t app 5 || return 1
@@ -182,7 +182,7 @@ test_participant_consent_and_note_survive_a_restart() {
   wait_for "1 av 1 (av 4)" || return 1
   $T send-keys -t app Enter Enter || return 1
   wait_for "Deltagare · Märta Åström-Öhrn" || return 1
-  wait_for "Samtycke: AF✓ Soc✓ FK– Reg–" || return 1
+  wait_for "Samtycke: AF✓ Soc✓ JT– FK– Reg– SF–" || return 1
   $T send-keys -t app 6 || return 1
   wait_for "2026-11-23–2027-11-23  giltigt" || return 1
   wait_for "lämnar: AF" || return 1
@@ -208,7 +208,7 @@ test_participant_consent_and_note_survive_a_restart() {
   [ "$CODE" -eq 0 ] || { fail "participant show: exit $CODE: $ERR"; return 1; }
   expect_cli "Märta Åström-Öhrn" || return 1
   expect_cli "personnummer 720304-XXXX" || return 1
-  expect_cli "Samtycke: AF✓ Soc✓ FK– Reg–" || return 1
+  expect_cli "Samtycke: AF✓ Soc✓ JT– FK– Reg– SF–" || return 1
   expect_cli "AF → Soc; identitet/kontakt; 2026-11-23 – 2027-11-23" || return 1
   expect_cli "Björn Sandberg ($me), socialsekreterare (Kommun-soc, social situation/boende):" || return 1
   expect_cli "Första samtalet på Jobbtorget: mål är lager i Västerås." || return 1

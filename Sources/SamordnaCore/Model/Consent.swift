@@ -20,14 +20,17 @@ public enum Authority: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The groups shown in the compact badge `Samtycke: AF✓ Soc✓ FK– Reg✗`.
+    /// The groups shown in the compact badge `Samtycke: AF✓ Soc✓ JT– FK– Reg✗ SF–`. The Jobbtorg (the
+    /// municipality's labour-market unit) and the samordningsförbund are parties of their own: a consent to
+    /// the socialtjänst says nothing about them.
     public var badgeGroup: ConsentBadge.Group {
         switch self {
         case .af: return .af
-        case .socialtjanst, .jobbtorg: return .soc
+        case .socialtjanst: return .soc
+        case .jobbtorg: return .jobbtorg
         case .fk: return .fk
         case .primarvard, .psykiatri: return .reg
-        case .samordningsforbund: return .soc
+        case .samordningsforbund: return .sf
         }
     }
 }
@@ -134,7 +137,9 @@ public struct Consent: Hashable, Codable, Sendable, Identifiable {
 
 /// The compact consent status per authority group shown on a participant and in the list.
 public struct ConsentBadge: Hashable, Sendable {
-    public enum Group: String, CaseIterable, Sendable { case af = "AF", soc = "Soc", fk = "FK", reg = "Reg" }
+    public enum Group: String, CaseIterable, Sendable {
+        case af = "AF", soc = "Soc", jobbtorg = "JT", fk = "FK", reg = "Reg", sf = "SF"
+    }
     public enum Mark: String, Sendable {
         case valid = "✓"
         case none = "–"
@@ -163,7 +168,7 @@ public struct ConsentBadge: Hashable, Sendable {
         self.expiringSoon = consents.contains { $0.expires(within: 30, from: day) }
     }
 
-    /// `AF✓ Soc✓ FK– Reg✗`
+    /// `AF✓ Soc✓ JT– FK– Reg✗ SF–`
     public var text: String {
         Group.allCases.map { "\($0.rawValue)\(marks[$0]?.rawValue ?? "–")" }.joined(separator: " ")
     }
