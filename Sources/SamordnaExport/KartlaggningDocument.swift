@@ -92,7 +92,12 @@ public struct KartlaggningDocument: Sendable {
                     return Line(label: q.label, answer: answer, sensitivity: q.sensitivity, required: q.required)
                 })
         }
-        self.assessments = assessments.sorted {
+        let hiddenAssessments = assessments.filter { !disclosure.maySee($0) }.count
+        if hiddenAssessments > 0 {
+            facts.append(("Bedömningar som inte visas", "\(hiddenAssessments) (sekretess – samtycke saknas)"))
+            self.facts = facts
+        }
+        self.assessments = assessments.filter(disclosure.maySee).sorted {
             (Profession.allCases.firstIndex(of: $0.profession) ?? 0) < (Profession.allCases.firstIndex(of: $1.profession) ?? 0)
         }.map { a in
             AssessmentLine(

@@ -73,7 +73,8 @@ struct ParticipantCommand: ParsableCommand {
                             withNames: true, detail: "participant list --reveal")
                     }
                     print(ParticipantTable.render(
-                            records: records, team: team, catalogue: catalogue.byCode, today: today, reveal: reveal), terminator: "")
+                            records: records, team: team, catalogue: catalogue.byCode, today: today, reveal: reveal,
+                            reader: try common.reader(store)?.id), terminator: "")
                 case .csv, .json:
                     let export = ParticipantListExport(
                         records: records, team: team, catalogue: catalogue.catalogue, today: today,

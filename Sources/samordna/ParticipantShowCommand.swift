@@ -38,6 +38,12 @@ extension ParticipantCommand {
                 guard let record = try store.record(id) else {
                     throw CLIFailure(message: "samordna: deltagaren \(id) finns inte längre", code: 1)
                 }
+                guard Disclosure.mayIdentify(record, reader: try common.reader(store)?.id, on: today) else {
+                    throw CLIFailure(
+                        message: "samordna: deltagaren \(id.short) har skyddade personuppgifter; bara deltagarens "
+                            + "ansvariga medarbetare ser posten",
+                        code: 65)
+                }
                 try common.logAccess(
                     store, reveal ? .revealPersonnummer : .read, participants: [id], format: format.rawValue,
                     withNames: true, detail: reveal ? "participant show --reveal" : "participant show")

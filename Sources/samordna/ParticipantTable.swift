@@ -5,7 +5,8 @@ import TerminalUI
 /// wide characters line up, with stored text made inert.
 enum ParticipantTable {
     static func render(
-        records: [ParticipantRecord], team: [TeamMember], catalogue: [String: InsatsType], today: LocalDate, reveal: Bool
+        records: [ParticipantRecord], team: [TeamMember], catalogue: [String: InsatsType], today: LocalDate, reveal: Bool,
+        reader: TeamMember.ID?
     ) -> String {
         let members = Dictionary(team.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = records.sorted {
@@ -18,6 +19,11 @@ enum ParticipantTable {
         for record in sorted {
             let p = record.participant
             let resp = record.responsible(on: today)
+            // Skyddade personuppgifter: who it is only for the responsible staff (docs/privacy.md).
+            guard Disclosure.mayIdentify(record, reader: reader, on: today) else {
+                out += line([p.id.short, "Skyddad identitet", "skyddad", p.status.label, "", "", "", ""], widths)
+                continue
+            }
             let staff = Profession.core.map { prof -> String in
                 guard let id = resp[prof], let m = members[id] else { return "–" }
                 return String(m.name.split(separator: " ").prefix(2).compactMap(\.first)).uppercased()

@@ -89,4 +89,27 @@ import Testing
                 names: false, timeZone: .gmt, disclosure: .everything)
         }
     }
+
+    @Test func anAnswerTheReaderMayNotSeeIsSekretessInTheDocument() throws {
+        var owned = template
+        owned.sections[0].questions[2].owner = .socialsekreterare
+        owned.sections[0].questions[2].category = .halsa
+        let assessments = [
+            ProfessionAssessment(kartlaggningID: .init("k-1"), profession: .socialsekreterare, belief: 2, step: .forberedande, suggestedStep: .forberedande)
+        ]
+        let reader = Disclosure(reader: anna, consents: [], registrars: [:], on: LocalDate(year: 2026, month: 3, day: 2)!)
+        let doc = try KartlaggningDocument(
+            participant: participant, kartlaggning: kartlaggning(["mal": .text("Kock"), "halsa": .yesNoUnknown(.ja)]),
+            template: owned, assessments: assessments, team: [anna], names: false, timeZone: .gmt, disclosure: reader)
+        let md = doc.markdown()
+        #expect(md.contains("Kock"))
+        #expect(md.contains("(sekretess: Kommunen, socialtjänst, hälsa/vårdkontakt – samtycke saknas)"))
+        #expect(!md.contains("| ja"))
+        #expect(!md.contains("Socialsekreterare |"), "the socialtjänst's assessment is not shown")
+        #expect(md.contains("Bedömningar som inte visas"))
+        let everything = try KartlaggningDocument(
+            participant: participant, kartlaggning: kartlaggning(["mal": .text("Kock"), "halsa": .yesNoUnknown(.ja)]),
+            template: owned, assessments: assessments, team: [anna], names: false, timeZone: .gmt, disclosure: .everything)
+        #expect(!everything.markdown().contains("samtycke saknas"))
+    }
 }

@@ -100,4 +100,85 @@ import Testing
         #expect(text.contains("1 insats från socialtjänsten – samtycke saknas"))
         #expect(!text.contains("BOS"))
     }
+
+    // MARK: Kartläggning
+
+    static let template = KartlaggningTemplate(
+        version: 1, title: "Kartläggning",
+        sections: [
+            TemplateSection(
+                id: "A", title: "A. Ekonomi",
+                questions: [
+                    TemplateQuestion(id: "mal", label: "Vad vill du arbeta med?", type: .text),
+                    TemplateQuestion(
+                        id: "skuld", label: "Har du skulder?", type: .text, owner: .socialsekreterare,
+                        category: .ekonomisktBistand),
+                ])
+        ])
+
+    func kartlaggning(status: KartlaggningStatus) -> Kartlaggning {
+        Kartlaggning(
+            id: .init("k1"), participantID: .init("p1"), templateVersion: 1, date: Fixture.today, status: status,
+            answers: ["mal": .text("Lager"), "skuld": .text("Hyresskuld 12 000 kr")])
+    }
+
+    @Test func anAnswerOwnedByTheSocialtjanstIsSekretessInTheFormAndASaveKeepsIt() {
+        var s = Fixture.state(width: 100)
+        s.press("G", "<Enter>")
+        _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
+        s.press("2")
+        _ = update(&s, .kartlaggning(.opened(KartlaggningSession(kartlaggning: kartlaggning(status: .utkast), template: Self.template))))
+        let text = view(s).buffer.text
+        #expect(text.contains("Lager"))
+        #expect(!text.contains("Hyresskuld"))
+        #expect(text.contains("besvarad · sekretess: Kommunen, socialtjänst, ekonomiskt bistånd"))
+        #expect(text.contains("samtycke saknas"))
+        // Anna changes her own answer; the socialtjänst's stays as it was in what is saved.
+        s.type(" i Västerås")
+        let effects = s.press("<C-s>")
+        guard case .kartlaggning(.saveDraft(let saved, _))? = effects.first else {
+            Issue.record("no save: \(effects)")
+            return
+        }
+        #expect(saved.answers["mal"] == .text("Lager i Västerås"))
+        #expect(saved.answers["skuld"] == .text("Hyresskuld 12 000 kr"))
+    }
+
+    @Test func aCompletedKartlaggningReadsTheSameAndTheSocialtjanstSeesItsOwn() {
+        for (user, shows) in [("anna", false), ("mats", true)] {
+            var s = Fixture.state(width: 100)
+            s.user = user
+            s.press("G", "<Enter>")
+            _ = update(&s, .participant(.detailsLoaded(ParticipantDetails(record: Fixture.records[0]))))
+            _ = update(&s, .kartlaggning(.opened(KartlaggningSession(kartlaggning: kartlaggning(status: .klar), template: Self.template))))
+            let text = view(s).buffer.text
+            #expect(text.contains("Hyresskuld") == shows, "\(user)")
+            #expect(text.contains("samtycke saknas") == !shows, "\(user)")
+        }
+    }
+
+    // MARK: Skyddade personuppgifter
+
+    @Test func aProtectedIdentityIsHiddenFromThoseNotResponsible() {
+        var s = Fixture.state()
+        s.user = "kim"
+        s.rederive()
+        let text = view(s).buffer.text
+        #expect(!text.contains("Nguyen"))
+        #expect(!text.contains("99-123"))
+        #expect(text.contains("Skyddad identitet"))
+        s.press("/")
+        s.type("nguyen")
+        #expect(s.visibleNames.isEmpty, "not found by name either")
+        s.press("<Esc>")
+        let row = s.rows.firstIndex { $0.identityHidden }!
+        s.list.selection = s.list.visible.firstIndex(of: row)!
+        #expect(s.press("<Enter>").isEmpty)
+        #expect(s.openParticipant == nil)
+        #expect(s.status?.contains("bara deltagarens ansvariga") == true)
+        // Anna is responsible: she sees her.
+        s.user = "anna"
+        s.rederive()
+        #expect(view(s).buffer.text.contains("Nguyen 作者, Lan"))
+    }
 }

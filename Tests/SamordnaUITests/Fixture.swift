@@ -69,7 +69,9 @@ enum Fixture {
                 assignments: assignments("p4")),
             ParticipantRecord(
                 participant: person("p5", "Lan", "Nguyen 作者", .other(kind: "reservnummer", value: "99-123456"),
-                    protected: true)),
+                    protected: true),
+                // Skyddade personuppgifter: Anna and Mats are responsible and see her; Kim does not.
+                assignments: assignments("p5").filter { $0.memberID != kim.id }),
         ]
     }
 

@@ -15,7 +15,7 @@ import Testing
              Samordna · Deltagarlista                             v. 48 · 2026-11-23 · anna
             Namn                 Personnr      Status       Ansvariga Nästa möte Ins Flaggor
             Andersson, Erik      750315-XXXX   aktiv        – – –                  – IJSK
-            Nguyen 作者, Lan     99-123…       aktiv        – – –                  – PIJSK
+            Nguyen 作者, Lan     99-123…       aktiv        AL MN –                – PIJSK
             Yılmaz, Zeynep       920729-XXXX   aktualiserad AL MN KS               1 Js
             Ängström, Jörgen     870481-XXXX   vilande      AL MN KS               – IJS
             Öberg, Åsa           800101-XXXX   aktiv        AL MN KS  2026-11-25   1 K

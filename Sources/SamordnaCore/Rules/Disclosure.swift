@@ -50,6 +50,14 @@ public struct Disclosure: Sendable, Equatable {
         self.open = open
     }
 
+    /// Whether `reader` may see who the participant is: everyone, except for someone with skyddade
+    /// personuppgifter, whom only their responsible staff of the day identify.
+    public static func mayIdentify(_ record: ParticipantRecord, reader: TeamMember.ID?, on day: LocalDate) -> Bool {
+        guard record.participant.protectedIdentity else { return true }
+        guard let reader else { return false }
+        return record.responsible(on: day).values.contains(reader)
+    }
+
     /// Built for one participant's record with the team's members as registrars.
     public init(reader: TeamMember?, record: ParticipantRecord, team: some Sequence<TeamMember>, on day: LocalDate) {
         self.init(reader: reader, consents: record.consents, registrars: Self.registrars(team), on: day)
@@ -215,6 +223,12 @@ extension Disclosure {
             }
         }
         return (shown, withheld)
+    }
+
+    /// A profession's own assessment in a kartläggning (tilltro and step) belongs to its organisation and is
+    /// about work and studies.
+    public func maySee(_ a: ProfessionAssessment) -> Bool {
+        maySee(owner: a.profession.organisation, category: .utbildningArbete)
     }
 
     /// Whether the reader may see the answer to `q` (the kartläggning form asks it question by question).

@@ -111,7 +111,7 @@ extension AppState {
     public mutating func rederive() {
         let selected = pendingSelection ?? selectedRow?.id
         pendingSelection = nil
-        rows = caseloadRows(caseload, today: today)
+        rows = caseloadRows(caseload, today: today, reader: me?.id)
         CaseloadUpdate.applySearch(&self, keeping: selected)
         updateScreen(ParticipantScreenState.self) { screen, state in
             ParticipantUpdate.rebuild(&screen, state: state)

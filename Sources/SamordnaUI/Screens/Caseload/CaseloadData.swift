@@ -104,9 +104,10 @@ extension AppState {
         pendingSelection = nil
         let changed = Set(patch.records.map(\.id))
         rows.removeAll { changed.contains($0.id) }
+        let reader = me?.id
         for record in patch.records {
             guard let index = caseload.position(of: record.id) else { continue }
-            let row = CaseloadRow.make(record, index: index, caseload: caseload, today: today)
+            let row = CaseloadRow.make(record, index: index, caseload: caseload, today: today, reader: reader)
             rows.insert(row, at: rows.insertionIndex(for: row))
         }
         CaseloadUpdate.applySearch(&self, keeping: selected)

@@ -21,14 +21,26 @@ public struct CaseloadRow: Equatable, Sendable {
     public var flags: [ParticipantFlag]
     /// Lower-cased names and the identity's digits (12 and 10), for incremental search.
     public var haystack: String
+    /// Someone with skyddade personuppgifter the reader is not responsible for: no name, no number, not
+    /// found by either, and not opened (docs/privacy.md).
+    public var identityHidden: Bool = false
 
     public var flagText: String { String(flags.map(\.letter)) }
 
-    static func make(_ record: ParticipantRecord, index: Int, caseload: Caseload, today: LocalDate) -> CaseloadRow {
+    static func make(
+        _ record: ParticipantRecord, index: Int, caseload: Caseload, today: LocalDate, reader: TeamMember.ID?
+    ) -> CaseloadRow {
         let p = record.participant
         let responsible = record.responsible(on: today)
         let initials = Profession.core.map { responsible[$0].flatMap { caseload.initials[$0] } ?? "–" }
             .joined(separator: " ")
+        if !Disclosure.mayIdentify(record, reader: reader, on: today) {
+            return CaseloadRow(
+                id: p.id, recordIndex: index, sortKey: SwedishCollation.key(Self.hiddenName) + p.id.rawValue,
+                name: Self.hiddenName, identity: .other(kind: "skyddad", value: ""), status: p.status,
+                responsible: initials, responsibleIDs: responsible, lastContact: nil, nextMeeting: nil, ongoingCount: 0,
+                flags: [], haystack: "skyddad identitet", identityHidden: true)
+        }
         var hay = p.firstName.lowercased() + " " + p.lastName.lowercased()
         if let preferred = p.preferredName { hay += " " + preferred.lowercased() }
         switch p.identity {
@@ -49,6 +61,8 @@ public struct CaseloadRow: Equatable, Sendable {
             haystack: hay)
     }
 
+    static let hiddenName = "Skyddad identitet"
+
     /// "Anna Lind" → "AL"; "Jörgen Ängström" → "JÄ".
     static func initials(_ name: String) -> String {
         String(name.split(separator: " ").prefix(2).compactMap(\.first)).uppercased()
@@ -56,9 +70,9 @@ public struct CaseloadRow: Equatable, Sendable {
 }
 
 /// Builds the sorted rows for a caseload (Swedish order by surname, then first name).
-public func caseloadRows(_ caseload: Caseload, today: LocalDate) -> [CaseloadRow] {
+public func caseloadRows(_ caseload: Caseload, today: LocalDate, reader: TeamMember.ID?) -> [CaseloadRow] {
     var rows = caseload.records.enumerated().map { i, r in
-        CaseloadRow.make(r, index: i, caseload: caseload, today: today)
+        CaseloadRow.make(r, index: i, caseload: caseload, today: today, reader: reader)
     }
     rows.sort(by: CaseloadRow.precedes)
     return rows

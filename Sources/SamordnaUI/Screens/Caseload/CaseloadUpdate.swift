@@ -31,6 +31,10 @@ enum CaseloadUpdate {
         case .last: move(&state, to: count - 1)
         case .open:
             guard let row = state.selectedRow else { return [] }
+            guard !row.identityHidden else {
+                state.status = "Skyddade personuppgifter: bara deltagarens ansvariga medarbetare öppnar den här posten"
+                return []
+            }
             let record = state.caseload.records[row.recordIndex]
             state.list.isEditingSearch = false
             // Shown at once from what the list holds; the whole history follows.

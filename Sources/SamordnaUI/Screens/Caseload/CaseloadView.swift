@@ -20,7 +20,7 @@ enum CaseloadView {
                 let row = rows[list.visible[r]]
                 switch c {
                 case 0: return list.tagged.contains(row.id) ? "● " + row.name : row.name
-                case 1: return reveal ? row.identity.full : row.identity.masked
+                case 1: return row.identityHidden ? "skyddad" : reveal ? row.identity.full : row.identity.masked
                 case 2: return row.status.label
                 case 3: return row.responsible
                 case 4:

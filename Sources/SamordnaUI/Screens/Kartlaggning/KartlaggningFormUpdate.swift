@@ -112,6 +112,7 @@ extension KartlaggningFormContent {
         let disclosure = state.caseload.record(k.participantID).map(state.disclosure(for:))
             ?? Disclosure(reader: state.me, consents: [], registrars: [:], on: state.today)
         session.hidden = Set(session.template.sections.flatMap(\.questions).filter { !disclosure.maySee($0) }.map(\.id))
+        session.hiddenAssessments = Set(session.assessments.filter { !disclosure.maySee($0) }.map(\.profession))
         let name = state.caseload.record(k.participantID)?.participant.fullName ?? ""
         if k.status == .klar {
             state.stack.append(

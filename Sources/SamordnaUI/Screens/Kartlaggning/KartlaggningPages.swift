@@ -66,12 +66,16 @@ enum KartlaggningPages {
             add("")
             add("Yrkenas bedömning", .header)
             for a in session.assessments.sorted(by: { $0.profession.rawValue < $1.profession.rawValue }) {
+                guard !session.hiddenAssessments.contains(a.profession) else {
+                    add("  \(a.profession.label.capitalizedFirst): sekretess – samtycke saknas", .muted)
+                    continue
+                }
                 add("  \(a.profession.label.capitalizedFirst): tilltro \(a.belief) av 5, steg \(a.step.rawValue) \(a.step.label)")
                 if a.step != a.suggestedStep {
                     add("    föreslaget steg \(a.suggestedStep.rawValue); skäl: \(a.overrideReason ?? "–")", .muted)
                 }
             }
-            if let team = AssessmentRules.teamStep(session.assessments) {
+            if session.hiddenAssessments.isEmpty, let team = AssessmentRules.teamStep(session.assessments) {
                 add("  Teamets steg: \(team.rawValue) \(team.label)")
             }
         }

@@ -13,6 +13,8 @@ public struct KartlaggningSession: Equatable, Sendable {
     /// The questions whose answers the user may not read (docs/privacy.md): shown as sekretess, never
     /// editable; their answers stay in `kartlaggning` so a save keeps them.
     public var hidden: Set<String> = []
+    /// The professions whose assessment the user may not read.
+    public var hiddenAssessments: Set<Profession> = []
 
     public init(
         kartlaggning: Kartlaggning, template: KartlaggningTemplate, assessments: [ProfessionAssessment] = [],
