@@ -189,6 +189,26 @@ func problems(_ yaml: String) -> [TemplateFileProblem] {
         #expect(ascii.contains { $0.reason.contains("menade du 'frågor'?") })
     }
 
+    @Test func aCategoryIsReadAtSectionAndQuestionAndAnUnknownOneIsNamed() throws {
+        let withSection = minimal.replacingOccurrences(
+            of: "ägare: socialsekreterare", with: "ägare: socialsekreterare\n    kategori: ekonomiskt-bistand")
+        let parsed = try TemplateYAML.parse(withSection, file: "k.yaml").template
+        #expect(parsed.sections[0].questions.allSatisfy { $0.category == .ekonomisktBistand })
+        #expect(parsed.sections[0].questions[0].informationCategory == .ekonomisktBistand)
+        let byLabel = try TemplateYAML.parse(
+            minimal.replacingOccurrences(of: "ägare: socialsekreterare", with: "ägare: socialsekreterare\n    kategori: hälsa/vårdkontakt"),
+            file: "k.yaml").template
+        #expect(byLabel.sections[0].questions[0].category == .halsa)
+        let bad = problems(minimal.replacingOccurrences(
+            of: "ägare: socialsekreterare", with: "ägare: socialsekreterare\n    kategori: ekonomi"))
+        #expect(bad.map(\.line) == [8])
+        #expect(bad.first?.reason.contains("okänd kategori 'ekonomi': välj identitet-kontakt, af-planering") == true)
+        // Without one, the owner's organisation's own kind.
+        let plain = try TemplateYAML.parse(minimal, file: "k.yaml").template
+        #expect(plain.sections[0].questions[0].category == nil)
+        #expect(plain.sections[0].questions[0].informationCategory == .socialSituation)
+    }
+
     @Test func severalProblemsAreReportedTogetherInFileOrder() {
         let yaml = minimal.replacingOccurrences(of: "typ: skala", with: "typ: okänd")
             .replacingOccurrences(of: "maxlängd: 200", with: "maxlängd: många")
