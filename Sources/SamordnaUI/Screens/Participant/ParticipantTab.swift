@@ -235,6 +235,17 @@ enum ParticipantTabLines {
                 add("    lämnar: " + c.discloser.map(\.rawValue).sorted().joined(separator: ", "))
                 add("    tar emot: " + c.recipient.map(\.rawValue).sorted().joined(separator: ", "))
                 add("    uppgifter: " + c.categories.map(\.label).sorted().joined(separator: ", "))
+                // Each authority registers its own consent: it lifts the registrar's organisation's secrecy only.
+                if let registrar = caseload.team[c.registeredBy] {
+                    let own = registrar.organisation.consentAuthorities
+                    add("    registrerat av \(registrar.name) (\(registrar.organisation.rawValue))", .muted)
+                    let others = c.discloser.subtracting(own)
+                    if !others.isEmpty {
+                        add(
+                            "    ! lämnar inte ut för " + others.map(\.rawValue).sorted().joined(separator: ", ")
+                                + ": varje myndighet registrerar sitt eget samtycke", .warning)
+                    }
+                }
                 if let w = c.withdrawnOn {
                     let by = c.withdrawalRegisteredBy.flatMap { caseload.team[$0]?.name }.map { " (registrerat av \($0))" } ?? ""
                     add("    återkallat \(w)" + (c.withdrawnHow.map { ": \($0)" } ?? "") + by, .warning)
