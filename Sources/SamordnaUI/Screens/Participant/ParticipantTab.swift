@@ -234,7 +234,8 @@ enum ParticipantTabLines {
                 add("  \(c.validFrom)–\(c.validTo)  \(state)", c.isValid(on: today) ? .normal : .muted)
                 add("    lämnar: " + c.discloser.map(\.rawValue).sorted().joined(separator: ", "))
                 add("    tar emot: " + c.recipient.map(\.rawValue).sorted().joined(separator: ", "))
-                add("    uppgifter: " + c.categories.map(\.label).sorted().joined(separator: ", "))
+                let categories = "uppgifter: " + c.categories.map(\.label).sorted().joined(separator: ", ")
+                for (i, row) in TextWrap.rows(categories, width: width - 6).enumerated() { add((i == 0 ? "    " : "      ") + row) }
                 // Each authority registers its own consent: it lifts the registrar's organisation's secrecy only.
                 if let registrar = caseload.team[c.registeredBy] {
                     let own = registrar.organisation.consentAuthorities
