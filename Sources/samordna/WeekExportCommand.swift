@@ -107,10 +107,11 @@ struct WeekExportCommand: ParsableCommand {
             } else {
                 reader = .team(me)
             }
-            let data = try store.weekData(week: chosen, today: today, reader: reader.member?.id)
+            let data = try store.weekData(
+                week: chosen, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all)
             let list = WeekList(
                 week: chosen, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
-                records: data.records, protectedPolicy: .leaveOut)
+                records: data.records, protectedPolicy: .leaveOut, state: data.state)
             let export = WeekListExport(list: list, names: names, codeSalt: UInt64.random(in: .min ... .max), generated: common.now())
             let text: String
             switch format {
@@ -123,7 +124,7 @@ struct WeekExportCommand: ParsableCommand {
             try Self.save(text, to: output, force: force) {
                 try common.logAccess(
                     store, .export,
-                    participants: data.records.filter { !$0.participant.protectedIdentity }.map(\.participant.id),
+                    participants: data.covered,
                     format: format.rawValue, withNames: names, detail: "export week \(chosen)")
             }
         }
