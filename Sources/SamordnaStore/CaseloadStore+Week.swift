@@ -215,7 +215,7 @@ extension CaseloadStore {
                 "(e.type_code = \(placeholder(type.code)) AND coalesce(e.start_date, e.planned_start) <= \(placeholder(latest.storedText)))")
         }
         let sql = """
-            SELECT e.participant_id, e.type_code IN (\(jobList)),
+            SELECT e.participant_id, e.type_code IN (\(jobList)) AS job_focused,
                 CASE
                     WHEN coalesce(e.end_date, e.planned_end) <= ?2 AND NOT EXISTS (
                         SELECT 1 FROM insats_episode o INDEXED BY insats_episode_participant_live
@@ -226,7 +226,7 @@ extension CaseloadStore {
                     ) THEN 1
                     WHEN \(near.isEmpty ? "0" : near.joined(separator: " OR ")) THEN 1
                     ELSE 0
-                END
+                END AS candidate
             FROM insats_episode e INDEXED BY insats_episode_participant_live
             WHERE \(weekOngoingCondition)
             ORDER BY e.participant_id
@@ -343,6 +343,55 @@ extension CaseloadStore {
                 """,
             []
         )
+    }
+
+    /// The rows `weekData` reads for `week` read with no reader, as plain SQL with the arguments written in:
+    /// what the benchmark gives the `sqlite3` tool as the reference for `export week` (docs/benchmarks.md).
+    /// The participants the week touches are found with sub-queries where `weekData` collects their ids.
+    public static func weekReadsSQL(week: IsoWeek, today: LocalDate, catalogue: [InsatsType]) -> String {
+        func inline(_ sql: String, _ arguments: [String]) -> String {
+            var out = sql
+            for (i, value) in arguments.enumerated().reversed() {
+                out = out.replacingOccurrences(of: "?\(i + 1)", with: "'" + value.replacingOccurrences(of: "'", with: "''") + "'")
+            }
+            return out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        let monday = week.monday.storedText
+        let sunday = week.sunday.storedText
+        let day = WeekList.referenceDay(week: week, today: today)
+        let ongoing = weekOngoingSQL(catalogue: catalogue, day: day)
+        let c = weekEpisodeConditions
+        let meetings = "SELECT * FROM meeting WHERE date BETWEEN ?1 AND ?2"
+        let lastWeek = "date BETWEEN ?1 AND ?2 AND outcome = 'uteblev'"
+        let lastWeekArguments = [week.monday.adding(days: -7).storedText, week.monday.adding(days: -1).storedText]
+        let starting = c.starting.replacingOccurrences(of: "BETWEEN ? AND ?", with: "BETWEEN ?1 AND ?2")
+        let ending = c.ending.replacingOccurrences(of: "BETWEEN ? AND ?", with: "BETWEEN ?1 AND ?2")
+        let followUp = c.followUp.replacingOccurrences(of: "<= ?", with: "<= ?2")
+        let candidates = inline("SELECT participant_id FROM (\(ongoing.sql)) WHERE candidate = 1", ongoing.arguments)
+        let touched = inline("""
+            SELECT participant_id FROM meeting WHERE date BETWEEN ?1 AND ?2
+            UNION SELECT participant_id FROM meeting WHERE \(lastWeek.replacingOccurrences(of: "?1", with: "?3").replacingOccurrences(of: "?2", with: "?4"))
+            UNION SELECT participant_id FROM insats_episode WHERE \(starting)
+            UNION SELECT participant_id FROM insats_episode WHERE \(ending)
+            UNION SELECT participant_id FROM insats_episode WHERE \(followUp)
+            UNION SELECT participant_id FROM exit_record WHERE \(weekExitCondition)
+            """, [monday, sunday] + lastWeekArguments)
+        let statements = [
+            "SELECT * FROM team_member",
+            inline(meetings + " ORDER BY date, start_minute", [monday, sunday]),
+            inline("SELECT * FROM meeting WHERE \(lastWeek) ORDER BY date, start_minute", lastWeekArguments),
+            inline("SELECT * FROM insats_episode WHERE \(starting)", [monday, sunday]),
+            inline("SELECT * FROM insats_episode WHERE \(ending)", [monday, sunday]),
+            inline("SELECT * FROM insats_episode WHERE \(followUp)", [monday, sunday]),
+            inline("SELECT * FROM exit_record WHERE \(weekExitCondition)", [monday, sunday]),
+            inline(weekOpenParticipantsSQL, []),
+            inline(ongoing.sql, ongoing.arguments),
+            inline(weekValidConsentsSQL, [day.storedText]),
+            "SELECT * FROM participant WHERE id IN (\(touched)) OR id IN (\(candidates))",
+            "SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (\(candidates))",
+            "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0",
+        ]
+        return statements.joined(separator: ";\n") + ";"
     }
 
     // The conditions, each served by an index (a test reads their query plans). The expressions must be
