@@ -9,13 +9,26 @@ public struct CSVWriter: Sendable {
     public init(delimiter: Character = ",") { self.delimiter = delimiter }
 
     public func write(header: [String], rows: [[String]]) -> String {
-        var out = line(header)
-        for row in rows { out += line(row) }
+        var out = ""
+        append(header, to: &out)
+        for row in rows { append(row, to: &out) }
         return out
     }
 
     public func line(_ cells: [String]) -> String {
-        cells.map(escape).joined(separator: String(delimiter)) + "\r\n"
+        var out = ""
+        append(cells, to: &out)
+        return out
+    }
+
+    /// One line appended in place (a large export writes thousands; most of their cells are empty, and an
+    /// empty cell escapes to nothing).
+    func append(_ cells: [String], to out: inout String) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out.append(delimiter) }
+            if !cell.isEmpty { out += escape(cell) }
+        }
+        out += "\r\n"
     }
 
     public func escape(_ raw: String) -> String {

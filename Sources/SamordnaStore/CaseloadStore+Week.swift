@@ -71,6 +71,7 @@ extension CaseloadStore {
             ) { meetings.append($0) }
             // The week's few episodes: starting, ending, follow-up due.
             var few: [InsatsEpisode.ID: InsatsEpisode] = [:]
+            few.reserveCapacity(256)
             var fewOrder: [InsatsEpisode.ID] = []
             let c = Self.weekEpisodeConditions
             let episodeQueries: [(String, StatementArguments)] = [
@@ -153,12 +154,12 @@ extension CaseloadStore {
         }
     }
 
-    /// `["a","b"]` for `json_each`: ids are our own (UUID text), but quotes and backslashes are escaped anyway.
+    /// `["a","b"]` for `json_each`. Ids are our own UUID text; one with a quote, a backslash or a control
+    /// character is escaped anyway.
     static func jsonArray(_ ids: [Participant.ID]) -> String {
-        var out = "["
-        for (i, id) in ids.enumerated() {
-            if i > 0 { out += "," }
-            out += "\""
+        func plain(_ id: Participant.ID) -> Bool { id.rawValue.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C } }
+        func escaped(_ id: Participant.ID) -> String {
+            var out = ""
             for ch in id.rawValue.unicodeScalars {
                 switch ch {
                 case "\"", "\\": out += "\\" + String(ch)
@@ -166,9 +167,10 @@ extension CaseloadStore {
                 default: out.unicodeScalars.append(ch)
                 }
             }
-            out += "\""
+            return out
         }
-        return out + "]"
+        if ids.isEmpty { return "[]" }
+        return "[\"" + ids.map { plain($0) ? $0.rawValue : escaped($0) }.joined(separator: "\",\"") + "\"]"
     }
 
     /// `InsatsEpisode.isOngoing(on: ?1)` in SQL, for the episode table under `e`.

@@ -127,8 +127,13 @@ struct WeekExportCommand: ParsableCommand {
                     participants: data.covered,
                     format: format.rawValue, withNames: names, detail: "export week \(chosen)")
             }
+            // The process ends right after: at city scale the week's values are some 50 000 small objects, and
+            // freeing them one by one costs more than reading them (docs/benchmarks.md). Kept instead.
+            Self.keptUntilExit = (data, list)
         }
     }
+
+    nonisolated(unsafe) static var keptUntilExit: Any?
 
     /// An existing file is replaced only with `--force` and only when it is an earlier veckoexport: a
     /// mistyped `--output` must never destroy someone's document.
