@@ -70,16 +70,15 @@ extension CaseloadStore {
                 arguments: [previousMonday, previousSunday]
             ) { meetings.append($0) }
             // The week's few episodes: starting, ending, follow-up due.
-            var few: [InsatsEpisode.ID: InsatsEpisode] = [:]
-            few.reserveCapacity(256)
-            var fewOrder: [InsatsEpisode.ID] = []
+            var few: [InsatsEpisode] = []
+            var fewIDs = Set<InsatsEpisode.ID>()
             let c = Self.weekEpisodeConditions
             let episodeQueries: [(String, StatementArguments)] = [
                 (c.starting, [monday, sunday]), (c.ending, [monday, sunday]), (c.followUp, [sunday]),
             ]
             for (condition, arguments) in episodeQueries {
                 try EpisodeTable.each(db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + condition), arguments: arguments) {
-                    if few.updateValue($0, forKey: $0.id) == nil { fewOrder.append($0.id) }
+                    if fewIDs.insert($0.id).inserted { few.append($0) }
                 }
             }
             var exits: [ExitRecord] = []
@@ -94,7 +93,7 @@ extension CaseloadStore {
             // The participants the week touches, and the candidates, once each in the order first met.
             var order: [Participant.ID] = []
             var seen = Set<Participant.ID>()
-            for id in meetings.map(\.participantID) + fewOrder.compactMap({ few[$0]?.participantID }) + exits.map(\.participantID)
+            for id in meetings.map(\.participantID) + few.map(\.participantID) + exits.map(\.participantID)
                 + candidates where seen.insert(id).inserted
             {
                 order.append(id)
@@ -106,9 +105,7 @@ extension CaseloadStore {
                 db.cachedStatement(sql: ParticipantTable.selectSQL + " WHERE id IN (SELECT value FROM json_each(?))"), arguments: [ids]
             ) { records[$0.id] = ParticipantRecord(participant: $0) }
             for m in meetings { records[m.participantID]?.meetings.append(m) }
-            for id in fewOrder {
-                if let e = few[id] { records[e.participantID]?.episodes.append(e) }
-            }
+            for e in few { records[e.participantID]?.episodes.append(e) }
             // The candidates' live episodes not among the week's, which "glapp" and "nära längsta tid" weigh.
             try EpisodeTable.each(
                 db.cachedStatement(
@@ -116,7 +113,7 @@ extension CaseloadStore {
                         + " WHERE participant_id IN (SELECT value FROM json_each(?)) AND status IN ('planerad', 'pågår')"),
                 arguments: [Self.jsonArray(candidates)]
             ) { e in
-                if few[e.id] == nil { records[e.participantID]?.episodes.append(e) }
+                if !fewIDs.contains(e.id) { records[e.participantID]?.episodes.append(e) }
             }
             for exit in exits { records[exit.participantID]?.exit = exit }
             var readerAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
