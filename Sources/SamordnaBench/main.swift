@@ -209,6 +209,11 @@ if args.count == 4, args[1] == "--timeline", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try timelineChild(participants: n, dir: args[3]) }
     exit(0)
 }
+// The SQL the benchmark gives sqlite3 as the reference for `export week`, to time statement by statement.
+if args.count == 2, args[1] == "--week-sql" {
+    print(WeekExportBench.sql)
+    exit(0)
+}
 if args.count == 4, args[1] == "--week-view", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try weekViewChild(participants: n, dir: args[3]) }
     exit(0)
