@@ -264,17 +264,24 @@ extension CaseloadStore {
             return r != 0 ? r : a.count - b.count
         }
         let allGroups = ConsentBadge.Group.allCases
-        let authorities = Authority.allCases.map { (Array($0.rawValue.utf8), allGroups.firstIndex(of: $0.badgeGroup)!) }
+        // The authorities by the length and first byte of their code, each compared in full when it is a candidate.
+        var authorities: [Int: [([UInt8], Int)]] = [:]
+        for a in Authority.allCases {
+            let bytes = Array(a.rawValue.utf8)
+            authorities[bytes.count << 8 | Int(bytes[0]), default: []].append((bytes, allGroups.firstIndex(of: a.badgeGroup)!))
+        }
         let asked = groups.map { allGroups.firstIndex(of: $0)! }
         /// The groups (bit per `ConsentBadge.Group.allCases` index) of a stored authority list `a,b,c`.
         func groupMask(_ list: UnsafeBufferPointer<UInt8>) -> Int {
             var mask = 0
             var start = 0
             for i in 0...list.count where i == list.count || list[i] == 0x2C {
-                let token = UnsafeBufferPointer(rebasing: list[start..<i])
-                for (bytes, group) in authorities where bytes.count == token.count && bytes.elementsEqual(token) {
-                    mask |= 1 << group
-                    break
+                if i > start, let candidates = authorities[(i - start) << 8 | Int(list[start])] {
+                    let token = UnsafeBufferPointer(rebasing: list[start..<i])
+                    for (bytes, group) in candidates where bytes.elementsEqual(token) {
+                        mask |= 1 << group
+                        break
+                    }
                 }
                 start = i + 1
             }
