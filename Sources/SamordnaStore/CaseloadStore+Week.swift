@@ -3,13 +3,14 @@ import GRDB
 import GRDBSQLite
 import SamordnaCore
 
-/// What `WeekList` needs for one week, read with range queries on the indexes and aggregates that return
-/// only the participants with something to show (never the whole caseload decoded): the team, the records
-/// of the participants the week touches, and the sections about every open participant as `state`.
+/// What `WeekList` needs for one week, read with range queries on the indexes and one merge of three index
+/// scans that turns into values only the participants with something to show (never the whole caseload
+/// decoded): the team, the records of the participants the week touches, and the sections about every open
+/// participant as `state`.
 public struct WeekData: Sendable {
     public var team: [TeamMember]
-    /// Participants with a meeting in the week or a no-show the week before, an insats starting or ending in the week
-    /// or with a follow-up due, an exit or an exit follow-up in the week, and the open participants in
+    /// Participants with a meeting in the week or a no-show the week before, an insats starting or ending in
+    /// the week or with a follow-up due, an exit or an exit follow-up in the week, and the open participants in
     /// `state.insatsCandidates`. Each has the reader's assignments (current, or ended within the last seven
     /// months), the consents valid on the reference day that let the reader's organisation receive (what
     /// `WeekAccess` asks; none without a reader), the week's episodes (and all live episodes for the
@@ -38,9 +39,9 @@ extension CaseloadStore {
     /// job-focused and how long each may last.
     ///
     /// Every query is a range on an index (`meeting_date`, `insats_episode_expected_start`/`_end`,
-    /// `_next_follow_up`, `exit_record_date`/`follow_up_*`) or a key lookup, except the two aggregates about
-    /// every open participant (`weekState`), which scan the covering indexes `participant_open`, `insats_episode_participant_live`
-    /// and `consent_participant_valid` once and return only the participants with a problem.
+    /// `_next_follow_up`, `exit_record_date`/`follow_up_*`) or a key lookup, except the three scans about every
+    /// open participant (`weekState`), each one pass over its covering index (`participant_open`,
+    /// `insats_episode_participant_live`, `consent_participant_valid`), merged here.
     public func weekData(
         week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType]
     ) throws(StoreError) -> WeekData {
