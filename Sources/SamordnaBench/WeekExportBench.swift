@@ -3,23 +3,18 @@
 // export's peak resident memory (wait4's ru_maxrss). Budget (docs/benchmarks.md): ≤ 20 ms and ≤ 30 MB at
 // 10 000 participants.
 import Foundation
+import SamordnaCore
+import SamordnaStore
 
 enum WeekExportBench {
     static let week = "2026-W48"
 
-    /// The rows `CaseloadStore.weekData` reads for 2026-W48 with today 2026-11-23, as plain SQL.
-    static let sql = """
-        SELECT * FROM team_member;
-        SELECT * FROM participant WHERE status <> 'avslutad';
-        SELECT * FROM meeting WHERE date BETWEEN '2026-11-16' AND '2026-11-29' ORDER BY date, start_minute;
-        SELECT * FROM insats_episode WHERE coalesce(start_date, planned_start) BETWEEN '2026-11-23' AND '2026-11-29';
-        SELECT * FROM insats_episode WHERE coalesce(end_date, planned_end) BETWEEN '2026-11-23' AND '2026-11-29';
-        SELECT * FROM insats_episode WHERE next_follow_up <= '2026-11-29' AND status IN ('planerad', 'pågår');
-        SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (SELECT id FROM participant WHERE status <> 'avslutad');
-        SELECT * FROM exit_record WHERE date BETWEEN '2026-11-23' AND '2026-11-29' OR follow_up_4_weeks BETWEEN '2026-11-23' AND '2026-11-29' OR follow_up_6_months BETWEEN '2026-11-23' AND '2026-11-29';
-        SELECT * FROM responsible_assignment WHERE to_date IS NULL OR to_date >= '2026-04-16';
-        SELECT * FROM consent WHERE valid_to >= '2026-11-23';
-        """
+    /// The rows `CaseloadStore.weekData` reads for 2026-W48 with today 2026-11-23 and no reader (the
+    /// benchmark's login is not in the team), as plain SQL made by the store itself
+    /// (`CaseloadStore.weekReadsSQL`), so the reference reads what the export reads.
+    static var sql: String {
+        CaseloadStore.weekReadsSQL(week: IsoWeek(parsing: week)!, today: today, catalogue: DefaultInsatsCatalogue.all)
+    }
 
     struct Run {
         var took: Duration

@@ -209,6 +209,15 @@ if args.count == 4, args[1] == "--timeline", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try timelineChild(participants: n, dir: args[3]) }
     exit(0)
 }
+// The SQL the benchmark gives sqlite3 as the reference for `export week`, to time statement by statement.
+if args.count == 2, args[1] == "--week-sql" {
+    print(WeekExportBench.sql)
+    exit(0)
+}
+if args.count == 4, args[1] == "--week-view", let n = Int(args[2]) {
+    try MainActor.assumeIsolated { try weekViewChild(participants: n, dir: args[3]) }
+    exit(0)
+}
 if args.count == 4, args[1] == "--refresh", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try refreshChild(participants: n, dir: args[3]) }
     exit(0)
@@ -247,6 +256,7 @@ print(
 var breakdown: [String] = []
 var refreshes: [String] = []
 var timelines: [String] = []
+var weekViews: [String] = []
 var whole: [(row: String, phases: String)] = []
 var weekRows: [String] = []
 for n in chosen {
@@ -264,6 +274,8 @@ for n in chosen {
     refreshes.append("\(n): own save \(r[1]) ms, colleague's commit \(r[2]) ms (whole reload \(r[3]) ms)")
     let tl = child(["--timeline", String(n), dir], tag: "TIMELINE")
     timelines.append("\(n): open \(tl[1]) ms, key \(tl[2]) ms (p99 \(tl[3])), [ ] \(tl[4]) ms")
+    let wv = child(["--week-view", String(n), dir], tag: "WEEKVIEW")
+    weekViews.append("\(n): open \(wv[1]) ms, ] [ a week \(wv[2]) ms (p90 \(wv[3])), j \(wv[4]) ms")
     breakdown.append(
         "\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms, "
             + "count + first page of 120 \(f[11]) ms")
@@ -275,6 +287,7 @@ for n in chosen {
 print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
 print("change → screen updated (refresh of what changed, update, view, diff; median of 40): " + refreshes.joined(separator: "; "))
 print("team timeline (t; update, view, diff per key; medians): " + timelines.joined(separator: "; "))
+print("week view (v as the first active member; update, read, view, diff per key; medians): " + weekViews.joined(separator: "; "))
 if whole.isEmpty {
     print("whole process: no samordna binary at \(samordnaBinary); build it with `swift build -c release` or pass --binary")
 } else {

@@ -1,109 +1,403 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SamordnaCore
 
-/// What `WeekList` needs for one week, read with range queries on the indexes (never the whole caseload):
-/// the team and the records of every participant the week touches, each carrying only the week's data.
+/// What `WeekList` needs for one week, read with range queries on the indexes and one merge of three index
+/// scans that turns into values only the participants with something to show (never the whole caseload
+/// decoded): the team, the records of the participants the week touches, and the sections about every open
+/// participant as `state`.
 public struct WeekData: Sendable {
     public var team: [TeamMember]
-    /// Open participants, and closed ones with a meeting, an insats, an exit or an exit follow-up in the
-    /// week. Each has the reader's assignments (current, or ended within the last seven months), its consents still
-    /// running on the reference day, its live episodes (planerad, pågår) and those starting or ending in the
-    /// week or with a follow-up due, and the meetings of the week and the week before.
+    /// Participants with a meeting in the week or a no-show the week before, an insats starting or ending in
+    /// the week or with a follow-up due, an exit or an exit follow-up in the week, and the open participants in
+    /// `state.insatsCandidates`. Each has the reader's assignments (current, or ended within the last seven
+    /// months), the consents valid on the reference day that let the reader's organisation receive (what
+    /// `WeekAccess` asks; none without a reader), the week's episodes (and all live episodes for the
+    /// candidates), and the meetings of the week and the no-shows (uteblev) of the week before.
     public var records: [ParticipantRecord]
+    /// "Utan pågående/jobbinriktad insats" and the consent problems of every open participant, the
+    /// candidates for "glapp" and "nära längsta tid", and the reader's responsibilities.
+    public var state: WeekCaseloadState
+    /// The participants the list is made from, without those with skyddade personuppgifter: every open
+    /// participant and the closed ones the week touches (what an export of the list logs).
+    public var covered: [Participant.ID]
 
-    public init(team: [TeamMember], records: [ParticipantRecord]) {
+    public init(team: [TeamMember], records: [ParticipantRecord], state: WeekCaseloadState, covered: [Participant.ID]) {
         self.team = team
         self.records = records
+        self.state = state
+        self.covered = covered
     }
 }
 
 extension CaseloadStore {
-    /// Reads the week in one read transaction. `reader` is the member the list is read as: only their
-    /// responsibilities are read (all `WeekList` asks of them: Min vecka and skyddade personuppgifter), through
-    /// the `responsible_assignment_member` index; nil reads none.
-    /// (one consistent moment while colleagues write). Every query is
-    /// a range on an index (`meeting_date`, `insats_episode_expected_start`/`_end`, `_next_follow_up`,
-    /// `exit_record_date`/`follow_up_*`, `consent_valid_to`) except the open participants and their live
-    /// episodes, which "utan pågående/jobbinriktad insats" needs for every open participant.
-    public func weekData(week: IsoWeek, today: LocalDate, reader: TeamMember.ID?) throws(StoreError) -> WeekData {
+    /// Reads the week in one read transaction (one consistent moment while colleagues write). `reader` is
+    /// the member the list is read as: only their responsibilities are read (all `WeekList` asks of them:
+    /// Min vecka and skyddade personuppgifter), through the `responsible_assignment_member` index; nil reads
+    /// none. `catalogue` must be the one the list is then built with: it says which insatser are
+    /// job-focused and how long each may last.
+    ///
+    /// Every query is a range on an index (`meeting_date`, `insats_episode_expected_start`/`_end`,
+    /// `_next_follow_up`, `exit_record_date`/`follow_up_*`) or a key lookup, except the three scans about every
+    /// open participant (`weekState`), each one pass over its covering index (`participant_open`,
+    /// `insats_episode_participant_live`, `consent_participant_valid`), merged here.
+    public func weekData(
+        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType]
+    ) throws(StoreError) -> WeekData {
         let monday = week.monday.storedText
         let sunday = week.sunday.storedText
         let previousMonday = week.monday.adding(days: -7).storedText
-        let reference = WeekList.referenceDay(week: week, today: today).storedText
+        let previousSunday = week.monday.adding(days: -1).storedText
+        let day = WeekList.referenceDay(week: week, today: today)
+        let reference = day.storedText
         // An exit whose 6-month follow-up falls in the week was about seven months ago: the assignments
         // that ended then say who was responsible.
         let assignmentsSince = week.monday.adding(months: -7).adding(days: -7).storedText
         return try read { db in
-            var records: [Participant.ID: ParticipantRecord] = [:]
-            records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM participant") ?? 0)
-            var order: [Participant.ID] = []
             let team = try TeamMemberTable.fetchAll(db)
-            try ParticipantTable.each(
-                db.cachedStatement(sql: ParticipantTable.selectSQL + " WHERE status <> 'avslutad' ORDER BY rowid")
-            ) { p in
-                records[p.id] = ParticipantRecord(participant: p)
-                order.append(p.id)
-            }
+            // The consent groups the list asks about: those of the active members' organisations.
+            let teamGroups = Set(team.filter(\.active).flatMap { WeekAccess.authorities(of: $0.organisation) }.map(\.badgeGroup))
+            let groups = ConsentBadge.Group.allCases.filter(teamGroups.contains)
+            // The week's meetings, and last week's no-shows (all the list shows of last week).
             var meetings: [Meeting] = []
             try MeetingTable.each(
                 db.cachedStatement(sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition) ORDER BY date, start_minute"),
-                arguments: [previousMonday, sunday]
+                arguments: [monday, sunday]
             ) { meetings.append($0) }
-            // The week's few episodes (starting, ending, follow-up due) first, then the open participants'
-            // live ones that are not among them.
-            var few: [InsatsEpisode.ID: InsatsEpisode] = [:]
-            var fewOrder: [InsatsEpisode.ID] = []
+            try MeetingTable.each(
+                db.cachedStatement(
+                    sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition) AND outcome = 'uteblev' ORDER BY date, start_minute"),
+                arguments: [previousMonday, previousSunday]
+            ) { meetings.append($0) }
+            // The week's few episodes: starting, ending, follow-up due.
+            var few: [InsatsEpisode] = []
+            var fewIDs = Set<InsatsEpisode.ID>()
             let c = Self.weekEpisodeConditions
             let episodeQueries: [(String, StatementArguments)] = [
                 (c.starting, [monday, sunday]), (c.ending, [monday, sunday]), (c.followUp, [sunday]),
             ]
             for (condition, arguments) in episodeQueries {
                 try EpisodeTable.each(db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + condition), arguments: arguments) {
-                    if few.updateValue($0, forKey: $0.id) == nil { fewOrder.append($0.id) }
+                    if fewIDs.insert($0.id).inserted { few.append($0) }
                 }
-            }
-            var live: [InsatsEpisode] = []
-            live.reserveCapacity(records.count * 2)
-            try EpisodeTable.each(db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + c.live)) {
-                if few[$0.id] == nil { live.append($0) }
             }
             var exits: [ExitRecord] = []
             try ExitTable.each(
-                db.cachedStatement(
-                    sql: ExitTable.selectSQL + " WHERE " + Self.weekExitCondition),
-                arguments: [monday, sunday]
+                db.cachedStatement(sql: ExitTable.selectSQL + " WHERE " + Self.weekExitCondition), arguments: [monday, sunday]
             ) { exits.append($0) }
 
-            // Closed participants the week touches (live episodes are open participants' by their query).
-            var missing: [Participant.ID] = []
+            // The sections about every open participant: only those with something to show come back.
+            let (rows, candidates) = try Self.weekState(db, catalogue: catalogue, groups: groups, day: day)
+            let candidateSet = Set(candidates)
+
+            // The participants the week touches, and the candidates, once each in the order first met.
+            var order: [Participant.ID] = []
             var seen = Set<Participant.ID>()
-            for id in meetings.map(\.participantID) + fewOrder.compactMap({ few[$0]?.participantID }) + exits.map(\.participantID)
-            where records[id] == nil && seen.insert(id).inserted {
-                missing.append(id)
-            }
-            for id in missing {
-                guard let p = try ParticipantTable.fetch(key: [id.rawValue], db) else { continue }
-                records[id] = ParticipantRecord(participant: p)
+            for id in meetings.map(\.participantID) + few.map(\.participantID) + exits.map(\.participantID)
+                + candidates where seen.insert(id).inserted
+            {
                 order.append(id)
             }
+            let ids = Self.jsonArray(order)
+            var records: [Participant.ID: ParticipantRecord] = [:]
+            records.reserveCapacity(order.count)
+            try ParticipantTable.each(
+                db.cachedStatement(sql: ParticipantTable.selectSQL + " WHERE id IN (SELECT value FROM json_each(?))"), arguments: [ids]
+            ) { records[$0.id] = ParticipantRecord(participant: $0) }
             for m in meetings { records[m.participantID]?.meetings.append(m) }
-            for id in fewOrder {
-                if let e = few[id] { records[e.participantID]?.episodes.append(e) }
+            for e in few { records[e.participantID]?.episodes.append(e) }
+            // The candidates' live episodes not among the week's, which "glapp" and "nära längsta tid" weigh.
+            try EpisodeTable.each(
+                db.cachedStatement(
+                    sql: EpisodeTable.selectSQL
+                        + " WHERE participant_id IN (SELECT value FROM json_each(?)) AND status IN ('planerad', 'pågår')"),
+                arguments: [Self.jsonArray(candidates)]
+            ) { e in
+                if !fewIDs.contains(e.id) { records[e.participantID]?.episodes.append(e) }
             }
-            for e in live { records[e.participantID]?.episodes.append(e) }
             for exit in exits { records[exit.participantID]?.exit = exit }
+            var readerAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
             if let reader {
                 try AssignmentTable.each(
                     db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE \(Self.weekAssignmentCondition) ORDER BY rowid"),
                     arguments: [reader.rawValue, assignmentsSince]
-                ) { a in records[a.participantID]?.assignments.append(a) }
+                ) { a in
+                    readerAssignments[a.participantID, default: []].append(a)
+                    records[a.participantID]?.assignments.append(a)
+                }
             }
-            try ConsentTable.each(
-                db.cachedStatement(sql: ConsentTable.selectSQL + " WHERE \(Self.weekConsentCondition) ORDER BY rowid"), arguments: [reference]
-            ) { c in records[c.participantID]?.consents.append(c) }
-            return WeekData(team: team, records: order.compactMap { records[$0] })
+            // The consents that let the reader's organisation receive (all `WeekAccess` asks of them).
+            if let organisation = team.first(where: { $0.id == reader })?.organisation {
+                let consents = Self.weekReaderConsentSQL(WeekAccess.authorities(of: organisation))
+                try ConsentTable.each(
+                    db.cachedStatement(sql: consents.sql), arguments: StatementArguments([ids, reference] + consents.arguments)
+                ) { c in records[c.participantID]?.consents.append(c) }
+            }
+            var covered = try String.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0")
+            ).map { Participant.ID($0) }
+            var list: [ParticipantRecord] = []
+            list.reserveCapacity(order.count)
+            for id in order {
+                guard let record = records.removeValue(forKey: id) else { continue }
+                if record.participant.status == .avslutad && !record.participant.protectedIdentity { covered.append(id) }
+                list.append(record)
+            }
+            return WeekData(
+                team: team, records: list,
+                state: WeekCaseloadState(rows: rows, insatsCandidates: candidateSet, readerAssignments: readerAssignments),
+                covered: covered)
         }
+    }
+
+    /// `["a","b"]` for `json_each`. Ids are our own UUID text; one with a quote, a backslash or a control
+    /// character is escaped anyway.
+    static func jsonArray(_ ids: [Participant.ID]) -> String {
+        func plain(_ id: Participant.ID) -> Bool { id.rawValue.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C } }
+        func escaped(_ id: Participant.ID) -> String {
+            var out = ""
+            for ch in id.rawValue.unicodeScalars {
+                switch ch {
+                case "\"", "\\": out += "\\" + String(ch)
+                case _ where ch.value < 0x20: out += String(format: "\\u%04x", ch.value)
+                default: out.unicodeScalars.append(ch)
+                }
+            }
+            return out
+        }
+        if ids.isEmpty { return "[]" }
+        return "[\"" + ids.map { plain($0) ? $0.rawValue : escaped($0) }.joined(separator: "\",\"") + "\"]"
+    }
+
+    /// `InsatsEpisode.isOngoing(on: ?1)` in SQL, for the episode table under `e`.
+    static let weekOngoingCondition = """
+        e.status IN ('planerad', 'pågår') AND coalesce(e.start_date, CASE WHEN e.status = 'pågår' THEN e.planned_start END) <= ?1
+        AND (coalesce(e.end_date, e.planned_end) IS NULL OR coalesce(e.end_date, e.planned_end) >= ?1)
+        """
+
+    /// Every open participant in id order, through the covering index `participant_open`.
+    static let weekOpenParticipantsSQL = """
+        SELECT id, first_name, last_name, status, protected_identity FROM participant INDEXED BY participant_open
+        WHERE status <> 'avslutad' ORDER BY id
+        """
+
+    /// The consents valid on ?1, in participant order, through the covering index `consent_participant_valid`.
+    static let weekValidConsentsSQL = """
+        SELECT participant_id, valid_to, discloser, recipient FROM consent INDEXED BY consent_participant_valid
+        WHERE valid_from <= ?1 AND valid_to >= ?1 AND (withdrawn_on IS NULL OR withdrawn_on > ?1)
+        ORDER BY participant_id
+        """
+
+    /// The episodes ongoing on ?1 (`InsatsEpisode.isOngoing`), in participant order through the covering index
+    /// `insats_episode_participant_live`, each with whether its type is job-focused and whether it may put
+    /// its participant in "glapp" or "nära längsta tid" (`InsatsPlanning.bipWarnings`): it ends within the
+    /// gap horizon (?2) with no other live insats starting within two weeks after it and lasting past its
+    /// end (`InsatsPlanning.gapAhead`, exactly), or its type's maximum length is reached within the warning
+    /// days.
+    static func weekOngoingSQL(catalogue: [InsatsType], day: LocalDate) -> (sql: String, arguments: [String]) {
+        var arguments = [day.storedText, day.adding(days: WeekList.gapHorizonDays).storedText]
+        func placeholder(_ value: String) -> String {
+            arguments.append(value)
+            return "?\(arguments.count)"
+        }
+        let jobCodes = Array(Set(catalogue.filter(\.jobFocused).map(\.code))).sorted()
+        let jobList = jobCodes.isEmpty ? "NULL" : jobCodes.map(placeholder).joined(separator: ", ")
+        // Reaches its maximum on start + max - 1; warned when that is within the warning days of the day.
+        // The first entry of a code counts, as in `WeekList`'s catalogue.
+        var near: [String] = []
+        var seen = Set<String>()
+        for type in catalogue where seen.insert(type.code).inserted {
+            guard let max = type.maxLengthDays else { continue }
+            let latest = day.adding(days: InsatsPlanning.maxLengthWarningDays - max + 1)
+            near.append(
+                "(e.type_code = \(placeholder(type.code)) AND coalesce(e.start_date, e.planned_start) <= \(placeholder(latest.storedText)))")
+        }
+        let sql = """
+            SELECT e.participant_id, e.type_code IN (\(jobList)) AS job_focused,
+                CASE
+                    WHEN coalesce(e.end_date, e.planned_end) <= ?2 AND NOT EXISTS (
+                        SELECT 1 FROM insats_episode o INDEXED BY insats_episode_participant_live
+                        WHERE o.participant_id = e.participant_id AND o.status IN ('planerad', 'pågår') AND o.rowid <> e.rowid
+                            AND coalesce(o.start_date, o.planned_start) <= date(coalesce(e.end_date, e.planned_end), '+15 days')
+                            AND (coalesce(o.end_date, o.planned_end) IS NULL
+                                OR coalesce(o.end_date, o.planned_end) >= date(coalesce(e.end_date, e.planned_end), '+1 day'))
+                    ) THEN 1
+                    WHEN \(near.isEmpty ? "0" : near.joined(separator: " OR ")) THEN 1
+                    ELSE 0
+                END AS candidate
+            FROM insats_episode e INDEXED BY insats_episode_participant_live
+            WHERE \(weekOngoingCondition)
+            ORDER BY e.participant_id
+            """
+        return (sql, arguments)
+    }
+
+    /// The rows of `WeekCaseloadState` and its insats candidates: one pass over the open participants, their
+    /// ongoing episodes and their valid consents, three scans in participant-id order merged here on the
+    /// raw bytes (SQLite's BINARY order is memcmp), so that only the participants with something to show
+    /// are turned into Swift values. An open participant is a row when none of their ongoing insatser is
+    /// job-focused, or when one of the team's consent `groups` has no valid consent or only ones ending
+    /// within `WeekList.consentWarningDays`.
+    static func weekState(
+        _ db: Database, catalogue: [InsatsType], groups: [ConsentBadge.Group], day: LocalDate
+    ) throws -> (rows: [WeekCaseloadState.Row], candidates: [Participant.ID]) {
+        let warnUntil = day.adding(days: WeekList.consentWarningDays)
+        let ongoing = weekOngoingSQL(catalogue: catalogue, day: day)
+        let people = try db.cachedStatement(sql: weekOpenParticipantsSQL)
+        let episodes = try db.cachedStatement(sql: ongoing.sql)
+        let consents = try db.cachedStatement(sql: weekValidConsentsSQL)
+        let peopleRows = try Row.fetchCursor(people, arguments: [])
+        let episodeRows = try Row.fetchCursor(episodes, arguments: StatementArguments(ongoing.arguments))
+        let consentRows = try Row.fetchCursor(consents, arguments: [day.storedText])
+        let ps = people.sqliteStatement
+        let es = episodes.sqliteStatement
+        let cs = consents.sqliteStatement
+        func text(_ s: SQLiteStatement, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+            guard let p = sqlite3_column_text(s, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, column)))
+        }
+        /// SQLite's BINARY collation: memcmp, then the shorter first.
+        func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+            let n = min(a.count, b.count)
+            let r = n == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, n))
+            return r != 0 ? r : a.count - b.count
+        }
+        let allGroups = ConsentBadge.Group.allCases
+        // The authorities by the length and first byte of their code, each compared in full when it is a candidate.
+        var authorities: [Int: [([UInt8], Int)]] = [:]
+        for a in Authority.allCases {
+            let bytes = Array(a.rawValue.utf8)
+            authorities[bytes.count << 8 | Int(bytes[0]), default: []].append((bytes, allGroups.firstIndex(of: a.badgeGroup)!))
+        }
+        let asked = groups.map { allGroups.firstIndex(of: $0)! }
+        /// The groups (bit per `ConsentBadge.Group.allCases` index) of a stored authority list `a,b,c`.
+        func groupMask(_ list: UnsafeBufferPointer<UInt8>) -> Int {
+            var mask = 0
+            var start = 0
+            for i in 0...list.count where i == list.count || list[i] == 0x2C {
+                if i > start, let candidates = authorities[(i - start) << 8 | Int(list[start])] {
+                    let token = UnsafeBufferPointer(rebasing: list[start..<i])
+                    for (bytes, group) in candidates where bytes.elementsEqual(token) {
+                        mask |= 1 << group
+                        break
+                    }
+                }
+                start = i + 1
+            }
+            return mask
+        }
+
+        var rows: [WeekCaseloadState.Row] = []
+        var candidates: [Participant.ID] = []
+        var episodesLeft = try episodeRows.next() != nil
+        var consentsLeft = try consentRows.next() != nil
+        var last = [LocalDate?](repeating: nil, count: allGroups.count)
+        while try peopleRows.next() != nil {
+            let id = text(ps, 0)
+            var hasOngoing = false
+            var hasJobFocused = false
+            var candidate = false
+            while episodesLeft {
+                let order = compare(text(es, 0), id)
+                if order > 0 { break }
+                if order == 0 {
+                    hasOngoing = true
+                    if sqlite3_column_int64(es, 1) != 0 { hasJobFocused = true }
+                    if sqlite3_column_int64(es, 2) != 0 { candidate = true }
+                }
+                episodesLeft = try episodeRows.next() != nil
+            }
+            for g in last.indices { last[g] = nil }
+            while consentsLeft {
+                let order = compare(text(cs, 0), id)
+                if order > 0 { break }
+                if order == 0 {
+                    let mask = groupMask(text(cs, 2)) | groupMask(text(cs, 3))
+                    if mask != 0, let to = LocalDate.parseStored(text(cs, 1)) {
+                        for g in last.indices where mask & (1 << g) != 0 && last[g].map({ to > $0 }) ?? true { last[g] = to }
+                    }
+                }
+                consentsLeft = try consentRows.next() != nil
+            }
+            let consentProblem = asked.contains { g in last[g].map { $0 <= warnUntil } ?? true }
+            if candidate || !hasJobFocused || consentProblem {
+                var r = ColumnReader(people, kind: .participant, names: ["id", "first_name", "last_name", "status", "protected_identity"])
+                let participant = Participant.ID(try r.key())
+                if candidate { candidates.append(participant) }
+                if !hasJobFocused || consentProblem {
+                    rows.append(
+                        WeekCaseloadState.Row(
+                            id: participant, firstName: try r.text(), lastName: try r.text(),
+                            status: try r.code(StoredCodes.participantStatus), protectedIdentity: try r.bool(),
+                            hasOngoing: hasOngoing, hasJobFocused: hasJobFocused, lastConsents: last))
+                }
+            }
+        }
+        return (rows, candidates)
+    }
+
+    /// The consents of the participants in the JSON array ?1 valid on ?2 whose recipients include one of
+    /// `authorities`.
+    static func weekReaderConsentSQL(_ authorities: Set<Authority>) -> (sql: String, arguments: [String]) {
+        let terms = authorities.map(\.rawValue).sorted().map { "instr(recipient, '\($0)') > 0" }
+        return (
+            ConsentTable.selectSQL + """
+                 WHERE participant_id IN (SELECT value FROM json_each(?1)) AND valid_from <= ?2 AND valid_to >= ?2
+                 AND (withdrawn_on IS NULL OR withdrawn_on > ?2) AND (\(terms.joined(separator: " OR ")))
+                """,
+            []
+        )
+    }
+
+    /// The rows `weekData` reads for `week` read with no reader, as plain SQL with the arguments written in:
+    /// what the benchmark gives the `sqlite3` tool as the reference for `export week` (docs/benchmarks.md).
+    /// The participants the week touches are found with sub-queries where `weekData` collects their ids.
+    public static func weekReadsSQL(week: IsoWeek, today: LocalDate, catalogue: [InsatsType]) -> String {
+        func inline(_ sql: String, _ arguments: [String]) -> String {
+            var out = sql
+            for (i, value) in arguments.enumerated().reversed() {
+                out = out.replacingOccurrences(of: "?\(i + 1)", with: "'" + value.replacingOccurrences(of: "'", with: "''") + "'")
+            }
+            return out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        let monday = week.monday.storedText
+        let sunday = week.sunday.storedText
+        let day = WeekList.referenceDay(week: week, today: today)
+        let ongoing = weekOngoingSQL(catalogue: catalogue, day: day)
+        let c = weekEpisodeConditions
+        let meetings = "SELECT * FROM meeting WHERE date BETWEEN ?1 AND ?2"
+        let lastWeek = "date BETWEEN ?1 AND ?2 AND outcome = 'uteblev'"
+        let lastWeekArguments = [week.monday.adding(days: -7).storedText, week.monday.adding(days: -1).storedText]
+        let starting = c.starting.replacingOccurrences(of: "BETWEEN ? AND ?", with: "BETWEEN ?1 AND ?2")
+        let ending = c.ending.replacingOccurrences(of: "BETWEEN ? AND ?", with: "BETWEEN ?1 AND ?2")
+        let followUp = c.followUp.replacingOccurrences(of: "<= ?", with: "<= ?2")
+        let candidates = inline("SELECT participant_id FROM (\(ongoing.sql)) WHERE candidate = 1", ongoing.arguments)
+        let touched = inline("""
+            SELECT participant_id FROM meeting WHERE date BETWEEN ?1 AND ?2
+            UNION SELECT participant_id FROM meeting WHERE \(lastWeek.replacingOccurrences(of: "?1", with: "?3").replacingOccurrences(of: "?2", with: "?4"))
+            UNION SELECT participant_id FROM insats_episode WHERE \(starting)
+            UNION SELECT participant_id FROM insats_episode WHERE \(ending)
+            UNION SELECT participant_id FROM insats_episode WHERE \(followUp)
+            UNION SELECT participant_id FROM exit_record WHERE \(weekExitCondition)
+            """, [monday, sunday] + lastWeekArguments)
+        let statements = [
+            "SELECT * FROM team_member",
+            inline(meetings + " ORDER BY date, start_minute", [monday, sunday]),
+            inline("SELECT * FROM meeting WHERE \(lastWeek) ORDER BY date, start_minute", lastWeekArguments),
+            inline("SELECT * FROM insats_episode WHERE \(starting)", [monday, sunday]),
+            inline("SELECT * FROM insats_episode WHERE \(ending)", [monday, sunday]),
+            inline("SELECT * FROM insats_episode WHERE \(followUp)", [monday, sunday]),
+            inline("SELECT * FROM exit_record WHERE \(weekExitCondition)", [monday, sunday]),
+            inline(weekOpenParticipantsSQL, []),
+            inline(ongoing.sql, ongoing.arguments),
+            inline(weekValidConsentsSQL, [day.storedText]),
+            "SELECT * FROM participant WHERE id IN (\(touched)) OR id IN (\(candidates))",
+            "SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (\(candidates))",
+            "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0",
+        ]
+        return statements.joined(separator: ";\n") + ";"
     }
 
     // The conditions, each served by an index (a test reads their query plans). The expressions must be
@@ -112,12 +406,9 @@ extension CaseloadStore {
     static let weekEpisodeConditions = (
         starting: "coalesce(start_date, planned_start) BETWEEN ? AND ?",
         ending: "coalesce(end_date, planned_end) BETWEEN ? AND ?",
-        followUp: "next_follow_up <= ? AND status IN ('planerad', 'pågår')",
-        // No index on status: the one scan, measured in docs/benchmarks.md.
-        live: "status IN ('planerad', 'pågår') AND participant_id IN (SELECT id FROM participant WHERE status <> 'avslutad')"
+        followUp: "next_follow_up <= ? AND status IN ('planerad', 'pågår')"
     )
     static let weekExitCondition =
         "date BETWEEN ?1 AND ?2 OR follow_up_4_weeks BETWEEN ?1 AND ?2 OR follow_up_6_months BETWEEN ?1 AND ?2"
-    static let weekConsentCondition = "valid_to >= ?"
     static let weekAssignmentCondition = "member_id = ? AND (to_date IS NULL OR to_date >= ?)"
 }

@@ -107,10 +107,11 @@ struct WeekExportCommand: ParsableCommand {
             } else {
                 reader = .team(me)
             }
-            let data = try store.weekData(week: chosen, today: today, reader: reader.member?.id)
+            let data = try store.weekData(
+                week: chosen, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all)
             var list = WeekList(
                 week: chosen, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
-                records: data.records, protectedPolicy: .leaveOut)
+                records: data.records, protectedPolicy: .leaveOut, state: data.state)
             list.gallringDue = try store.gallringDueCount(today: today)
             let export = WeekListExport(list: list, names: names, codeSalt: UInt64.random(in: .min ... .max), generated: common.now())
             let text: String
@@ -124,11 +125,16 @@ struct WeekExportCommand: ParsableCommand {
             try Self.save(text, to: output, force: force) {
                 try common.logAccess(
                     store, .export,
-                    participants: data.records.filter { !$0.participant.protectedIdentity }.map(\.participant.id),
+                    participants: data.covered,
                     format: format.rawValue, withNames: names, detail: "export week \(chosen)")
             }
+            // The process ends right after: at city scale the week's values are some 50 000 small objects, and
+            // freeing them one by one costs more than reading them (docs/benchmarks.md). Kept instead.
+            Self.keptUntilExit = (data, list)
         }
     }
+
+    nonisolated(unsafe) static var keptUntilExit: Any?
 
     /// An existing file is replaced only with `--force` and only when it is an earlier veckoexport: a
     /// mistyped `--output` must never destroy someone's document.

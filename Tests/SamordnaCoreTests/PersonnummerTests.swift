@@ -117,6 +117,39 @@ private func parseError(_ text: String, on day: LocalDate = today) -> Personnumm
         #expect(throws: PersonnummerError.invalidCharacter("-")) { try Personnummer(storedDigits: "19640823-323") }
     }
 
+    /// The one-pass check of the stored form gives what the rules say, date by date: invalid dates (including
+    /// a samordningsnummer's day 61–91), birth number 000, the check digit, and 13 digits.
+    @Test func storedDigitsFollowTheRulesForManyNumbers() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let year = Int.random(in: 1890...2030, using: &rng)
+            let month = Int.random(in: 0...13, using: &rng)
+            let dayInNumber = Int.random(in: 0...1, using: &rng) == 0 ? Int.random(in: 0...32, using: &rng) : Int.random(in: 59...93, using: &rng)
+            let birth = Int.random(in: 0...999, using: &rng)
+            let check = Int.random(in: 0...9, using: &rng)
+            func pad(_ n: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+            let text = pad(year, 4) + pad(month, 2) + pad(dayInNumber, 2) + pad(birth, 3) + String(check)
+            let day = dayInNumber > 60 ? dayInNumber - 60 : dayInNumber
+            let expected: PersonnummerError?
+            if LocalDate(year: year, month: month, day: day) == nil {
+                expected = .invalidDate(year: year, month: month, day: day, samordningsnummer: dayInNumber > 60)
+            } else if birth == 0 {
+                expected = .birthNumberZero
+            } else {
+                let digit = Personnummer.luhnCheckDigit(String(text.dropFirst(2).prefix(9)))
+                expected = digit == check ? nil : .checkDigitMismatch(expected: digit, actual: check)
+            }
+            do {
+                let number = try Personnummer(storedDigits: text)
+                #expect(expected == nil, "\(text)")
+                #expect(number.digits == text)
+            } catch {
+                #expect(error == expected, "\(text)")
+            }
+        }
+        #expect(throws: PersonnummerError.wrongStoredLength(13)) { try Personnummer(storedDigits: "1964082332340") }
+    }
+
     @Test func storedDigitsAreValidatedLikeInput() {
         #expect(throws: PersonnummerError.checkDigitMismatch(expected: 4, actual: 0)) {
             try Personnummer(storedDigits: "196408233230")

@@ -16,6 +16,29 @@ import Testing
         #expect(InertText.cell("rad 1\nrad 2\tslut") == "rad 1\nrad 2\tslut")
         #expect(CSVWriter().escape("Åsa\u{9B}") == "Åsa\u{FFFD}")
     }
+
+    /// The fast path for plain ASCII cells (`CSVWriter.isPlain`) writes exactly what the full escape would:
+    /// every ASCII character at the start, in the middle and at the end, with `;` and `,` as delimiters.
+    @Test func plainCellsAreWrittenAsTheFullEscapeWouldWriteThem() {
+        for delimiter in [Character(";"), ","] {
+            let w = CSVWriter(delimiter: delimiter)
+            for b in UInt8(0)...UInt8(0x7F) {
+                let c = String(decoding: [b], as: UTF8.self)
+                for raw in [c, c + "ab", "ab" + c, "a" + c + "b", c + "12", "-" + c, "12"] {
+                    let full: String = {
+                        var value = InertText.cell(raw)
+                        if let first = value.unicodeScalars.first, "=+-@|%\t\r".unicodeScalars.contains(first) {
+                            let rest = value.dropFirst()
+                            if !(first == "-" && !rest.isEmpty && rest.allSatisfy(\.isNumber)) { value = "'" + value }
+                        }
+                        guard w.needsQuotes(value) else { return value }
+                        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                    }()
+                    #expect(w.escape(raw) == full, "\(Array(raw.utf8)) with \(delimiter)")
+                }
+            }
+        }
+    }
 }
 
 /// Stored bidi controls and invisible characters are inert in every export: JSON escapes them (the data

@@ -10,38 +10,84 @@ import Testing
 @Suite struct WeekDataTests {
     let today = LocalDate(iso: "2026-11-23")!
 
-    @Test func theWeeksReadsGiveTheSameListAsTheWholeCaseload() throws {
+    /// The sections about every open participant come from the store's merged scans (`WeekCaseloadState`)
+    /// and the rest from the week's records; the list must be the one the in-memory rules make of the whole
+    /// caseload, for several demo caseloads, weeks, readers and both protected policies.
+    @Test(arguments: [(300, UInt64(7)), (400, UInt64(11)), (500, UInt64(23))])
+    func theWeeksReadsGiveTheSameListAsTheWholeCaseload(participants: Int, seed: UInt64) throws {
         let dir = try TemporaryDirectory()
-        let demo = DemoCaseload.generate(participants: 300, seed: 7, today: today)
+        let demo = DemoCaseload.generate(participants: participants, seed: seed, today: today)
         let store = try CaseloadStore.open(at: dir.database)
         try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
         let all = try store.loadCaseload()
         let weeks = [47, 48, 49, 50, 53].compactMap { IsoWeek(year: 2026, week: $0) } + [IsoWeek(year: 2026, week: 21)!]
         let readers: [WeekList.Reader] = [.team(demo.team[0]), .mine(demo.team[0]), .mine(demo.team[1]), .team(nil)]
         var nonEmpty = 0
+        var stateSections = 0
         for week in weeks {
             for reader in readers {
-                let data = try store.weekData(week: week, today: today, reader: reader.member?.id)
+                let data = try store.weekData(
+                    week: week, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all)
                 #expect(data.records.count < all.count)
+                // What an export logs: every open participant and the closed ones the week touches, never
+                // one with skyddade personuppgifter.
+                let open = all.filter { $0.participant.status.isOpen && !$0.participant.protectedIdentity }.map(\.id)
+                let closed = data.records.filter { !$0.participant.status.isOpen && !$0.participant.protectedIdentity }.map(\.id)
+                #expect(data.covered.count == open.count + closed.count)
+                #expect(Set(data.covered) == Set(open + closed))
                 for policy in [WeekList.ProtectedPolicy.leaveOut, .onlyForResponsible] {
-                    func list(_ records: [ParticipantRecord]) -> WeekList {
+                    func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
                         WeekList(
                             week: week, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
-                            records: records, protectedPolicy: policy)
+                            records: records, protectedPolicy: policy, state: state)
                     }
-                    let fromWeek = list(data.records)
-                    #expect(fromWeek == list(all), "\(week) \(reader.member?.login ?? "-") \(reader.onlyMine)")
+                    let fromWeek = list(data.records, data.state)
+                    let truth = list(all, nil)
+                    #expect(fromWeek == truth, "\(week) \(reader.member?.login ?? "-") \(reader.onlyMine) \(policy)")
+                    #expect(fromWeek.withoutJobFocused == truth.withoutJobFocused)
+                    #expect(fromWeek.consents == truth.consents)
+                    #expect(fromWeek.gaps == truth.gaps)
+                    #expect(fromWeek.nearMaxLength == truth.nearMaxLength)
+                    if !fromWeek.consents.items.isEmpty && !fromWeek.withoutOngoing.items.isEmpty { stateSections += 1 }
                     if !fromWeek.meetings.isEmpty && !fromWeek.followUps.items.isEmpty { nonEmpty += 1 }
                 }
             }
         }
         #expect(nonEmpty > 0, "the demo's weeks should have meetings and follow-ups")
+        #expect(stateSections > 0, "the demo's weeks should have consent problems and participants without an insats")
+    }
+
+    /// A catalogue of the team's own: the job-focused codes and maximum lengths are the ones given, not the
+    /// default catalogue's.
+    @Test func anotherCatalogueGivesTheSameListAsTheWholeCaseload() throws {
+        let dir = try TemporaryDirectory()
+        let demo = DemoCaseload.generate(participants: 300, seed: 5, today: today)
+        let store = try CaseloadStore.open(at: dir.database)
+        try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
+        let all = try store.loadCaseload()
+        var catalogue = DefaultInsatsCatalogue.all
+        for i in catalogue.indices {
+            catalogue[i].jobFocused = i % 2 == 0
+            catalogue[i].maxLengthDays = i % 3 == 0 ? 120 + i : nil
+        }
+        let week = IsoWeek(containing: today)
+        for reader in [WeekList.Reader.team(demo.team[0]), .mine(demo.team[1]), .team(nil)] {
+            let data = try store.weekData(week: week, today: today, reader: reader.member?.id, catalogue: catalogue)
+            func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
+                WeekList(
+                    week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: records,
+                    protectedPolicy: .onlyForResponsible, state: state)
+            }
+            let truth = list(all, nil)
+            #expect(list(data.records, data.state) == truth)
+            #expect(!truth.nearMaxLength.isEmpty || !truth.gaps.isEmpty)
+        }
     }
 
     @Test func eachRangeIsServedByItsIndex() throws {
         let dir = try TemporaryDirectory()
         let store = try Fixture.store(in: dir)
-        _ = try store.weekData(week: IsoWeek(year: 2026, week: 49)!, today: today, reader: Fixture.anna.id)
+        _ = try store.weekData(week: IsoWeek(year: 2026, week: 49)!, today: today, reader: Fixture.anna.id, catalogue: DefaultInsatsCatalogue.all)
         let c = CaseloadStore.weekEpisodeConditions
         let cases: [(String, String, StatementArguments)] = [
             ("meeting_date", "\(MeetingTable.selectSQL) WHERE \(CaseloadStore.weekMeetingCondition)", ["2026-11-23", "2026-12-06"]),
@@ -51,13 +97,35 @@ import Testing
             ("exit_record_follow_up_6_months", "\(ExitTable.selectSQL) WHERE \(CaseloadStore.weekExitCondition)", ["2026-11-30", "2026-12-06"]),
             ("exit_record_date", "\(ExitTable.selectSQL) WHERE \(CaseloadStore.weekExitCondition)", ["2026-11-30", "2026-12-06"]),
             ("responsible_assignment_member", "\(AssignmentTable.selectSQL) WHERE \(CaseloadStore.weekAssignmentCondition)", ["m", "2026-05-01"]),
-            ("consent_valid_to", "\(ConsentTable.selectSQL) WHERE \(CaseloadStore.weekConsentCondition)", ["2026-12-01"]),
         ]
         for (index, sql, arguments) in cases {
             let plan = try DatabaseQueue(path: dir.database.path).read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
             }
             #expect(plan.contains { $0.contains("INDEX \(index)") }, "\(index): \(plan)")
+        }
+    }
+
+    /// The three scans about every open participant each read one covering index in participant order:
+    /// no table rows, no sort.
+    @Test func theOpenParticipantScansReadCoveringIndexesInOrder() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Fixture.store(in: dir)
+        _ = try store.weekData(
+            week: IsoWeek(year: 2026, week: 49)!, today: today, reader: Fixture.anna.id, catalogue: DefaultInsatsCatalogue.all)
+        let ongoing = CaseloadStore.weekOngoingSQL(catalogue: DefaultInsatsCatalogue.all, day: today)
+        let cases: [(String, String, StatementArguments)] = [
+            ("participant_open", CaseloadStore.weekOpenParticipantsSQL, []),
+            ("insats_episode_participant_live", ongoing.sql, StatementArguments(ongoing.arguments)),
+            ("consent_participant_valid", CaseloadStore.weekValidConsentsSQL, ["2026-11-23"]),
+        ]
+        for (index, sql, arguments) in cases {
+            let plan = try DatabaseQueue(path: dir.database.path).read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
+            }
+            #expect(plan.first { $0.hasPrefix("SCAN") }?.contains("COVERING INDEX \(index)") == true, "\(index): \(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(index): \(plan)")
+            #expect(!plan.contains { $0.contains("AUTOMATIC") }, "\(index): \(plan)")
         }
     }
 }

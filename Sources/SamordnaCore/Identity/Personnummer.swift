@@ -59,6 +59,46 @@ public struct Personnummer: Hashable, Codable, Sendable, CustomStringConvertible
 
     /// Reads back the 12 stored digits, checking them as strictly as typed input (except against today).
     public init(storedDigits: String) throws(PersonnummerError) {
+        // The stored form, 12 ASCII digits, checked in one pass over the bytes (every participant read comes
+        // here: 10 000 at start-up, thousands for a week list); anything else takes the general path below,
+        // which names what is wrong. The checks and their order are the same.
+        do {
+            var count = 0
+            var year = 0, month = 0, dayInNumber = 0, birthNumber = 0, check = 0
+            var sum = 0, weight = 2
+            for byte in storedDigits.utf8 {
+                guard byte >= 48 && byte <= 57, count < 12 else {
+                    count = -1
+                    break
+                }
+                let d = Int(byte) - 48
+                switch count {
+                case 0...3: year = year * 10 + d
+                case 4...5: month = month * 10 + d
+                case 6...7: dayInNumber = dayInNumber * 10 + d
+                case 8...10: birthNumber = birthNumber * 10 + d
+                default: check = d
+                }
+                if count >= 2 && count <= 10 {
+                    let product = d * weight
+                    sum += product / 10 + product % 10
+                    weight = 3 - weight
+                }
+                count += 1
+            }
+            if count == 12 {
+                let coordination = dayInNumber > 60
+                let day = coordination ? dayInNumber - 60 : dayInNumber
+                guard LocalDate(year: year, month: month, day: day) != nil else {
+                    throw .invalidDate(year: year, month: month, day: day, samordningsnummer: coordination)
+                }
+                guard birthNumber != 0 else { throw .birthNumberZero }
+                let expected = (10 - sum % 10) % 10
+                guard expected == check else { throw .checkDigitMismatch(expected: expected, actual: check) }
+                digits = storedDigits
+                return
+            }
+        }
         let utf8 = Array(storedDigits.utf8)
         if let bad = storedDigits.first(where: { !$0.isASCIIDigit }) { throw .invalidCharacter(bad) }
         guard utf8.count == 12 else { throw .wrongStoredLength(utf8.count) }

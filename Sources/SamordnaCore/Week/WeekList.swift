@@ -87,11 +87,15 @@ public struct WeekList: Hashable, Sendable {
         public var sortKey: String
 
         public init(_ p: Participant) {
-            id = p.id
-            firstName = p.firstName
-            lastName = p.lastName
-            status = p.status
-            sortKey = SwedishCollation.key("\(p.lastName), \(p.firstName)")
+            self.init(id: p.id, firstName: p.firstName, lastName: p.lastName, status: p.status)
+        }
+
+        public init(id: Participant.ID, firstName: String, lastName: String, status: ParticipantStatus) {
+            self.id = id
+            self.firstName = firstName
+            self.lastName = lastName
+            self.status = status
+            sortKey = SwedishCollation.key("\(lastName), \(firstName)")
         }
 
         /// "Efternamn, Förnamn"
@@ -181,9 +185,14 @@ extension WeekList {
     /// Builds the list. `records` are every participant the week touches (an open participant, or one with
     /// a meeting, an insats starting or ending, a follow-up or an exit in the week) with their assignments,
     /// consents, live episodes and the week's and last week's meetings.
+    ///
+    /// With `state` (what `CaseloadStore.weekData` reads), "utan pågående insats", "utan jobbinriktad insats"
+    /// and the consent problems come from its rows, not from the records, and "glapp" and "nära längsta tid"
+    /// are judged only for its `insatsCandidates`; `records` then need only the week's participants and those
+    /// candidates (with all their live episodes), and only the consents that let the reader see.
     public init(
         week: IsoWeek, today: LocalDate, team: [TeamMember], catalogue: [InsatsType], reader: Reader,
-        records: [ParticipantRecord], protectedPolicy: ProtectedPolicy
+        records: [ParticipantRecord], protectedPolicy: ProtectedPolicy, state: WeekCaseloadState? = nil
     ) {
         self.week = week
         self.today = today
@@ -261,10 +270,12 @@ extension WeekList {
                 }
 
                 if p.status.isOpen {
-                    for warning in InsatsPlanning.bipWarnings(record.episodes, catalogue: types, on: day) {
+                    let judgeInsatser = state.map { $0.insatsCandidates.contains(p.id) } ?? true
+                    let warnings = judgeInsatser ? InsatsPlanning.bipWarnings(record.episodes, catalogue: types, on: day) : []
+                    for warning in warnings {
                         switch warning {
-                        case .noOngoing: withoutOngoing.items.append(person)
-                        case .noJobFocused: withoutJobFocused.items.append(person)
+                        case .noOngoing: if state == nil { withoutOngoing.items.append(person) }
+                        case .noJobFocused: if state == nil { withoutJobFocused.items.append(person) }
                         case .gapAhead(let code, let ends):
                             if let e = InsatsPlanning.gapAhead(record.episodes, ongoing: record.ongoingEpisodes(on: day), on: day) {
                                 access.add(
@@ -281,9 +292,11 @@ extension WeekList {
                         case .followUpOverdue: break  // listed with the week's follow-ups above
                         }
                     }
-                    for group in teamGroups {
-                        if let problem = Self.consentProblem(record.consents, group: group, on: day) {
-                            consents.items.append(ConsentItem(person: person, group: group, problem: problem))
+                    if state == nil {
+                        for group in teamGroups {
+                            if let problem = Self.consentProblem(record.consents, group: group, on: day) {
+                                consents.items.append(ConsentItem(person: person, group: group, problem: problem))
+                            }
                         }
                     }
                 }
@@ -300,6 +313,25 @@ extension WeekList {
                 }
                 if week.contains(exit.followUp6Months) {
                     followUps.items.append(FollowUpItem(person: person, kind: .exit6Months, due: exit.followUp6Months, overdue: exit.followUp6Months < day))
+                }
+            }
+        }
+
+        // The store's rows for the sections about every open participant, under the same rules as records.
+        for row in state?.rows ?? [] where row.status.isOpen {
+            let responsible = reader.member.map { member in
+                state?.readerAssignments[row.id]?.contains { $0.memberID == member.id && $0.isCurrent(on: day) } ?? false
+            } ?? false
+            if row.protectedIdentity {
+                guard protectedPolicy == .onlyForResponsible, responsible else { continue }
+            }
+            guard !reader.onlyMine || responsible else { continue }
+            lazy var person = Person(id: row.id, firstName: row.firstName, lastName: row.lastName, status: row.status)
+            if !row.hasOngoing { withoutOngoing.items.append(person) }
+            if !row.hasJobFocused { withoutJobFocused.items.append(person) }
+            for group in teamGroups {
+                if let problem = Self.consentProblem(lastValid: row.lastConsent(group), on: day) {
+                    consents.items.append(ConsentItem(person: person, group: group, problem: problem))
                 }
             }
         }
@@ -323,16 +355,23 @@ extension WeekList {
         byDate(&ending)
         byDate(&gaps)
         byDate(&nearMax)
-        withoutOngoing.items.sort(by: byName)
-        withoutJobFocused.items.sort(by: byName)
+        // The long sections (thousands of lines at city scale) are sorted through their indices, so the sort
+        // moves integers instead of items; every order here is total (ties end on the participant's id).
+        func sortedByName(_ people: [Person]) -> [Person] {
+            people.indices.sorted { byName(people[$0], people[$1]) }.map { people[$0] }
+        }
+        withoutOngoing.items = sortedByName(withoutOngoing.items)
+        withoutJobFocused.items = sortedByName(withoutJobFocused.items)
         followUps.items.sort { a, b in
             if a.due != b.due { return a.due < b.due }
             if a.person.id != b.person.id { return byName(a.person, b.person) }
             return String(describing: a.kind) < String(describing: b.kind)
         }
-        consents.items.sort { a, b in
-            a.group != b.group ? groupOrder[a.group]! < groupOrder[b.group]! : byName(a.person, b.person)
-        }
+        let consentItems = consents.items
+        let consentGroups = consentItems.map { groupOrder[$0.group]! }
+        consents.items = consentItems.indices.sorted { a, b in
+            consentGroups[a] != consentGroups[b] ? consentGroups[a] < consentGroups[b] : byName(consentItems[a].person, consentItems[b].person)
+        }.map { consentItems[$0] }
         exits.items.sort { a, b in a.exit.date != b.exit.date ? a.exit.date < b.exit.date : byName(a.person, b.person) }
 
         self.days = days
@@ -359,7 +398,12 @@ extension WeekList {
         let valid = consents.filter { c in
             c.isValid(on: day) && c.discloser.union(c.recipient).contains { $0.badgeGroup == group }
         }
-        guard let last = valid.map(\.validTo).max() else { return .missing }
+        return consentProblem(lastValid: valid.map(\.validTo).max(), on: day)
+    }
+
+    /// The same, given the last `validTo` of the group's consents valid on `day` (nil: none).
+    public static func consentProblem(lastValid last: LocalDate?, on day: LocalDate) -> ConsentProblem? {
+        guard let last else { return .missing }
         return day.days(until: last) <= consentWarningDays ? .ending(last) : nil
     }
 }

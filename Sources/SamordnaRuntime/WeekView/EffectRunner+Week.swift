@@ -33,7 +33,7 @@ extension EffectRunner {
                 try FileWriter.makeDirectory(folder)
                 let path = folder + "/veckolista-\(week)\(mine ? "-min" : "").\(format.rawValue)"
                 // Logged before the file is written: an export that cannot be logged is not made.
-                let ids = people.filter { !$0.protectedIdentity }.map(\.id)
+                let ids = people
                 guard logAccess(AccessRequest(
                     action: .export, participants: ids, format: format.rawValue, withNames: false,
                     detail: "x veckolista \(week)\(mine ? " min" : "")"))
@@ -51,17 +51,17 @@ extension EffectRunner {
         try weekListAndPeople(week, mine: mine, protectedPolicy: protectedPolicy).list
     }
 
-    /// The list and the participants it was made from (for the access log).
+    /// The list and the participants it was made from, without skyddade personuppgifter (for the access log).
     private func weekListAndPeople(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy)
-        throws(StoreError) -> (list: WeekList, people: [Participant])
+        throws(StoreError) -> (list: WeekList, people: [Participant.ID])
     {
         let me = try member()
-        let data = try store.weekData(week: week, today: today, reader: me?.id)
+        let data = try store.weekData(week: week, today: today, reader: me?.id, catalogue: catalogue)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
         var list = WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,
-            protectedPolicy: protectedPolicy)
+            protectedPolicy: protectedPolicy, state: data.state)
         list.gallringDue = try store.gallringDueCount(today: today)
-        return (list, data.records.map(\.participant))
+        return (list, data.covered)
     }
 }

@@ -41,6 +41,7 @@ enum Schema {
         ("v2-access-log", v2AccessLog),
         ("v3-note-category", v3NoteCategory),
         ("v3-gallring", v3Gallring),
+        ("v3-week-indexes", v3WeekIndexes),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -401,5 +402,19 @@ enum Schema {
         BEGIN
             SELECT RAISE(ABORT, 'change_log är append-only');
         END;
+        """
+
+    // The week list's sections about every open participant ("utan pågående/jobbinriktad insats", "glapp",
+    // "nära längsta tid", consent problems) are one merge of three scans in participant-id order
+    // (`CaseloadStore.weekState`): the open participants, their ongoing insatser and their valid consents.
+    // These covering indexes hold every column those scans read, in that order, so each is one pass over an
+    // index instead of a lookup of every row in the table (docs/benchmarks.md, docs/storage.md).
+    static let v3WeekIndexes = """
+        CREATE INDEX participant_open
+            ON participant(id, first_name, last_name, status, protected_identity) WHERE status <> 'avslutad';
+        CREATE INDEX insats_episode_participant_live
+            ON insats_episode(participant_id, status, start_date, planned_start, end_date, planned_end, type_code);
+        CREATE INDEX consent_participant_valid
+            ON consent(participant_id, valid_from, valid_to, withdrawn_on, discloser, recipient);
         """
 }

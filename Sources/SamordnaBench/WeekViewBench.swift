@@ -1,0 +1,38 @@
+import Foundation
+import SamordnaCore
+import SamordnaRuntime
+import SamordnaStore
+import SamordnaUI
+import TerminalUI
+
+/// Child: the veckolista in the terminal (`v` on the list) read as a team member: opening it (the week read
+/// from the store and built), paging a week forward and back (`]` `[`: each a new read), and moving a line
+/// (`j`), each as update + effects + view + diff + draw. Prints `WEEKVIEW open page page-p90 move` as
+/// medians in ms. Budget (docs/benchmarks.md): ≤ 16 ms per key at 10 000 participants.
+@MainActor
+func weekViewChild(participants: Int, dir: String) throws {
+    let directory = try DataDirectory.resolve(flag: dir, environment: [:])
+    let store = try CaseloadStore.open(at: directory.databaseURL)
+    let login = try store.teamMembers().first { $0.active }?.login ?? "bench"
+    let program = Program(
+        backend: BenchBackend(size: Size(width: 120, height: 40)), runner: EffectRunner(store: store, fixedToday: today),
+        user: login)
+    program.start()
+    var opens: [Duration] = []
+    var pages: [Duration] = []
+    var moves: [Duration] = []
+    func press(_ key: String) -> Duration {
+        let begin = ContinuousClock.now
+        program.handle(.key(KeyChord(parsing: key)!))
+        program.render()
+        return ContinuousClock.now - begin
+    }
+    for _ in 0..<10 {
+        opens.append(press("v"))
+        for i in 0..<6 { pages.append(press(i % 2 == 0 ? "]" : "[")) }
+        for _ in 0..<20 { moves.append(press("j")) }
+        _ = press("<Esc>")
+    }
+    if !program.state.stack.isEmpty { _ = press("<Esc>") }
+    print("WEEKVIEW \(ms(median(opens))) \(ms(median(pages))) \(ms(percentile(pages, 0.9))) \(ms(median(moves)))")
+}
