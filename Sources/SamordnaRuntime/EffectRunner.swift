@@ -27,6 +27,8 @@ public struct EffectRunner {
     let templateNotices = TemplateNoticeCache()
     /// Where the last load or refresh stopped reading the change log.
     let changeMark = ChangeMark()
+    /// Weeks read ahead while the user was idle, valid while nothing is committed (the week view).
+    let weekCache = WeekCache()
     /// Shown in the status line once the first screen is up (a storage warning), or nil.
     public var startupNotice: String?
     /// Where new records get their ids: the one identifier source of the UI's writes (tests inject their own).
@@ -62,7 +64,7 @@ public struct EffectRunner {
         case .kartlaggning(let e): return [.kartlaggning(perform(e))]
         case .insats(let e): return [.insats(perform(e))]
         case .meeting(let e): return [.meeting(perform(e))]
-        case .week(let e): return [.week(perform(e))]
+        case .week(let e): return perform(e).map { [.week($0)] } ?? []
         }
     }
 

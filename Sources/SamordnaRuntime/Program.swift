@@ -19,6 +19,7 @@ public final class Program {
     public private(set) var state: AppState
     private var previous: Buffer?
     private var lastDataVersion: Int?
+    private var lastIdleTick = ContinuousClock.now
     /// How often to look for a colleague's commit and a new day while idle.
     public var pollInterval: Duration = .milliseconds(500)
 
@@ -61,8 +62,16 @@ public final class Program {
         start()
         var outcome = Outcome.quit
         while !state.shouldQuit {
-            guard let event = backend.nextEvent(timeout: pollInterval) else {
-                idleTick()
+            // Idle work (the week view's neighbouring weeks) is done one piece at a time while no key waits.
+            let idleWork = state.idleEffects.first { !runner.isIdleWorkDone($0) }
+            guard let event = backend.nextEvent(timeout: idleWork == nil ? pollInterval : .zero) else {
+                // A colleague's commit and a new day come first: they change what is on screen.
+                if let idleWork, ContinuousClock.now - lastIdleTick < pollInterval {
+                    runEffects([idleWork])
+                } else {
+                    idleTick()
+                    lastIdleTick = .now
+                }
                 continue
             }
             // Everything already waiting is handled before drawing again; characters that arrived together
@@ -131,6 +140,11 @@ public final class Program {
                 queue.append(contentsOf: update(&state, msg))
             }
         }
+    }
+
+    /// Does the idle work `run` would do between keys (the benchmark and tests, which feed keys themselves).
+    public func doIdleWork() {
+        while let work = state.idleEffects.first(where: { !runner.isIdleWorkDone($0) }) { runEffects([work]) }
     }
 
     /// Between keys: notice a colleague's commit (PRAGMA data_version) and a new day.

@@ -218,6 +218,22 @@ public final class CaseloadStore: Sendable {
         }
     }
 
+    /// A mark that changes whenever anything is committed to the caseload, by another process
+    /// (`PRAGMA data_version`) or by this one (the writer connection's count of changed rows): what is
+    /// computed from the database and kept for later (the week view's neighbouring weeks) is still valid
+    /// while the mark is the same.
+    public func commitMark() throws(StoreError) -> CommitMark {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                CommitMark(
+                    dataVersion: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0,
+                    ownChanges: db.totalChangesCount)
+            }
+        } catch {
+            throw Self.map(error, path: path)
+        }
+    }
+
     // MARK: Maintenance
 
     /// Problems SQLite finds in the file and broken references; empty when all is well (`samordna check`).
@@ -284,4 +300,10 @@ public final class CaseloadStore: Sendable {
         default: return .databaseFailure(path: path, reason: reason)
         }
     }
+}
+
+/// See `CaseloadStore.commitMark()`.
+public struct CommitMark: Hashable, Sendable {
+    public var dataVersion: Int
+    public var ownChanges: Int
 }

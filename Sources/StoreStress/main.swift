@@ -37,6 +37,8 @@ func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps:
         try store.addParticipant(shared, by: login, at: Date())
     } catch .duplicateIdentity {
         // Another worker created it first.
+    } catch .alreadyExists {
+        // The same, found by its id (as runInsats).
     }
     var bumps = 0
     var conflicts = 0

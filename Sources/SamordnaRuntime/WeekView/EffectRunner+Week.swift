@@ -8,14 +8,22 @@ import SamordnaUI
 /// The veckolista: one week read with the store's indexed range queries (never the whole caseload), built
 /// by Core's `WeekList` for the logged-in member, and exported pseudonymised to a private file.
 extension EffectRunner {
-    func perform(_ effect: WeekEffect) -> WeekMsg {
+    func perform(_ effect: WeekEffect) -> WeekMsg? {
         switch effect {
         case .load(let week, let mine):
             do {
-                return .loaded(try weekList(week, mine: mine, protectedPolicy: .onlyForResponsible))
+                return .loaded(try cachedWeek(week, mine: mine))
             } catch {
                 return .failed("\(error)")
             }
+        case .prefetch(let week, let mine):
+            do {
+                _ = try cachedWeek(week, mine: mine)
+            } catch {
+                // Not tried again until something is committed; the week is read when it is asked for.
+                if let key = try? weekKey(week, mine: mine) { weekCache.failed.insert(key) }
+            }
+            return nil
         case .export(let week, let mine, let format):
             guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
             do {
@@ -47,8 +55,26 @@ extension EffectRunner {
         }
     }
 
-    private func weekList(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy) throws(StoreError) -> WeekList {
-        try weekListAndPeople(week, mine: mine, protectedPolicy: protectedPolicy).list
+    /// The week for the view: from the cache when it was read since the last commit (by anyone), else read.
+    private func cachedWeek(_ week: IsoWeek, mine: Bool) throws(StoreError) -> WeekList {
+        let key = try weekKey(week, mine: mine)
+        if let list = weekCache.lists[key] { return list }
+        let list = try weekListAndPeople(week, mine: mine, protectedPolicy: .onlyForResponsible).list
+        // Only the weeks around the one on screen are worth keeping; a commit makes them all stale.
+        weekCache.lists = weekCache.lists.filter { $0.key.mark == key.mark && abs($0.key.week.monday.days(until: week.monday)) <= 14 }
+        weekCache.failed = weekCache.failed.filter { $0.mark == key.mark }
+        weekCache.lists[key] = list
+        return list
+    }
+
+    private func weekKey(_ week: IsoWeek, mine: Bool) throws(StoreError) -> WeekCache.Key {
+        WeekCache.Key(week: week, mine: mine, today: today, login: login, mark: try store.commitMark())
+    }
+
+    /// Whether `effect` is idle work already done: a week read (or tried) since the last commit.
+    public func isIdleWorkDone(_ effect: Effect) -> Bool {
+        guard case .week(.prefetch(let week, let mine)) = effect, let key = try? weekKey(week, mine: mine) else { return true }
+        return weekCache.lists[key] != nil || weekCache.failed.contains(key)
     }
 
     /// The list and the participants it was made from, without skyddade personuppgifter (for the access log).
@@ -64,4 +90,21 @@ extension EffectRunner {
         list.gallringDue = try store.gallringDueCount(today: today)
         return (list, data.covered)
     }
+}
+
+/// The week view's lists read ahead (`WeekEffect.prefetch`), by week, Min/Teamets vecka, day, login and the
+/// store's commit mark. A reference, so the value-type runner keeps it between effects; used on the UI's
+/// thread only.
+final class WeekCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var week: IsoWeek
+        var mine: Bool
+        var today: LocalDate
+        var login: String
+        var mark: CommitMark
+    }
+
+    var lists: [Key: WeekList] = [:]
+    /// Weeks whose read ahead failed: not tried again between keys until the next commit.
+    var failed: Set<Key> = []
 }

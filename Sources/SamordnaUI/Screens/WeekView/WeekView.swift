@@ -179,6 +179,8 @@ public enum WeekEffect: Equatable, Sendable {
     case load(IsoWeek, mine: Bool)
     /// Write the week, pseudonymised, to a private file in the data directory's export folder.
     case export(IsoWeek, mine: Bool, format: WeekExportFormat)
+    /// Read a week the user is likely to page to next and keep it, between keys; answers nothing.
+    case prefetch(IsoWeek, mine: Bool)
 }
 
 extension WeekViewState: ScreenModel {
@@ -298,5 +300,14 @@ extension WeekViewState: ScreenModel {
     static func reloadIfOpen(_ state: AppState) -> [Effect] {
         guard let view = state.screen(WeekViewState.self) else { return [] }
         return [.week(.load(view.week, mine: view.mine))]
+    }
+}
+
+extension AppState {
+    /// Work for the time between keys: with the week view on screen, the weeks before and after it, so that
+    /// `[` and `]` show a week already read.
+    public var idleEffects: [Effect] {
+        guard case .weekView(let v)? = stack.last, !v.isLoading else { return [] }
+        return [.week(.prefetch(v.week.next, mine: v.mine)), .week(.prefetch(v.week.previous, mine: v.mine))]
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import SamordnaCore
+import SamordnaRuntime
+import SamordnaStore
+import SamordnaUI
+import TerminalUI
+import TerminalUITesting
+import Testing
+
+/// Between keys the program reads the weeks next to the one the week view shows, so `[` and `]` show a week
+/// already read; whatever anyone commits makes what was read ahead stale (docs/week-list.md).
+@Suite struct WeekReadAheadTests {
+    func runner(_ caseload: ProgramTests.Caseload) -> EffectRunner {
+        EffectRunner(
+            store: caseload.store, timeZone: TimeZone(identifier: "Europe/Stockholm")!, fixedToday: ProgramTests.today,
+            login: "anna.af")
+    }
+
+    @Test @MainActor func theNeighbouringWeeksAreReadBetweenKeysAndACommitMakesThemStale() async throws {
+        let caseload = try await ProgramTests.Caseload(participants: 60)
+        let r = runner(caseload)
+        let program = Program(backend: TextBackend(size: Size(width: 100, height: 30)), runner: r, user: "anna.af")
+        program.start()
+        program.handle(.key(KeyChord(parsing: "v")!))
+        guard case .weekView(let v)? = program.state.stack.last else {
+            Issue.record("no week view")
+            return
+        }
+        let next = Effect.week(.prefetch(v.week.next, mine: false))
+        let previous = Effect.week(.prefetch(v.week.previous, mine: false))
+        #expect(program.state.idleEffects == [next, previous])
+        #expect(!r.isIdleWorkDone(next) && !r.isIdleWorkDone(previous))
+        program.doIdleWork()
+        #expect(r.isIdleWorkDone(next) && r.isIdleWorkDone(previous))
+
+        // `]` shows the week read ahead, the same as a fresh read.
+        program.handle(.key(KeyChord(parsing: "]")!))
+        guard case .weekView(let shown)? = program.state.stack.last, let list = shown.list else {
+            Issue.record("no week after ]")
+            return
+        }
+        #expect(shown.week == v.week.next)
+        let fresh = EffectRunner(
+            store: try CaseloadStore.open(at: caseload.databaseURL), timeZone: TimeZone(identifier: "Europe/Stockholm")!,
+            fixedToday: ProgramTests.today, login: "anna.af")
+        #expect(fresh.perform(.week(.load(v.week.next, mine: false))) == [.week(.loaded(list))])
+
+        // A colleague's commit (another process) and one of our own each make the read-ahead stale.
+        program.doIdleWork()
+        let after = Effect.week(.prefetch(v.week.next.next, mine: false))
+        #expect(r.isIdleWorkDone(after))
+        let colleague = try CaseloadStore.open(at: caseload.databaseURL)
+        let someone = try #require(try colleague.participants().first)
+        var changed = someone
+        changed.phone = "070-123 45 67"
+        _ = try colleague.updateParticipant(changed, expectedVersion: someone.version, by: "bjorn.soc", at: Date())
+        #expect(!r.isIdleWorkDone(after), "a colleague's commit")
+        program.doIdleWork()
+        #expect(r.isIdleWorkDone(after))
+        _ = try caseload.store.logAccess(
+            .read, participant: someone.id, participants: 1, format: "tui", withNames: true, detail: "test", by: "anna.af",
+            at: Date())
+        #expect(!r.isIdleWorkDone(after), "our own commit")
+    }
+
+    @Test @MainActor func nothingIsReadAheadOutsideTheWeekView() async throws {
+        let caseload = try await ProgramTests.Caseload(participants: 5)
+        let program = Program(backend: TextBackend(size: Size(width: 100, height: 30)), runner: runner(caseload), user: "anna.af")
+        program.start()
+        #expect(program.state.idleEffects.isEmpty)
+    }
+}
