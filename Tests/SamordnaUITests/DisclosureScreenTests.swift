@@ -157,6 +157,22 @@ import Testing
         }
     }
 
+    @Test func aComparisonLeavesOutWhatTheReaderMayNotSee() {
+        var s = Fixture.state(width: 100)
+        s.press("G", "<Enter>")
+        var older = kartlaggning(status: .klar)
+        older.id = .init("k0")
+        older.date = Fixture.date("2026-05-04")
+        older.answers["skuld"] = .text("Skuld 30 000 kr")
+        let a = KartlaggningSession(kartlaggning: older, template: Self.template)
+        let b = KartlaggningSession(kartlaggning: kartlaggning(status: .klar), template: Self.template)
+        _ = update(&s, .kartlaggning(.compared(a, b)))
+        let text = view(s).buffer.text
+        #expect(!text.contains("Skuld 30 000"))
+        #expect(!text.contains("Hyresskuld"))
+        #expect(text.contains("2 svar och bedömningar jämförs inte (sekretess – samtycke saknas)"))
+    }
+
     // MARK: Skyddade personuppgifter
 
     @Test func aProtectedIdentityIsHiddenFromThoseNotResponsible() {

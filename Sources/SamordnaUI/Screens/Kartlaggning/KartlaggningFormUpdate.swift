@@ -336,9 +336,26 @@ extension KartlaggningFormContent {
             return []
         case .compared(let a, let b):
             let name = state.caseload.record(a.kartlaggning.participantID)?.participant.fullName ?? ""
-            state.stack.append(
-                .document(
-                    KartlaggningPages.compare(a, b, participantName: name, width: DocumentUpdate.body(state.size).width - 2)))
+            // Only what the user may read is compared; what is left out is counted above the comparison.
+            let disclosure = state.caseload.record(a.kartlaggning.participantID).map(state.disclosure(for:))
+                ?? Disclosure(reader: state.me, consents: [], registrars: [:], on: state.today)
+            var withheld = 0
+            func visible(_ session: KartlaggningSession) -> KartlaggningSession {
+                var shown = session
+                let (k, hidden) = disclosure.visible(session.kartlaggning, template: session.template)
+                shown.kartlaggning = k
+                shown.assessments = session.assessments.filter(disclosure.maySee)
+                withheld += hidden.values.reduce(0, +) + session.assessments.count - shown.assessments.count
+                return shown
+            }
+            var document = KartlaggningPages.compare(
+                visible(a), visible(b), participantName: name, width: DocumentUpdate.body(state.size).width - 2)
+            if withheld > 0 {
+                document.lines.insert(
+                    OverviewLine("  \(withheld) svar och bedömningar jämförs inte (sekretess – samtycke saknas)", .muted),
+                    at: min(1, document.lines.count))
+            }
+            state.stack.append(.document(document))
             return []
         case .draftSaved(let saved, let merged):
             let viewport = formViewport(state)
