@@ -192,6 +192,11 @@ import Testing
         #expect(s.press("<Enter>").isEmpty)
         #expect(s.openParticipant == nil)
         #expect(s.status?.contains("bara deltagarens ansvariga") == true)
+        // Nor on the team's timeline.
+        s.press("t")
+        #expect(!view(s).buffer.text.contains("Nguyen"))
+        #expect(view(s).buffer.text.contains("Skyddad identitet"))
+        s.press("q")
         // Anna is responsible: she sees her.
         s.user = "anna"
         s.rederive()

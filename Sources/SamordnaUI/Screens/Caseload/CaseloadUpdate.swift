@@ -37,11 +37,12 @@ enum CaseloadUpdate {
             }
             let record = state.caseload.records[row.recordIndex]
             state.list.isEditingSearch = false
-            // Shown at once from what the list holds; the whole history follows.
+            // Shown at once from what the list holds (only what the user may read); the whole history follows.
             state.stack.append(
                 .participant(
                     ParticipantOverview.screen(
-                        for: record, caseload: state.caseload, today: state.today, reveal: state.revealIdentity)))
+                        for: state.disclosure(for: record).visible(record).record, caseload: state.caseload,
+                        today: state.today, reveal: state.revealIdentity)))
             return [.participant(.openRecord(record.id))]
         case .search:
             state.list.isEditingSearch = true

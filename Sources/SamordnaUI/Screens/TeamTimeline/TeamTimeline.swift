@@ -59,8 +59,11 @@ public struct TeamTimelineState: Equatable, Sendable {
             guard let record = state.caseload.record(id) else { return nil }
             let flags = CaseloadRules.flags(for: record, catalogue: state.caseload.catalogue, on: state.today)
                 .filter { [.noOngoingInsats, .noJobFocusedInsats, .gapAhead, .followUpOverdue].contains($0) }
+            // Skyddade personuppgifter: the name only for the responsible staff (docs/privacy.md).
+            let name = Disclosure.mayIdentify(record, reader: state.me?.id, on: state.today)
+                ? record.participant.sortName : CaseloadRow.hiddenName
             return TimelineLine(
-                id: id, name: record.participant.sortName,
+                id: id, name: name,
                 bars: InsatsTimeline.summary(record.episodes, catalogue: state.caseload.catalogue, weeks: weeks, today: state.today),
                 flags: String(flags.map(\.letter)))
         }
