@@ -186,7 +186,13 @@ test_import_unreadable_and_not_utf8_files() {
 test_show_hides_contact_of_protected_identity() {
   team || return 1
   expect_code 0 participant add --personnummer 19650612-9821 --first-name Karin --last-name Lund --protected \
-    --phone "070-555 12 34" --email karin@exempel.se --address "Hemlig väg 1" || return 1
+    --phone "070-555 12 34" --email karin@exempel.se --address "Hemlig väg 1" --responsible-af anna || return 1
+  # Only her responsible staff see who she is: Sven (not responsible) is refused, and the table hides her.
+  USER=sven expect_code 65 participant show 19650612-9821 || return 1
+  expect_err "har skyddade personuppgifter; bara deltagarens ansvariga medarbetare ser posten" || return 1
+  USER=sven expect_code 0 participant list || return 1
+  refute_out "Lund" || return 1
+  expect_out "Skyddad identitet" || return 1
   expect_code 0 participant show 19650612-9821 || return 1
   expect_out "skyddade personuppgifter" || return 1
   expect_out "dolda" || return 1

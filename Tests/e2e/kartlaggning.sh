@@ -151,7 +151,7 @@ test_fill_quit_restart_complete_and_compare() {
   wait_for "EXIT=" || return 1
 
   # The database has the draft with every answer, the field being typed included.
-  "$APP" export kartlaggning --data "$data" --participant "$id" >"$md" 2>&1 ||
+  USER=$ME LOGNAME=$ME "$APP" export kartlaggning --data "$data" --participant "$id" >"$md" 2>&1 ||
     { fail "export kartlaggning failed"; cat "$md"; return 1; }
   has "$md" "**Status:** utkast (inte klar)" "**Mall:** Liten mall, version 1" \
     "Lagerarbete i Västerås, gärna på ÅÄÖ-lagret" "2 av 5" "Går upp tidigt och läser 日本語 på bussen." \
@@ -229,7 +229,7 @@ test_fill_quit_restart_complete_and_compare() {
   wait_for "EXIT=0" || return 1
 
   # The command line reads the newest completed one.
-  "$APP" export kartlaggning --data "$data" --participant "$id" >"$md" 2>&1 ||
+  USER=$ME LOGNAME=$ME "$APP" export kartlaggning --data "$data" --participant "$id" >"$md" 2>&1 ||
     { fail "export kartlaggning failed"; cat "$md"; return 1; }
   has "$md" "**Status:** klar" "4 av 5" "Lagerarbete i Västerås, gärna på ÅÄÖ-lagret" \
     "Cykel och pendeltåg från Sala" "| arbetsförmedlare | 4 | 4 Arbetsplatsförlagd" || return 1
