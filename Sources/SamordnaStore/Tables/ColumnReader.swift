@@ -67,6 +67,24 @@ struct ColumnReader {
         return withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// A text that repeats from row to row (a team member's id, a provider, a standard document reference):
+    /// with a cache, one String per distinct text for the whole read instead of one per row.
+    mutating func optionalSharedText() -> String? {
+        defer { index += 1 }
+        return withBytes { bytes in
+            guard let cache else { return String(decoding: bytes, as: UTF8.self) }
+            return cache.value(bytes) { String(decoding: $0, as: UTF8.self) }
+        } ?? nil
+    }
+
+    /// A team member's id (or another id many rows repeat), shared as `optionalSharedText`.
+    mutating func sharedID<Entity>() throws(StoredValueError) -> EntityID<Entity> {
+        guard let text = optionalSharedText() else { throw failure("NULL", at: index - 1) }
+        return EntityID(text)
+    }
+
+    mutating func optionalSharedID<Entity>() -> EntityID<Entity>? { optionalSharedText().map(EntityID.init) }
+
     mutating func text() throws(StoredValueError) -> String {
         guard let text = optionalText() else { throw failure("NULL", at: index - 1) }
         return text
@@ -173,9 +191,15 @@ struct ColumnReader {
 
     /// A list of ids stored as `a,b,c` ('' for none), in stored order.
     mutating func idList<Entity>() throws(StoredValueError) -> [EntityID<Entity>] {
-        try memoized { bytes in
+        let cache = self.cache
+        return try memoized { bytes in
+            // Each id shared with every other list and column that names it (team members' ids repeat).
             bytes.isEmpty
-                ? [] : bytes.split(separator: 0x2C).map { EntityID(String(decoding: $0, as: UTF8.self)) }
+                ? []
+                : bytes.split(separator: 0x2C).map { part in
+                    let id = UnsafeBufferPointer(rebasing: part)
+                    return EntityID(cache?.value(id) { String(decoding: $0, as: UTF8.self) } ?? String(decoding: id, as: UTF8.self))
+                }
         }
     }
 

@@ -27,8 +27,8 @@ enum ConsentTable: StoredTable {
             recipient: try r.codeSet(StoredCodes.authority), categories: try r.codeSet(StoredCodes.informationCategory),
             purposes: try r.codeSet(StoredCodes.consentPurpose), purposeText: r.optionalText(),
             form: try r.code(StoredCodes.consentForm), validFrom: try r.date(), validTo: try r.date(),
-            documentReference: r.optionalText(), registeredBy: try r.id(), withdrawnOn: try r.optionalDate(),
-            withdrawnHow: r.optionalText(), withdrawalRegisteredBy: r.optionalID())
+            documentReference: r.optionalSharedText(), registeredBy: try r.sharedID(), withdrawnOn: try r.optionalDate(),
+            withdrawnHow: r.optionalSharedText(), withdrawalRegisteredBy: r.optionalSharedID())
     }
 
     static func key(of c: Consent) -> [String] { [c.id.rawValue] }

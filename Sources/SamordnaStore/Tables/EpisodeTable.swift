@@ -26,7 +26,7 @@ enum EpisodeTable: VersionedTable {
             id: EntityID(id), participantID: try r.participantID(), typeCode: try r.text(),
             status: try r.code(StoredCodes.insatsStatus), plannedStart: try r.optionalDate(), start: try r.optionalDate(),
             plannedEnd: try r.optionalDate(), end: try r.optionalDate(), extentPercent: r.optionalInt(),
-            provider: r.optionalText(), contactPerson: r.optionalText(), nextFollowUp: try r.optionalDate(),
+            provider: r.optionalSharedText(), contactPerson: r.optionalSharedText(), nextFollowUp: try r.optionalDate(),
             owner: try r.code(StoredCodes.organisation), decidedBy: try r.optionalCode(StoredCodes.organisation),
             decisionDate: try r.optionalDate(), endReason: try r.optionalCode(StoredCodes.insatsEndReason),
             note: r.optionalText(), version: try r.int())

@@ -34,9 +34,9 @@ enum MeetingTable: VersionedTable {
         return Meeting(
             id: EntityID(id), participantID: participantID, date: date, time: time,
             durationMinutes: try r.int(), kind: try r.code(StoredCodes.meetingKind),
-            professions: try r.codes(StoredCodes.profession), interpreter: try r.bool(), location: r.optionalText(),
+            professions: try r.codes(StoredCodes.profession), interpreter: try r.bool(), location: r.optionalSharedText(),
             outcome: try r.code(StoredCodes.meetingOutcome), members: try r.idList(),
-            interpreterLanguage: r.optionalText(), outcomeNote: r.optionalText(), version: try r.int())
+            interpreterLanguage: r.optionalSharedText(), outcomeNote: r.optionalText(), version: try r.int())
     }
 
     static func key(of m: Meeting) -> [String] { [m.id.rawValue] }

@@ -37,7 +37,7 @@ enum AssignmentTable: StoredTable {
         let id = try r.key()
         return ResponsibleAssignment(
             id: EntityID(id), participantID: try r.participantID(), profession: try r.code(StoredCodes.profession),
-            memberID: try r.id(), from: try r.date(), to: try r.optionalDate())
+            memberID: try r.sharedID(), from: try r.date(), to: try r.optionalDate())
     }
 
     static func key(of a: ResponsibleAssignment) -> [String] { [a.id.rawValue] }
