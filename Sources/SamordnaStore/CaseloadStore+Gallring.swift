@@ -192,25 +192,20 @@ extension CaseloadStore {
             text(row[0], row[1])
             for o in (row[2] as String? ?? "").split(separator: ",") { organisation(row[0], Organisation(rawValue: String(o))) }
         }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT participant_id, max(date), group_concat(professions) FROM meeting WHERE \(inScope) GROUP BY participant_id",
-            arguments: arguments)
-        {
-            text(row[0], row[1])
-            for p in (row[2] as String? ?? "").split(separator: ",") {
-                organisation(row[0], Profession(rawValue: String(p))?.organisation)
-            }
-        }
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT participant_id, max(max(from_date, coalesce(to_date, ''))), group_concat(DISTINCT profession)
-                FROM responsible_assignment WHERE \(inScope) GROUP BY participant_id
-                """, arguments: arguments)
-        {
-            text(row[0], row[1])
-            for p in (row[2] as String? ?? "").split(separator: ",") {
-                organisation(row[0], Profession(rawValue: String(p))?.organisation)
+        // Meetings and responsibility periods: the last day, and the organisations of the professions named.
+        let byProfession = [
+            "SELECT participant_id, max(date), group_concat(professions) FROM meeting WHERE \(inScope) GROUP BY participant_id",
+            """
+            SELECT participant_id, max(max(from_date, coalesce(to_date, ''))), group_concat(DISTINCT profession)
+            FROM responsible_assignment WHERE \(inScope) GROUP BY participant_id
+            """,
+        ]
+        for sql in byProfession {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                text(row[0], row[1])
+                for p in (row[2] as String? ?? "").split(separator: ",") {
+                    organisation(row[0], Profession(rawValue: String(p))?.organisation)
+                }
             }
         }
         for row in try Row.fetchAll(
