@@ -62,18 +62,19 @@ public final class CaseloadStore: Sendable {
                 try? POSIX.changeMode(path, to: mode_t(SharingMode.fileMode(inDirectory: directory)))
             }
         case .sqlite:
-            try preflight(path, busyTimeout: busyTimeout)
+            try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in try preflight(path, busyTimeout: busyTimeout) }
         }
         if let code = POSIX.cannotReadWrite(path) {
             throw .notWritable(path: path, reason: POSIX.reason(code))
         }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: false))
-        } catch {
-            throw map(error, path: path)
+        let pool: DatabasePool = try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in
+            do {
+                return try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: false))
+            } catch {
+                throw map(error, path: path)
+            }
         }
-        try migrate(pool, path: path)
+        try migrate(pool, path: path, busyTimeout: busyTimeout)
         alignCompanionModes(of: path)
         return CaseloadStore(url: url, pool: pool, isReadOnly: false)
     }
@@ -159,28 +160,68 @@ public final class CaseloadStore: Sendable {
     /// reads which migrations are applied before it takes the write lock, so the slower process can fail on
     /// a migration the faster one just applied. That failure rolls back cleanly, and we then retry as long as
     /// another connection is making progress.
-    private static func migrate(_ pool: DatabasePool, path: String) throws(StoreError) {
+    private static func migrate(_ pool: DatabasePool, path: String, busyTimeout: TimeInterval) throws(StoreError) {
         let migrator = Schema.migrator
         var attempts = 0
+        let clock = ContinuousClock()
+        let start = clock.now
         while true {
+            let attempt = clock.now
             do {
                 let before = try pool.read { try migrator.appliedIdentifiers($0) }
+                if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
                 do {
-                    if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
                     try migrator.migrate(pool)
                     return
-                } catch let error as StoreError {
-                    throw error
-                } catch {
+                } catch let error as DatabaseError where !isBusy(error) {
+                    // Another process applied the migration we tried: go on while it makes progress.
                     let after = try pool.read { try migrator.appliedIdentifiers($0) }
                     if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
                     attempts += 1
                     if after == before || attempts > 50 { throw error }
                 }
+            } catch let error as DatabaseError
+                where isBusy(error) && clock.now - attempt < .milliseconds(500)
+                && clock.now - start < .milliseconds(Int(busyTimeout * 1000))
+            {
+                // Two processes setting up a new file together: SQLite answers "busy" without waiting when a
+                // statement outside a transaction (GRDB creates its migrations table so) would have to write
+                // over what the other process has just committed. Try again shortly (never longer in all than
+                // the busy timeout; a lock that was waited for is reported).
+                usleep(50_000)
+            } catch let error as StoreError {
+                throw error
             } catch {
                 throw map(error, path: path)
             }
         }
+    }
+
+    /// Runs a step of opening a caseload again when it fails as locked at once. When two processes open a
+    /// brand-new file together, one of them switching it to WAL or creating GRDB's tables outside a
+    /// transaction, SQLite can answer "busy" at once instead of waiting for the busy timeout. A lock that
+    /// was waited for (the busy timeout ran out: someone really holds it) is reported as it is, and the
+    /// retries together never take longer than the busy timeout.
+    private static func whileSettingUp<T>(
+        busyTimeout: TimeInterval, _ body: () throws(StoreError) -> T
+    ) throws(StoreError) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let limit = Duration.milliseconds(Int(busyTimeout * 1000))
+        while true {
+            let attempt = clock.now
+            do {
+                return try body()
+            } catch .locked(let path) {
+                let waited = clock.now - attempt
+                if waited > .milliseconds(500) || clock.now - start > limit { throw .locked(path: path) }
+                usleep(50_000)
+            }
+        }
+    }
+
+    static func isBusy(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
     }
 
     /// SQLite gives the -wal and -shm files the database file's permissions minus the umask: with a umask of

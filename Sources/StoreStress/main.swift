@@ -27,9 +27,13 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
+/// What the worker was doing, for the message when it fails.
+nonisolated(unsafe) var step = "öppnar"
+
 func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps: Int, conflicts: Int) {
     let login = "stress-\(worker)"
     let store = try CaseloadStore.open(at: URL(fileURLWithPath: path), busyTimeout: stressBusyTimeout)
+    step = "lägger till den delade deltagaren"
     let shared = Participant(
         id: sharedID, identity: .other(kind: "test", value: "shared"), firstName: "Delad", lastName: "Räknare",
         phone: "0", enrolledOn: enrolled)
@@ -44,6 +48,7 @@ func run(path: String, worker: String, count: Int) throws(StoreError) -> (bumps:
     var conflicts = 0
     for i in 0..<count {
         let name = "\(worker)-\(i)"
+        step = "skrivning \(i + 1)"
         let p = Participant(
             id: Participant.ID(name), identity: .other(kind: "test", value: name), firstName: "Stress",
             lastName: name, enrolledOn: enrolled)
@@ -123,5 +128,5 @@ do throws(StoreError) {
         : try run(path: arguments[1], worker: arguments[2], count: count)
     print("ok \(count) bumps=\(result.bumps) conflicts=\(result.conflicts)")
 } catch {
-    fail("StoreStress \(arguments[2]): \(error)", code: error.exitCode == 0 ? 1 : error.exitCode)
+    fail("StoreStress \(arguments[2]) (\(step)): \(error)", code: error.exitCode == 0 ? 1 : error.exitCode)
 }
