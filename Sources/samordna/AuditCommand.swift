@@ -100,30 +100,12 @@ struct AuditCommand: ParsableCommand {
         var login: String
         var organisation: String
         var action: String
-        var participantId: String?
+        /// Null for an export of many.
+        @NullWhenAbsent var participantId: String?
         var participants: Int
         var format: String
         var withNames: Bool
         var detail: String
-
-        enum CodingKeys: String, CodingKey {
-            case sequence, at, login, organisation, action, participantId, participants, format, withNames, detail
-        }
-
-        /// `participant_id` is written as null for an export of many, not left out.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(sequence, forKey: .sequence)
-            try c.encode(at, forKey: .at)
-            try c.encode(login, forKey: .login)
-            try c.encode(organisation, forKey: .organisation)
-            try c.encode(action, forKey: .action)
-            try c.encode(participantId, forKey: .participantId)
-            try c.encode(participants, forKey: .participants)
-            try c.encode(format, forKey: .format)
-            try c.encode(withNames, forKey: .withNames)
-            try c.encode(detail, forKey: .detail)
-        }
     }
 
     static func json(_ entries: [AccessLogEntry]) throws -> String {

@@ -86,23 +86,9 @@ struct GallringCommand: ParsableCommand {
         var shortId: String
         var protectedIdentity: Bool
         var due: Bool
-        var from: String?
-        var deadline: String?
+        @NullWhenAbsent var from: String?
+        @NullWhenAbsent var deadline: String?
         var reason: String
-
-        enum CodingKeys: String, CodingKey { case participant, shortId, protectedIdentity, due, from, deadline, reason }
-
-        /// `from` and `deadline` are written as null, not left out.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(participant, forKey: .participant)
-            try c.encode(shortId, forKey: .shortId)
-            try c.encode(protectedIdentity, forKey: .protectedIdentity)
-            try c.encode(due, forKey: .due)
-            try c.encode(from, forKey: .from)
-            try c.encode(deadline, forKey: .deadline)
-            try c.encode(reason, forKey: .reason)
-        }
     }
 
     static func json(_ candidates: [GallringCandidate]) throws -> String {
