@@ -14,8 +14,6 @@ struct ParticipantDetails {
     let withheld: Withheld
     let team: [TeamMember]
     let history: [HistoryEntry]
-    /// Records the reader may not see: their history lines say that they changed, not what they hold.
-    let hiddenRecords: Set<String>
     let today: LocalDate
     let timeZone: TimeZone
     let reveal: Bool
@@ -33,7 +31,7 @@ struct ParticipantDetails {
     }
 
     func historyLines(_ entry: HistoryEntry) -> [String] {
-        if hiddenRecords.contains(entry.recordID) { return ["nr \(entry.sequence) \(entry.summary) (sekretess – samtycke saknas)"] }
+        if withheld.records.contains(entry.recordID) { return ["nr \(entry.sequence) \(entry.summary) (sekretess – samtycke saknas)"] }
         return ["nr \(entry.sequence) \(entry.summary)"]
             + entry.changes.map { "  " + shownChange($0, protectedIdentity: participant.protectedIdentity, reveal: reveal) }
     }
@@ -260,7 +258,7 @@ struct ParticipantDetails {
                 Output.HistoryOut(
                     nr: h.sequence, tid: h.time, inloggning: h.login, handling: h.what, post: h.record,
                     namn: h.memberName,
-                    andringar: hiddenRecords.contains(h.recordID)
+                    andringar: withheld.records.contains(h.recordID)
                         ? [] : h.changes.map { shownChange($0, protectedIdentity: p.protectedIdentity, reveal: reveal) })
             })
         let encoder = JSONEncoder()

@@ -48,19 +48,10 @@ extension ParticipantCommand {
                     store, reveal ? .revealPersonnummer : .read, participants: [id], format: format.rawValue,
                     withNames: true, detail: reveal ? "participant show --reveal" : "participant show")
                 let disclosure = try common.disclosure(store, for: record)
-                let visible: ParticipantRecord
-                var withheld: Withheld
-                (visible, withheld) = disclosure.visible(record)
-                let allNotes = try store.notes(for: id)
-                let notes = disclosure.visible(allNotes)
-                withheld.notes = notes.withheld
-                // The history says that a hidden record changed, not what it holds.
-                let hidden = Set(allNotes.map(\.id.rawValue)).subtracting(notes.notes.map(\.id.rawValue))
-                    .union(Set(record.episodes.map(\.id.rawValue)).subtracting(visible.episodes.map(\.id.rawValue)))
-                    .union(Set(record.meetings.map(\.id.rawValue)).subtracting(visible.meetings.map(\.id.rawValue)))
+                let (visible, notes, withheld) = disclosure.visible(record, notes: try store.notes(for: id))
                 let details = ParticipantDetails(
-                    record: visible, notes: notes.notes, withheld: withheld, team: try store.teamMembers(),
-                    history: try store.history(for: id, limit: 20, timeZone: .current), hiddenRecords: hidden, today: today,
+                    record: visible, notes: notes, withheld: withheld, team: try store.teamMembers(),
+                    history: try store.history(for: id, limit: 20, timeZone: .current), today: today,
                     timeZone: .current, reveal: reveal, catalogue: try CatalogueText.load(store: store, common: common).byCode)
                 switch format {
                 case .text: print(details.text(), terminator: "")

@@ -169,6 +169,9 @@ public struct Withheld: Equatable, Sendable {
     public var meetings: [Organisation: Int] = [:]
     /// Kartläggning answers, by the organisation of the question's owner.
     public var answers: [Organisation: Int] = [:]
+    /// The ids of the notes, insatser and meetings left out: their change-history lines say that they
+    /// changed, never what they hold.
+    public var records: Set<String> = []
 
     public init() {}
 
@@ -200,6 +203,20 @@ extension Disclosure {
             }
         }
         return (shown, withheld)
+    }
+
+    /// The record and its notes with only what the reader may see; `withheld` counts the rest and names
+    /// their ids (what the participant screen and `participant show` both show).
+    public func visible(_ record: ParticipantRecord, notes: [Note]) -> (record: ParticipantRecord, notes: [Note], withheld: Withheld) {
+        var (shown, withheld) = visible(record)
+        let shownNotes: [Note]
+        (shownNotes, withheld.notes) = visible(notes)
+        func left<T: Identifiable>(_ all: [T], _ kept: [T]) -> Set<String> where T.ID: CustomStringConvertible {
+            Set(all.map(\.id.description)).subtracting(kept.map(\.id.description))
+        }
+        withheld.records = left(notes, shownNotes).union(left(record.episodes, shown.episodes))
+            .union(left(record.meetings, shown.meetings))
+        return (shown, shownNotes, withheld)
     }
 
     /// The notes the reader may see, and the count of the rest by owner.

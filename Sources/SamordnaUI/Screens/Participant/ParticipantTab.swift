@@ -45,16 +45,12 @@ public struct ParticipantDetails: Equatable, Sendable {
     /// itself opens with those questions shown as sekretess).
     public func visible(to disclosure: Disclosure) -> (details: ParticipantDetails, withheld: Withheld) {
         var shown = self
-        var withheld: Withheld
-        (shown.record, withheld) = disclosure.visible(record)
-        (shown.notes, withheld.notes) = disclosure.visible(notes)
+        let withheld: Withheld
+        (shown.record, shown.notes, withheld) = disclosure.visible(record, notes: notes)
         // The history says that a hidden record changed, not what it holds.
-        let hidden = Set(notes.map(\.id.rawValue)).subtracting(shown.notes.map(\.id.rawValue))
-            .union(Set(record.episodes.map(\.id.rawValue)).subtracting(shown.record.episodes.map(\.id.rawValue)))
-            .union(Set(record.meetings.map(\.id.rawValue)).subtracting(shown.record.meetings.map(\.id.rawValue)))
-        if !hidden.isEmpty {
+        if !withheld.records.isEmpty {
             shown.history = history.map { item in
-                guard let id = item.recordID, hidden.contains(id) else { return item }
+                guard let id = item.recordID, withheld.records.contains(id) else { return item }
                 return HistoryItem(summary: item.summary + " (sekretess – samtycke saknas)", recordID: id)
             }
         }
