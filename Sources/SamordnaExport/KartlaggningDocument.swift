@@ -94,7 +94,7 @@ public struct KartlaggningDocument: Sendable {
         }
         let hiddenAssessments = assessments.filter { !disclosure.maySee($0) }.count
         if hiddenAssessments > 0 {
-            facts.append(("Bedömningar som inte visas", "\(hiddenAssessments) (sekretess – samtycke saknas)"))
+            facts.append(("Bedömningar som inte visas", "\(hiddenAssessments) (\(Disclosure.withheldMark))"))
             self.facts = facts
         }
         self.assessments = assessments.filter(disclosure.maySee).sorted {
@@ -109,7 +109,7 @@ public struct KartlaggningDocument: Sendable {
 
     /// What stands in place of an answer the reader may not read.
     static func withheldAnswer(_ q: TemplateQuestion) -> String {
-        "(sekretess: \(q.owner?.organisation.label ?? "teamet"), \(q.informationCategory.label) – samtycke saknas)"
+        "(\(q.withheldText))"
     }
 
     /// A P2 or P3 answer is marked so the reader knows it is sekretess or special category data.

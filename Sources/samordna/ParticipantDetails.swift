@@ -31,7 +31,7 @@ struct ParticipantDetails {
     }
 
     func historyLines(_ entry: HistoryEntry) -> [String] {
-        if withheld.records.contains(entry.recordID) { return ["nr \(entry.sequence) \(entry.summary) (sekretess – samtycke saknas)"] }
+        if withheld.records.contains(entry.recordID) { return ["nr \(entry.sequence) \(entry.summary) (\(Disclosure.withheldMark))"] }
         return ["nr \(entry.sequence) \(entry.summary)"]
             + entry.changes.map { "  " + shownChange($0, protectedIdentity: participant.protectedIdentity, reveal: reveal) }
     }

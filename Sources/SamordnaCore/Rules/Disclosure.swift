@@ -254,7 +254,18 @@ extension Disclosure {
     }
 }
 
+extension Disclosure {
+    /// What stands after a withheld record's line or a count of them.
+    public static let withheldMark = "sekretess – samtycke saknas"
+}
+
 extension TemplateQuestion {
+    /// What stands in place of a withheld answer: whose it is and of what kind.
+    /// `sekretess: Kommunen, socialtjänst, ekonomiskt bistånd – samtycke saknas`.
+    public var withheldText: String {
+        "sekretess: \(owner?.organisation.label ?? "teamet"), \(informationCategory.label) – samtycke saknas"
+    }
+
     /// The question's information category: its own, or its owner's organisation's own kind of work
     /// (the team's questions: identitet/kontakt).
     public var informationCategory: InformationCategory {

@@ -84,8 +84,7 @@ public struct KartlaggningFormContent: FormContent {
     /// What stands in place of an answer the user may not read: whose it is and that consent is missing,
     /// and whether there is an answer at all.
     static func withheld(_ q: TemplateQuestion, answered: Bool) -> String {
-        "\(answered ? "besvarad" : "inte besvarad") · sekretess: \(q.owner?.organisation.label ?? "teamet"), "
-            + "\(q.informationCategory.label) – samtycke saknas"
+        "\(answered ? "besvarad" : "inte besvarad") · \(q.withheldText)"
     }
 
     /// The widget for one question, holding its answer.

@@ -352,7 +352,7 @@ extension KartlaggningFormContent {
                 visible(a), visible(b), participantName: name, width: DocumentUpdate.body(state.size).width - 2)
             if withheld > 0 {
                 document.lines.insert(
-                    OverviewLine("  \(withheld) svar och bedömningar jämförs inte (sekretess – samtycke saknas)", .muted),
+                    OverviewLine("  \(withheld) svar och bedömningar jämförs inte (\(Disclosure.withheldMark))", .muted),
                     at: min(1, document.lines.count))
             }
             state.stack.append(.document(document))

@@ -67,7 +67,7 @@ enum KartlaggningPages {
             add("Yrkenas bedömning", .header)
             for a in session.assessments.sorted(by: { $0.profession.rawValue < $1.profession.rawValue }) {
                 guard !session.hiddenAssessments.contains(a.profession) else {
-                    add("  \(a.profession.label.capitalizedFirst): sekretess – samtycke saknas", .muted)
+                    add("  \(a.profession.label.capitalizedFirst): \(Disclosure.withheldMark)", .muted)
                     continue
                 }
                 add("  \(a.profession.label.capitalizedFirst): tilltro \(a.belief) av 5, steg \(a.step.rawValue) \(a.step.label)")

@@ -51,7 +51,7 @@ public struct ParticipantDetails: Equatable, Sendable {
         if !withheld.records.isEmpty {
             shown.history = history.map { item in
                 guard let id = item.recordID, withheld.records.contains(id) else { return item }
-                return HistoryItem(summary: item.summary + " (sekretess – samtycke saknas)", recordID: id)
+                return HistoryItem(summary: item.summary + " (\(Disclosure.withheldMark))", recordID: id)
             }
         }
         return (shown, withheld)
