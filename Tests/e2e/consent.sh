@@ -107,7 +107,35 @@ test_consent_shows_and_withdrawal_hides_a_note_in_the_other_window() {
   grep -q "bjorn.soc .*läsa" <<<"$OUT" || { fail "the log lacks Björn's read"; echo "$OUT"; return 1; }
 }
 
-tests=(test_consent_shows_and_withdrawal_hides_a_note_in_the_other_window)
+# Skyddade personuppgifter: Anna is responsible and sees who it is; Björn is not and sees an anonymous row he
+# cannot find by name or open, in the list and on the command line.
+test_a_protected_identity_is_shown_only_to_the_responsible() {
+  DATA=$WORK/protected
+  cli admin team add --login anna.af --name "Anna Lindqvist" --profession arbetsformedlare || return 1
+  cli admin team add --login bjorn.soc --name "Björn Sandberg" --profession socialsekreterare || return 1
+  cli anna.af participant add --personnummer 19700101-9806 --first-name Vera --last-name Skogslund --protected \
+    --status aktiv --responsible-af anna.af
+  [ "$CODE" -eq 0 ] || { fail "participant add: exit $CODE: $(cat "$WORK/err")"; return 1; }
+  local id=${OUT##* }
+  start_app_as anna.af -t anna --data "$DATA" --today "$TODAY"
+  start_app_as bjorn.soc -t bjorn --data "$DATA" --today "$TODAY"
+  wait_for -t anna "Skogslund, Vera" || return 1
+  wait_for -t bjorn "Skyddad identitet" || return 1
+  screen -t bjorn | grep -qF "Skogslund" && { fail "Björn sees the protected name"; return 1; }
+  $T send-keys -t bjorn Enter || return 1
+  wait_for -t bjorn "Skyddad identitet: bara ansvariga" || return 1
+  screen -t bjorn | grep -qF "Deltagare ·" && { fail "Björn opened the record"; return 1; }
+  $T send-keys -t bjorn / || return 1
+  $T send-keys -t bjorn -l "skogslund" || return 1
+  wait_for -t bjorn "0 av 0 (av 1)" || return 1
+  cli bjorn.soc participant show "$id"
+  [ "$CODE" -eq 65 ] || { fail "participant show for Björn: exit $CODE, expected 65"; return 1; }
+  cli anna.af participant show "$id"
+  [ "$CODE" -eq 0 ] && grep -qF "Vera Skogslund" <<<"$OUT" || { fail "Anna cannot read her own participant"; return 1; }
+}
+
+tests=(test_consent_shows_and_withdrawal_hides_a_note_in_the_other_window
+  test_a_protected_identity_is_shown_only_to_the_responsible)
 for t in "${tests[@]}"; do
   run_test "$t"
 done

@@ -32,7 +32,7 @@ enum CaseloadUpdate {
         case .open:
             guard let row = state.selectedRow else { return [] }
             guard !row.identityHidden else {
-                state.status = "Skyddade personuppgifter: bara deltagarens ansvariga medarbetare öppnar den här posten"
+                state.status = "Skyddad identitet: bara ansvariga"
                 return []
             }
             let record = state.caseload.records[row.recordIndex]
