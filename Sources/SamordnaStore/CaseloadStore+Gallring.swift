@@ -99,16 +99,40 @@ extension CaseloadStore {
         try read { db in try Self.candidates(db, ids: nil, today: today, timeZone: timeZone, path: path) }
     }
 
-    /// How many participants are due on `today` (the week list's line).
+    /// How many participants are due on `today` (the week list's line). Only the closed participants who left
+    /// at least the shortest rule's months ago (or have no exit on record) are weighed: every rule reckons
+    /// from a day no earlier than the exit, so nobody else can be due. At city scale that is a few of
+    /// thousands (the whole `gallringCandidates` cost the week list some 20 ms at 10 000 participants).
     public func gallringDueCount(today: LocalDate, timeZone: TimeZone = .current) throws(StoreError) -> Int {
-        try gallringCandidates(today: today, timeZone: timeZone).filter(\.decision.due).count
+        try read { db in
+            let policies = try Self.readPolicies(db, path: path)
+            // A few days' margin: a month added to the 29th–31st lands on the month's last day.
+            let cutoff = today.adding(months: -policies.shortestMonths).adding(days: 4).storedText
+            let scope = """
+                SELECT p.id FROM participant p WHERE p.status = 'avslutad'
+                AND NOT EXISTS (SELECT 1 FROM exit_record e WHERE e.participant_id = p.id AND e.date > ?)
+                """
+            // Read once: each table's aggregate below would otherwise run the scope again.
+            let ids = try String.fetchAll(db, sql: scope, arguments: [cutoff]).map { Participant.ID($0) }
+            if ids.isEmpty { return 0 }
+            return try Self.readFacts(db, scope: ("SELECT value FROM json_each(?)", [Self.jsonArray(ids)]), timeZone: timeZone)
+                .filter { RetentionRules.decide($0.facts, policies: policies, today: today).due }.count
+        }
     }
 
     static func candidates(_ db: Database, ids: [Participant.ID]?, today: LocalDate, timeZone: TimeZone, path: String)
         throws -> [GallringCandidate]
     {
         let policies = try readPolicies(db, path: path)
-        let facts = try readFacts(db, ids: ids, timeZone: timeZone)
+        let scope: (String, StatementArguments)
+        if let ids {
+            scope = (
+                "SELECT id FROM participant WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                StatementArguments(ids.map(\.rawValue)))
+        } else {
+            scope = ("SELECT id FROM participant WHERE status = 'avslutad'", [])
+        }
+        let facts = try readFacts(db, scope: scope, timeZone: timeZone)
         return facts.map { f in
             GallringCandidate(
                 id: f.facts.participantID, initials: f.protected ? "" : f.initials, protectedIdentity: f.protected,
@@ -125,16 +149,11 @@ extension CaseloadStore {
         var protected: Bool
     }
 
-    /// The facts of the closed participants (or of `ids`, closed or not).
-    private static func readFacts(_ db: Database, ids: [Participant.ID]?, timeZone: TimeZone) throws -> [Read] {
-        let scope: String
-        var arguments = StatementArguments()
-        if let ids {
-            scope = "SELECT id FROM participant WHERE id IN (\(databaseQuestionMarks(count: ids.count)))"
-            arguments = StatementArguments(ids.map(\.rawValue))
-        } else {
-            scope = "SELECT id FROM participant WHERE status = 'avslutad'"
-        }
+    /// The facts of the participants `scope` selects (a query of participant ids, and its arguments).
+    private static func readFacts(_ db: Database, scope: (String, StatementArguments), timeZone: TimeZone) throws
+        -> [Read]
+    {
+        let (scope, arguments) = scope
         var reads: [String: Read] = [:]
         var order: [String] = []
         for row in try Row.fetchAll(

@@ -190,3 +190,33 @@ import Testing
         #expect(try other.gallringDueCount(today: Self.day("2030-01-01"), timeZone: utc) == 0)
     }
 }
+
+/// The week list's count weighs only those who left at least the shortest rule's months ago: it must give
+/// the number of due candidates the full reckoning gives, for every rule a team may set, on days around the
+/// month ends where adding months is clamped.
+@Suite struct GallringDueCountTests {
+    @Test func theBoundedCountEqualsTheFullReckoning() throws {
+        let dir = try TemporaryDirectory()
+        let today = LocalDate(iso: "2026-11-23")!
+        let demo = DemoCaseload.generate(participants: 250, seed: 17, today: today)
+        let store = try CaseloadStore.open(at: dir.database)
+        // Entries dated as the demo's own days: the change log's time would otherwise be the test's.
+        try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date(timeIntervalSince1970: 1_700_000_000))
+        let utc = TimeZone(identifier: "UTC")!
+        let days = ["2026-11-23", "2027-02-28", "2027-03-01", "2027-08-31", "2028-02-29", "2028-03-31", "2028-06-30", "2029-01-31"]
+            .compactMap { LocalDate(iso: $0) }
+        let settings: [[Organisation: RetentionRule]] = [
+            [:], [.af: .afterFollowUp(months: 1)], [.kommunSoc: .personakt], [.kommunSoc: .personakt, .af: .afterFollowUp(months: 3)],
+        ]
+        var due = 0
+        for rules in settings {
+            for organisation in Organisation.allCases { try store.setRetentionRule(rules[organisation], for: organisation, by: "test", at: Date()) }
+            for day in days {
+                let full = try store.gallringCandidates(today: day, timeZone: utc).filter(\.decision.due).count
+                #expect(try store.gallringDueCount(today: day, timeZone: utc) == full, "\(rules) \(day)")
+                due += full
+            }
+        }
+        #expect(due > 0)
+    }
+}

@@ -52,6 +52,17 @@ public struct RetentionPolicies: Hashable, Sendable {
     public init(_ rules: [Organisation: RetentionRule] = [:]) { self.rules = rules }
 
     public func rule(for organisation: Organisation) -> RetentionRule { rules[organisation] ?? .default }
+
+    /// The fewest months any rule keeps a participant. Every rule reckons from a day no earlier than the exit,
+    /// so nobody who left more recently than this can be due.
+    public var shortestMonths: Int {
+        rules.values.reduce(RetentionRule.defaultMonths) { shortest, rule in
+            switch rule {
+            case .afterFollowUp(let months): return min(shortest, months)
+            case .personakt: return min(shortest, RetentionRule.personaktMonths)
+            }
+        }
+    }
 }
 
 /// What the rules need to know about one participant: read by the store, nothing else.
