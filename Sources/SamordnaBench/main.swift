@@ -276,7 +276,7 @@ for n in chosen {
     timelines.append("\(n): open \(tl[1]) ms, key \(tl[2]) ms (p99 \(tl[3])), [ ] \(tl[4]) ms")
     let wv = child(["--week-view", String(n), dir], tag: "WEEKVIEW")
     weekViews.append(
-        "\(n): open \(wv[1]) ms, ] [ a week \(wv[2]) ms (p90 \(wv[3])) after a pause (read ahead), "
+        "\(n): v after a pause (read ahead) \(wv[7]) ms (p90 \(wv[8])), v cold \(wv[1]) ms, ] [ a week \(wv[2]) ms (p90 \(wv[3])) after a pause (read ahead), "
             + "\(wv[5]) ms (p90 \(wv[6])) cold, j \(wv[4]) ms")
     breakdown.append(
         "\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms, "

@@ -62,7 +62,8 @@ public final class Program {
         start()
         var outcome = Outcome.quit
         while !state.shouldQuit {
-            // Idle work (the week view's neighbouring weeks) is done one piece at a time while no key waits.
+            // Idle work (reading weeks ahead for the week view) is started one piece at a time while no key waits;
+            // it runs beside this thread.
             let idleWork = state.idleEffects.first { !runner.isIdleWorkDone($0) }
             guard let event = backend.nextEvent(timeout: idleWork == nil ? pollInterval : .zero) else {
                 // A colleague's commit and a new day come first: they change what is on screen.
@@ -145,6 +146,7 @@ public final class Program {
     /// Does the idle work `run` would do between keys (the benchmark and tests, which feed keys themselves).
     public func doIdleWork() {
         while let work = state.idleEffects.first(where: { !runner.isIdleWorkDone($0) }) { runEffects([work]) }
+        runner.awaitIdleWork()
     }
 
     /// Between keys: notice a colleague's commit (PRAGMA data_version) and a new day.

@@ -63,10 +63,35 @@ import Testing
         #expect(!r.isIdleWorkDone(after), "our own commit")
     }
 
-    @Test @MainActor func nothingIsReadAheadOutsideTheWeekView() async throws {
-        let caseload = try await ProgramTests.Caseload(participants: 5)
-        let program = Program(backend: TextBackend(size: Size(width: 100, height: 30)), runner: runner(caseload), user: "anna.af")
+    /// On the caseload list this week is read ahead, so that `v` shows a week already read; a `v` pressed
+    /// while that read is under way waits for it instead of reading again. Nothing is read ahead behind
+    /// another screen.
+    @Test @MainActor func onTheListThisWeekIsReadAheadAndVShowsIt() async throws {
+        let caseload = try await ProgramTests.Caseload(participants: 40)
+        let r = runner(caseload)
+        let program = Program(backend: TextBackend(size: Size(width: 100, height: 30)), runner: r, user: "anna.af")
         program.start()
+        let thisWeek = Effect.week(.prefetch(IsoWeek(containing: ProgramTests.today), mine: false))
+        #expect(program.state.idleEffects == [thisWeek])
+        #expect(!r.isIdleWorkDone(thisWeek))
+        // Started, not waited for: the UI's thread goes on at once.
+        program.perform([thisWeek])
+        #expect(r.isIdleWorkDone(thisWeek))
+        program.handle(.key(KeyChord(parsing: "v")!))
+        guard case .weekView(let v)? = program.state.stack.last, let list = v.list else {
+            Issue.record("no week after v")
+            return
+        }
+        let fresh = EffectRunner(
+            store: try CaseloadStore.open(at: caseload.databaseURL), timeZone: TimeZone(identifier: "Europe/Stockholm")!,
+            fixedToday: ProgramTests.today, login: "anna.af")
+        #expect(fresh.perform(.week(.load(v.week, mine: false))) == [.week(.loaded(list))])
+
+        // Back on the list, then into a participant: nothing to read ahead there.
+        program.handle(.key(KeyChord(parsing: "<Esc>")!))
+        #expect(program.state.idleEffects == [thisWeek])
+        program.handle(.key(KeyChord(parsing: "<Enter>")!))
+        #expect(program.state.stack.isEmpty == false)
         #expect(program.state.idleEffects.isEmpty)
     }
 }

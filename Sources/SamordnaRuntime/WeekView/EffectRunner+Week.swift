@@ -17,12 +17,9 @@ extension EffectRunner {
                 return .failed("\(error)")
             }
         case .prefetch(let week, let mine):
-            do {
-                _ = try cachedWeek(week, mine: mine)
-            } catch {
-                // Not tried again until something is committed; the week is read when it is asked for.
-                if let key = try? weekKey(week, mine: mine) { weekCache.failed.insert(key) }
-            }
+            // Beside the UI's thread; a failure is not tried again until something is committed, and the week
+            // is read (and the error shown) when it is asked for.
+            readAhead(week, mine: mine)
             return nil
         case .export(let week, let mine, let format):
             guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
@@ -55,33 +52,63 @@ extension EffectRunner {
         }
     }
 
-    /// The week for the view: from the cache when it was read since the last commit (by anyone), else read.
+    /// The week for the view: from the cache when it was read since the last commit (by anyone); when it is
+    /// being read ahead, that read is awaited (it started earlier); else it is read here.
     private func cachedWeek(_ week: IsoWeek, mine: Bool) throws(StoreError) -> WeekList {
         let key = try weekKey(week, mine: mine)
-        if let list = weekCache.lists[key] { return list }
-        let list = try weekListAndPeople(week, mine: mine, protectedPolicy: .onlyForResponsible).list
-        // Only the weeks around the one on screen are worth keeping; a commit makes them all stale.
-        weekCache.lists = weekCache.lists.filter { $0.key.mark == key.mark && abs($0.key.week.monday.days(until: week.monday)) <= 14 }
-        weekCache.failed = weekCache.failed.filter { $0.mark == key.mark }
-        weekCache.lists[key] = list
+        if let list = weekCache.awaited(key) { return list }
+        let list = try Self.readWeek(
+            week, mine: mine, store: store, catalogue: catalogue, today: today, login: login,
+            protectedPolicy: .onlyForResponsible
+        ).list
+        weekCache.keep(list, for: key)
         return list
+    }
+
+    /// Starts reading a week beside the UI's thread, unless it is read, being read or failed since the last
+    /// commit.
+    private func readAhead(_ week: IsoWeek, mine: Bool) {
+        guard let key = try? weekKey(week, mine: mine) else { return }
+        let (store, catalogue, today, login) = (store, catalogue, today, login)
+        weekCache.readAhead(key) { () throws(StoreError) -> WeekList in
+            try Self.readWeek(
+                week, mine: mine, store: store, catalogue: catalogue, today: today, login: login,
+                protectedPolicy: .onlyForResponsible
+            ).list
+        }
     }
 
     private func weekKey(_ week: IsoWeek, mine: Bool) throws(StoreError) -> WeekCache.Key {
         WeekCache.Key(week: week, mine: mine, today: today, login: login, mark: try store.commitMark())
     }
 
-    /// Whether `effect` is idle work already done: a week read (or tried) since the last commit.
+    /// Whether `effect` is idle work already done or under way: a week read, being read or tried since the
+    /// last commit.
     public func isIdleWorkDone(_ effect: Effect) -> Bool {
         guard case .week(.prefetch(let week, let mine)) = effect, let key = try? weekKey(week, mine: mine) else { return true }
-        return weekCache.lists[key] != nil || weekCache.failed.contains(key)
+        return weekCache.isKnown(key)
+    }
+
+    /// Waits until the weeks being read ahead are read (the benchmark and tests, which time keys after a pause).
+    public func awaitIdleWork() {
+        weekCache.awaitReads()
     }
 
     /// The list and the participants it was made from, without skyddade personuppgifter (for the access log).
     private func weekListAndPeople(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy)
         throws(StoreError) -> (list: WeekList, people: [Participant.ID])
     {
-        let me = try member()
+        try Self.readWeek(
+            week, mine: mine, store: store, catalogue: catalogue, today: today, login: login, protectedPolicy: protectedPolicy)
+    }
+
+    /// One week read and built for `login`: on the UI's thread or beside it (everything it uses is a value or
+    /// the store, which is safe to share).
+    private static func readWeek(
+        _ week: IsoWeek, mine: Bool, store: CaseloadStore, catalogue: [InsatsType], today: LocalDate, login: String,
+        protectedPolicy: WeekList.ProtectedPolicy
+    ) throws(StoreError) -> (list: WeekList, people: [Participant.ID]) {
+        let me = try store.teamMember(login: login)
         let data = try store.weekData(week: week, today: today, reader: me?.id, catalogue: catalogue)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
         var list = WeekList(
@@ -93,10 +120,11 @@ extension EffectRunner {
 }
 
 /// The week view's lists read ahead (`WeekEffect.prefetch`), by week, Min/Teamets vecka, day, login and the
-/// store's commit mark. A reference, so the value-type runner keeps it between effects; used on the UI's
-/// thread only.
+/// store's commit mark. Reads ahead run one at a time on their own queue, beside the UI's thread, so a key
+/// pressed meanwhile is handled at once; a week asked for while it is being read waits for that read. A
+/// reference, so the value-type runner keeps it between effects.
 final class WeekCache: @unchecked Sendable {
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var week: IsoWeek
         var mine: Bool
         var today: LocalDate
@@ -104,7 +132,68 @@ final class WeekCache: @unchecked Sendable {
         var mark: CommitMark
     }
 
-    var lists: [Key: WeekList] = [:]
+    // Guarded by `lock`.
+    private var lists: [Key: WeekList] = [:]
     /// Weeks whose read ahead failed: not tried again between keys until the next commit.
-    var failed: Set<Key> = []
+    private var failed: Set<Key> = []
+    private var reading: [Key: DispatchGroup] = [:]
+    private let lock = NSLock()
+    private let queue = DispatchQueue(label: "samordna.week-read-ahead", qos: .userInitiated)
+
+    /// The week read for `key`, waiting for a read ahead under way; nil when it is not read (or failed).
+    func awaited(_ key: Key) -> WeekList? {
+        lock.lock()
+        let list = lists[key]
+        let group = reading[key]
+        lock.unlock()
+        if let list { return list }
+        guard let group else { return nil }
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return lists[key]
+    }
+
+    func isKnown(_ key: Key) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return lists[key] != nil || failed.contains(key) || reading[key] != nil
+    }
+
+    /// Keeps `list`; only the weeks around it read since the same commit are worth keeping.
+    func keep(_ list: WeekList, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        keepLocked(list, for: key)
+    }
+
+    private func keepLocked(_ list: WeekList, for key: Key) {
+        lists = lists.filter { $0.key.mark == key.mark && abs($0.key.week.monday.days(until: key.week.monday)) <= 14 }
+        failed = failed.filter { $0.mark == key.mark }
+        lists[key] = list
+    }
+
+    func readAhead(_ key: Key, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
+        lock.lock()
+        guard lists[key] == nil, !failed.contains(key), reading[key] == nil else {
+            lock.unlock()
+            return
+        }
+        let group = DispatchGroup()
+        group.enter()
+        reading[key] = group
+        lock.unlock()
+        queue.async { [self] in
+            let list = try? read()
+            lock.lock()
+            reading[key] = nil
+            if let list { keepLocked(list, for: key) } else { failed.insert(key) }
+            lock.unlock()
+            group.leave()
+        }
+    }
+
+    func awaitReads() {
+        queue.sync {}
+    }
 }

@@ -33,10 +33,13 @@ public struct WeekViewState: Equatable, Sendable {
 
     /// `v` on the list: this week, the whole team's.
     static func open(_ state: inout AppState) -> [Effect] {
-        let view = WeekViewState(week: IsoWeek(containing: state.today), mine: false)
+        let view = opened(on: state.today)
         state.stack.append(.weekView(view))
         return [.week(.load(view.week, mine: false))]
     }
+
+    /// What `v` shows first (and what the caseload list reads ahead).
+    static func opened(on today: LocalDate) -> WeekViewState { WeekViewState(week: IsoWeek(containing: today), mine: false) }
 
     var title: String {
         // The title line has room for this beside the date and login at 80 columns.
@@ -304,9 +307,13 @@ extension WeekViewState: ScreenModel {
 }
 
 extension AppState {
-    /// Work for the time between keys: with the week view on screen, the weeks before and after it, so that
-    /// `[` and `]` show a week already read.
+    /// Work for the time between keys: on the caseload list (once it is loaded), this week, so that `v` shows a
+    /// week already read; with the week view on screen, the weeks before and after it, so that `[` and `]` do.
     public var idleEffects: [Effect] {
+        if stack.isEmpty, !isLoading, previewTotal == nil {
+            let first = WeekViewState.opened(on: today)
+            return [.week(.prefetch(first.week, mine: first.mine))]
+        }
         guard case .weekView(let v)? = stack.last, !v.isLoading else { return [] }
         return [.week(.prefetch(v.week.next, mine: v.mine)), .week(.prefetch(v.week.previous, mine: v.mine))]
     }
