@@ -277,7 +277,8 @@ for n in chosen {
     let wv = child(["--week-view", String(n), dir], tag: "WEEKVIEW")
     weekViews.append(
         "\(n): v after a pause (read ahead) \(wv[7]) ms (p90 \(wv[8])), v cold \(wv[1]) ms, ] [ a week \(wv[2]) ms (p90 \(wv[3])) after a pause (read ahead), "
-            + "\(wv[5]) ms (p90 \(wv[6])) cold, j \(wv[4]) ms")
+            + "\(wv[5]) ms (p90 \(wv[6])) cold, j \(wv[4]) ms; as the terminal UI reads a cold week beside its thread: "
+            + "key answered \(wv[9]) ms (p90 \(wv[10])), week on screen \(wv[11]) ms (p90 \(wv[12]))")
     breakdown.append(
         "\(n): open \(f[7]) ms, load \(f[8]) ms, derive rows \(f[9]) ms, first view+diff \(f[10]) ms, "
             + "count + first page of 120 \(f[11]) ms")

@@ -29,6 +29,10 @@ public struct EffectRunner {
     let changeMark = ChangeMark()
     /// Weeks read ahead while the user was idle, valid while nothing is committed (the week view).
     let weekCache = WeekCache()
+    /// A week the view asks for that is not read yet is read beside the UI's thread and arrives through
+    /// `takeFinishedWork`, so no key waits for it (the terminal UI). Off: read at once, as tests and the
+    /// benchmark expect the week on screen when the key has been handled.
+    public var backgroundWeekReads = false
     /// Shown in the status line once the first screen is up (a storage warning), or nil.
     public var startupNotice: String?
     /// Where new records get their ids: the one identifier source of the UI's writes (tests inject their own).

@@ -62,10 +62,12 @@ public final class Program {
         start()
         var outcome = Outcome.quit
         while !state.shouldQuit {
+            deliverFinishedWork()
             // Idle work (reading weeks ahead for the week view) is started one piece at a time while no key waits;
-            // it runs beside this thread.
+            // it runs beside this thread. A week the view waits for is looked for every few milliseconds.
             let idleWork = state.idleEffects.first { !runner.isIdleWorkDone($0) }
-            guard let event = backend.nextEvent(timeout: idleWork == nil ? pollInterval : .zero) else {
+            let timeout = idleWork != nil ? .zero : runner.isAwaitingWork ? Self.awaitingPoll : pollInterval
+            guard let event = backend.nextEvent(timeout: timeout) else {
                 // A colleague's commit and a new day come first: they change what is on screen.
                 if let idleWork, ContinuousClock.now - lastIdleTick < pollInterval {
                     runEffects([idleWork])
@@ -143,10 +145,24 @@ public final class Program {
         }
     }
 
-    /// Does the idle work `run` would do between keys (the benchmark and tests, which feed keys themselves).
+    /// Does the idle work `run` would do between keys (the benchmark and tests, which feed keys themselves),
+    /// and hands over what was read beside this thread.
     public func doIdleWork() {
         while let work = state.idleEffects.first(where: { !runner.isIdleWorkDone($0) }) { runEffects([work]) }
         runner.awaitIdleWork()
+        deliverFinishedWork()
+    }
+
+    /// How often the loop looks for a week being read for the view.
+    static let awaitingPoll: Duration = .milliseconds(3)
+
+    /// What was read beside this thread for the screen (a week the view asked for) goes through `update`,
+    /// and the screen is drawn again.
+    public func deliverFinishedWork() {
+        let finished = runner.takeFinishedWork()
+        guard !finished.isEmpty else { return }
+        for msg in finished { runEffects(update(&state, msg)) }
+        render()
     }
 
     /// Between keys: notice a colleague's commit (PRAGMA data_version) and a new day.

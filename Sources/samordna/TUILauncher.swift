@@ -48,6 +48,7 @@ enum TUILauncher {
                 store: store, catalogue: catalogue.catalogue, clock: clock, fixedToday: today,
                 login: currentLogin(environment), dataDirectory: directory.url)
             runner.catalogueNotice = catalogue.notice
+            runner.backgroundWeekReads = true
             // Storage warnings (files others can read, a network or sync folder) in the status line at start.
             runner.startupNotice = warnings.first.map {
                 "Varning: \($0.summary)" + (warnings.count > 1 ? " (och \(warnings.count - 1) till: samordna check)" : "")

@@ -94,4 +94,55 @@ import Testing
         #expect(program.state.stack.isEmpty == false)
         #expect(program.state.idleEffects.isEmpty)
     }
+
+    /// In the terminal a week not read yet is read beside the UI's thread: the key is answered at once with
+    /// "Läser veckan …" (never the week before under the new week's title), the week arrives through the
+    /// event loop, and a week read for an earlier key (paged past, or the other list) is never shown.
+    @Test @MainActor func aWeekNotReadYetArrivesFromBesideTheUIsThread() async throws {
+        let caseload = try await ProgramTests.Caseload(participants: 40)
+        var r = runner(caseload)
+        r.backgroundWeekReads = true
+        let backend = TextBackend(size: Size(width: 100, height: 30))
+        let program = Program(backend: backend, runner: r, user: "anna.af")
+        program.start()
+        let fresh = EffectRunner(
+            store: try CaseloadStore.open(at: caseload.databaseURL), timeZone: TimeZone(identifier: "Europe/Stockholm")!,
+            fixedToday: ProgramTests.today, login: "anna.af")
+        func shown() -> WeekViewState? {
+            guard case .weekView(let v)? = program.state.stack.last else { return nil }
+            return v
+        }
+
+        program.handle(.key(KeyChord(parsing: "v")!))
+        program.render()
+        let opened = try #require(shown())
+        #expect(opened.isLoading && opened.list == nil)
+        #expect(backend.screen.text.contains("Läser veckan"))
+        program.doIdleWork()
+        let list = try #require(shown()?.list)
+        #expect(fresh.perform(.week(.load(opened.week, mine: false))) == [.week(.loaded(list))])
+        #expect(!backend.screen.text.contains("Läser veckan"))
+
+        // `]` then `[` before either is read (a commit first, so nothing read ahead is used): the week shown
+        // is the one asked for last, and the screen never shows the old week's lines under the new title.
+        _ = try caseload.store.logAccess(
+            .read, participant: nil, participants: 0, format: "tui", withNames: false, detail: "test", by: "anna.af", at: Date())
+        program.handle(.key(KeyChord(parsing: "]")!))
+        #expect(shown()?.week == opened.week.next)
+        #expect(shown()?.lines.isEmpty == true)
+        program.handle(.key(KeyChord(parsing: "[")!))
+        program.doIdleWork()
+        #expect(shown()?.week == opened.week)
+        #expect(shown()?.list == list)
+
+        // Min vecka and back before the first is read: Teamets vecka stays.
+        _ = try caseload.store.logAccess(
+            .read, participant: nil, participants: 0, format: "tui", withNames: false, detail: "test", by: "anna.af", at: Date())
+        program.handle(.key(KeyChord(parsing: "m")!))
+        program.handle(.key(KeyChord(parsing: "m")!))
+        program.doIdleWork()
+        #expect(shown()?.mine == false)
+        #expect(shown()?.list?.reader.onlyMine == false)
+        #expect(shown()?.list == list)
+    }
 }

@@ -12,6 +12,14 @@ extension EffectRunner {
         switch effect {
         case .load(let week, let mine):
             do {
+                if backgroundWeekReads {
+                    // A week already read answers at once; else the view says it is reading and the week
+                    // arrives from beside the UI's thread (`takeFinishedWork`), keys meanwhile handled at once.
+                    let key = try weekKey(week, mine: mine)
+                    if let list = weekCache.list(key) { return .loaded(list) }
+                    readAhead(week, mine: mine, deliver: true)
+                    return nil
+                }
                 return .loaded(try cachedWeek(week, mine: mine))
             } catch {
                 return .failed("\(error)")
@@ -67,10 +75,10 @@ extension EffectRunner {
 
     /// Starts reading a week beside the UI's thread, unless it is read, being read or failed since the last
     /// commit.
-    private func readAhead(_ week: IsoWeek, mine: Bool) {
+    private func readAhead(_ week: IsoWeek, mine: Bool, deliver: Bool = false) {
         guard let key = try? weekKey(week, mine: mine) else { return }
         let (store, catalogue, today, login) = (store, catalogue, today, login)
-        weekCache.readAhead(key) { () throws(StoreError) -> WeekList in
+        weekCache.readAhead(key, deliver: deliver) { () throws(StoreError) -> WeekList in
             try Self.readWeek(
                 week, mine: mine, store: store, catalogue: catalogue, today: today, login: login,
                 protectedPolicy: .onlyForResponsible
@@ -92,6 +100,15 @@ extension EffectRunner {
     /// Waits until the weeks being read ahead are read (the benchmark and tests, which time keys after a pause).
     public func awaitIdleWork() {
         weekCache.awaitReads()
+    }
+
+    /// Whether a week the view asked for is being read beside the UI's thread: the event loop then looks for
+    /// it often.
+    public var isAwaitingWork: Bool { weekCache.isDelivering }
+
+    /// The weeks the view asked for that have been read since the last call (or failed), as messages.
+    public func takeFinishedWork() -> [Msg] {
+        weekCache.takeFinished().map { .week($0) }
     }
 
     /// The list and the participants it was made from, without skyddade personuppgifter (for the access log).
@@ -137,6 +154,9 @@ final class WeekCache: @unchecked Sendable {
     /// Weeks whose read ahead failed: not tried again between keys until the next commit.
     private var failed: Set<Key> = []
     private var reading: [Key: DispatchGroup] = [:]
+    /// Weeks the view asked for (`backgroundWeekReads`): their result is handed to the event loop.
+    private var wanted: Set<Key> = []
+    private var finished: [WeekMsg] = []
     private let lock = NSLock()
     private let queue = DispatchQueue(label: "samordna.week-read-ahead", qos: .userInitiated)
 
@@ -152,6 +172,27 @@ final class WeekCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return lists[key]
+    }
+
+    /// The week read for `key`, without waiting.
+    func list(_ key: Key) -> WeekList? {
+        lock.lock()
+        defer { lock.unlock() }
+        return lists[key]
+    }
+
+    var isDelivering: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !wanted.isEmpty || !finished.isEmpty
+    }
+
+    func takeFinished() -> [WeekMsg] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = finished
+        finished = []
+        return taken
     }
 
     func isKnown(_ key: Key) -> Bool {
@@ -173,8 +214,19 @@ final class WeekCache: @unchecked Sendable {
         lists[key] = list
     }
 
-    func readAhead(_ key: Key, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
+    /// Reads `key` on the read-ahead queue unless it is read or being read. With `deliver`, the result (or
+    /// why it failed) is handed to `takeFinished`; a week whose read ahead failed is then tried again.
+    func readAhead(_ key: Key, deliver: Bool = false, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
         lock.lock()
+        if deliver {
+            if let list = lists[key] {
+                finished.append(.loaded(list))
+                lock.unlock()
+                return
+            }
+            wanted.insert(key)
+            failed.remove(key)
+        }
         guard lists[key] == nil, !failed.contains(key), reading[key] == nil else {
             lock.unlock()
             return
@@ -184,10 +236,19 @@ final class WeekCache: @unchecked Sendable {
         reading[key] = group
         lock.unlock()
         queue.async { [self] in
-            let list = try? read()
+            let result = Result { () throws(StoreError) -> WeekList in try read() }
             lock.lock()
             reading[key] = nil
-            if let list { keepLocked(list, for: key) } else { failed.insert(key) }
+            switch result {
+            case .success(let list): keepLocked(list, for: key)
+            case .failure: failed.insert(key)
+            }
+            if wanted.remove(key) != nil {
+                switch result {
+                case .success(let list): finished.append(.loaded(list))
+                case .failure(let error): finished.append(.failed("\(error)"))
+                }
+            }
             lock.unlock()
             group.leave()
         }

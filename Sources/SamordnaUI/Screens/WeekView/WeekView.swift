@@ -142,6 +142,16 @@ public struct WeekViewState: Equatable, Sendable {
         selection = previous.flatMap { t in lines.firstIndex { $0.target == t } } ?? lines.firstIndex { $0.target != nil }
     }
 
+    /// Another week or the other list: what is on screen belongs to the one before, so it goes until the new
+    /// one has been read ("Läser veckan …"; a week read ahead arrives before the next frame).
+    mutating func startReading() {
+        isLoading = true
+        lines = []
+        list = nil
+        selection = nil
+        scrollOffset = 0
+    }
+
     mutating func move(_ step: Int, page: Int) {
         let selectable = lines.indices.filter { lines[$0].target != nil }
         guard !selectable.isEmpty else { return }
@@ -218,9 +228,7 @@ extension WeekViewState: ScreenModel {
         case .last: move(lines.count, page: page)
         case .earlier, .later, .thisWeek:
             week = command == .thisWeek ? IsoWeek(containing: state.today) : (command == .later ? week.next : week.previous)
-            isLoading = true
-            selection = nil
-            scrollOffset = 0
+            startReading()
             return .stay([.week(.load(week, mine: mine))])
         case .toggleMine:
             guard state.me != nil else {
@@ -228,7 +236,7 @@ extension WeekViewState: ScreenModel {
                 return .stay
             }
             mine.toggle()
-            isLoading = true
+            startReading()
             return .stay([.week(.load(week, mine: mine))])
         case .export:
             let week = self.week
@@ -284,7 +292,8 @@ extension WeekViewState: ScreenModel {
         switch msg {
         case .loaded(let list):
             state.updateScreen(WeekViewState.self) { view, state in
-                guard view.week == list.week else { return }
+                // A week read for an earlier key (the user has paged or switched list since) is not shown.
+                guard view.week == list.week, list.reader.onlyMine == (view.mine && list.reader.member != nil) else { return }
                 view.build(list, today: state.today)
                 view.list = list
                 view.fit(state)
