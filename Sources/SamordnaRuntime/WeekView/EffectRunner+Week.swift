@@ -17,7 +17,7 @@ extension EffectRunner {
                     // arrives from beside the UI's thread (`takeFinishedWork`), keys meanwhile handled at once.
                     let key = try weekKey(week, mine: mine)
                     if let list = weekCache.list(key) { return .loaded(list) }
-                    readAhead(week, mine: mine, deliver: true)
+                    readAhead(week, mine: mine, key: key, deliver: true)
                     return nil
                 }
                 return .loaded(try cachedWeek(week, mine: mine))
@@ -27,7 +27,7 @@ extension EffectRunner {
         case .prefetch(let week, let mine):
             // Beside the UI's thread; a failure is not tried again until something is committed, and the week
             // is read (and the error shown) when it is asked for.
-            readAhead(week, mine: mine)
+            if let key = try? weekKey(week, mine: mine) { readAhead(week, mine: mine, key: key) }
             return nil
         case .export(let week, let mine, let format):
             guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
@@ -74,9 +74,8 @@ extension EffectRunner {
     }
 
     /// Starts reading a week beside the UI's thread, unless it is read, being read or failed since the last
-    /// commit.
-    private func readAhead(_ week: IsoWeek, mine: Bool, deliver: Bool = false) {
-        guard let key = try? weekKey(week, mine: mine) else { return }
+    /// commit (`key`: the week, the list and the commit mark it is read at).
+    private func readAhead(_ week: IsoWeek, mine: Bool, key: WeekCache.Key, deliver: Bool = false) {
         let (store, catalogue, today, login) = (store, catalogue, today, login)
         weekCache.readAhead(key, deliver: deliver) { () throws(StoreError) -> WeekList in
             try Self.readWeek(

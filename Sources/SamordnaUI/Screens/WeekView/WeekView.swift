@@ -35,7 +35,7 @@ public struct WeekViewState: Equatable, Sendable {
     static func open(_ state: inout AppState) -> [Effect] {
         let view = opened(on: state.today)
         state.stack.append(.weekView(view))
-        return [.week(.load(view.week, mine: false))]
+        return [.week(.load(view.week, mine: view.mine))]
     }
 
     /// What `v` shows first (and what the caseload list reads ahead).
