@@ -42,9 +42,67 @@ extension CaseloadStore {
     /// `_next_follow_up`, `exit_record_date`/`follow_up_*`) or a key lookup, except the three scans about every
     /// open participant (`weekState`), each one pass over its covering index (`participant_open`,
     /// `insats_episode_participant_live`, `consent_participant_valid`), merged here.
+    ///
+    /// The scans about every open participant (a fifth of the time at city scale) run on a second reader
+    /// connection, on another thread, while this one reads the week's own rows. The two read transactions see
+    /// the same committed moment when `commitMark()` (anyone's commit) is the same before and after both;
+    /// otherwise the week is read again in one transaction. `afterFirstRead` (tests) runs inside the first
+    /// transaction before the second begins.
     public func weekData(
         week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType]
     ) throws(StoreError) -> WeekData {
+        try weekData(week: week, today: today, reader: reader, catalogue: catalogue, parallel: true)
+    }
+
+    func weekData(
+        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], parallel: Bool,
+        afterFirstRead: (() throws -> Void)? = nil
+    ) throws(StoreError) -> WeekData {
+        let day = WeekList.referenceDay(week: week, today: today)
+        guard parallel else {
+            return try read { db in
+                try weekData(db, week: week, today: today, reader: reader, catalogue: catalogue, startState: { _ in }) { team in
+                    try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day)
+                }
+            }
+        }
+        let before = try commitMark()
+        let scans = ParallelRead<WeekStateScan>()
+        let data = try read { db in
+            try weekData(
+                db, week: week, today: today, reader: reader, catalogue: catalogue,
+                startState: { _ in
+                    try afterFirstRead?()
+                    scans.start { [pool] in
+                        try pool.read { db in
+                            let team = try TeamMemberTable.fetchAll(db)
+                            return try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day)
+                        }
+                    }
+                },
+                state: { _ in try scans.result() })
+        }
+        guard try commitMark() == before else {
+            // Someone committed meanwhile: the two reads may have seen different moments.
+            return try weekData(week: week, today: today, reader: reader, catalogue: catalogue, parallel: false)
+        }
+        return data
+    }
+
+    /// The consent groups the list asks about: those of the active members' organisations.
+    static func weekGroups(_ team: [TeamMember]) -> [ConsentBadge.Group] {
+        let teamGroups = Set(team.filter(\.active).flatMap { WeekAccess.authorities(of: $0.organisation) }.map(\.badgeGroup))
+        return ConsentBadge.Group.allCases.filter(teamGroups.contains)
+    }
+
+    typealias WeekStateScan = (rows: [WeekCaseloadState.Row], candidates: [Participant.ID])
+
+    /// The week's reads in `db`'s transaction. `startState` is called once the team is read, and `state` gives
+    /// the scans about every open participant after the week's own meetings, insatser and exits.
+    private func weekData(
+        _ db: Database, week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType],
+        startState: ([TeamMember]) throws -> Void, state: ([TeamMember]) throws -> WeekStateScan
+    ) throws -> WeekData {
         let monday = week.monday.storedText
         let sunday = week.sunday.storedText
         let previousMonday = week.monday.adding(days: -7).storedText
@@ -54,11 +112,9 @@ extension CaseloadStore {
         // An exit whose 6-month follow-up falls in the week was about seven months ago: the assignments
         // that ended then say who was responsible.
         let assignmentsSince = week.monday.adding(months: -7).adding(days: -7).storedText
-        return try read { db in
+        do {
             let team = try TeamMemberTable.fetchAll(db)
-            // The consent groups the list asks about: those of the active members' organisations.
-            let teamGroups = Set(team.filter(\.active).flatMap { WeekAccess.authorities(of: $0.organisation) }.map(\.badgeGroup))
-            let groups = ConsentBadge.Group.allCases.filter(teamGroups.contains)
+            try startState(team)
             // The week's meetings, and last week's no-shows (all the list shows of last week).
             var meetings: [Meeting] = []
             try MeetingTable.each(
@@ -88,7 +144,7 @@ extension CaseloadStore {
             ) { exits.append($0) }
 
             // The sections about every open participant: only those with something to show come back.
-            let (rows, candidates) = try Self.weekState(db, catalogue: catalogue, groups: groups, day: day)
+            let (rows, candidates) = try state(team)
             let candidateSet = Set(candidates)
 
             // The participants the week touches, and the candidates, once each in the order first met.
@@ -411,4 +467,24 @@ extension CaseloadStore {
     static let weekExitCondition =
         "date BETWEEN ?1 AND ?2 OR follow_up_4_weeks BETWEEN ?1 AND ?2 OR follow_up_6_months BETWEEN ?1 AND ?2"
     static let weekAssignmentCondition = "member_id = ? AND (to_date IS NULL OR to_date >= ?)"
+}
+
+/// A value read on another thread (a second reader connection of the pool), waited for where it is needed.
+final class ParallelRead<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once on the other thread before `done` is signalled, read after waiting for it.
+    private var outcome: Result<Value, any Error>?
+
+    func start(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.outcome = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the value, or rethrows what the read threw. Only after `start`, and once.
+    func result() throws -> Value {
+        done.wait()
+        return try outcome!.get()
+    }
 }

@@ -128,4 +128,38 @@ import Testing
             #expect(!plan.contains { $0.contains("AUTOMATIC") }, "\(index): \(plan)")
         }
     }
+
+    /// The scans about every open participant are read on a second connection beside the week's own rows. A
+    /// colleague's commit between the two transactions must not give a list made of two moments: the week is
+    /// then read again in one transaction, and equals a fresh read.
+    @Test func aCommitBetweenTheTwoReadsGivesOneMoment() throws {
+        let dir = try TemporaryDirectory()
+        let demo = DemoCaseload.generate(participants: 120, seed: 3, today: today)
+        let store = try CaseloadStore.open(at: dir.database)
+        try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
+        let week = IsoWeek(containing: today)
+        // A new open participant with nothing ongoing: in the scans' rows and in what the export logs.
+        var newcomer = Fixture.participant(9_001)
+        newcomer.status = .aktiv
+        let read = try store.weekData(
+            week: week, today: today, reader: nil, catalogue: DefaultInsatsCatalogue.all, parallel: true,
+            afterFirstRead: {
+                let colleague = try CaseloadStore.open(at: dir.database)
+                try colleague.addParticipant(newcomer, by: "kollega", at: Date())
+            })
+        let fresh = try store.weekData(week: week, today: today, reader: nil, catalogue: DefaultInsatsCatalogue.all, parallel: false)
+        #expect(read.covered.contains(newcomer.id))
+        #expect(read.state.rows.contains { $0.id == newcomer.id })
+        #expect(read.covered == fresh.covered)
+        #expect(read.state == fresh.state)
+        #expect(read.records.map(\.id) == fresh.records.map(\.id))
+
+        // Without a commit the two connections' reads are used as they are: the same list as one transaction.
+        let parallel = try store.weekData(week: week, today: today, reader: demo.team[0].id, catalogue: DefaultInsatsCatalogue.all)
+        let single = try store.weekData(
+            week: week, today: today, reader: demo.team[0].id, catalogue: DefaultInsatsCatalogue.all, parallel: false)
+        #expect(parallel.covered == single.covered)
+        #expect(parallel.state == single.state)
+        #expect(parallel.records == single.records)
+    }
 }
