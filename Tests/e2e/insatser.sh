@@ -163,6 +163,8 @@ test_week_view() {
   wait_for "Min vecka · v. 48" || return 1
   $T send-keys -t app m || return 1
   wait_for "Teamets vecka · v. 48" || return 1
+  # A week not read yet says so while it is read beside the screen; Enter waits until it is there.
+  wait_gone "Läser veckan" || return 1
   # Enter on the first meeting opens that participant on the Möten tab.
   $T send-keys -t app Enter || return 1
   wait_for "Möten (n boka" || return 1
