@@ -106,8 +106,7 @@ extension CaseloadStore {
     public func gallringDueCount(today: LocalDate, timeZone: TimeZone = .current) throws(StoreError) -> Int {
         try read { db in
             let policies = try Self.readPolicies(db, path: path)
-            // A few days' margin: a month added to the 29th–31st lands on the month's last day.
-            let cutoff = today.adding(months: -policies.shortestMonths).adding(days: 4).storedText
+            let cutoff = policies.latestExitPossiblyDue(on: today).storedText
             let scope = """
                 SELECT p.id FROM participant p WHERE p.status = 'avslutad'
                 AND NOT EXISTS (SELECT 1 FROM exit_record e WHERE e.participant_id = p.id AND e.date > ?)

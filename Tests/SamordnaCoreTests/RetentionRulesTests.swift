@@ -89,4 +89,34 @@ private let closed = RetentionFacts(
             #expect(RetentionRule(code: rule.code, months: months) == rule)
         }
     }
+
+    /// The bound the week list's gallring count reads by: whoever is due on a day left no later than
+    /// `latestExitPossiblyDue`. Checked on the first due day (the tightest) for every exit day of five years,
+    /// month ends included, with no follow-up and no entry after the exit, for the default, one organisation
+    /// with each kind of rule, and rules for some organisations only.
+    @Test func nobodyDueLeftAfterTheLatestExitPossiblyDue() {
+        let settings: [[Organisation: RetentionRule]] = [
+            [:], [.af: .afterFollowUp(months: 1)], [.af: .afterFollowUp(months: 6)], [.kommunSoc: .personakt],
+            [.af: .afterFollowUp(months: 1), .kommunSoc: .personakt],
+            Dictionary(uniqueKeysWithValues: Organisation.allCases.map { ($0, RetentionRule.afterFollowUp(months: 1)) }),
+        ]
+        let owners: [Set<Organisation>] = [[], [.af], [.kommunSoc], [.af, .kommunSoc], [.region]]
+        var checked = 0
+        for rules in settings {
+            let policies = RetentionPolicies(rules)
+            for owner in owners {
+                var exit = day("2023-01-01")
+                while exit <= day("2027-12-31") {
+                    let facts = RetentionFacts(
+                        participantID: Participant.ID("p"), closed: true, exitDate: exit, lastEntry: exit, organisations: owner)
+                    let first = RetentionRules.decide(facts, policies: policies, today: exit).from!
+                    #expect(RetentionRules.decide(facts, policies: policies, today: first).due)
+                    #expect(exit <= policies.latestExitPossiblyDue(on: first), "\(rules) \(owner) \(exit)")
+                    exit = exit.adding(days: 1)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 50_000)
+    }
 }

@@ -219,4 +219,20 @@ import Testing
         }
         #expect(due > 0)
     }
+
+    /// A closed participant with no exit on record (an import of an old caseload) is weighed too.
+    @Test func aClosedParticipantWithoutAnExitIsCounted() throws {
+        let dir = try TemporaryDirectory()
+        let store = try CaseloadStore.open(at: dir.database)
+        var closed = Fixture.participant(1)
+        closed.status = .avslutad
+        try store.importCaseload(
+            team: [], records: [ParticipantRecord(participant: closed)], notes: [], by: "test", at: Fixture.at)
+        let utc = TimeZone(identifier: "UTC")!
+        for today in ["2026-11-23", "2028-06-01", "2099-01-01"].compactMap({ LocalDate(iso: $0) }) {
+            let full = try store.gallringCandidates(today: today, timeZone: utc).filter(\.decision.due).count
+            #expect(try store.gallringDueCount(today: today, timeZone: utc) == full)
+        }
+        #expect(try store.gallringDueCount(today: LocalDate(iso: "2099-01-01")!, timeZone: utc) == 1)
+    }
 }

@@ -53,8 +53,15 @@ public struct RetentionPolicies: Hashable, Sendable {
 
     public func rule(for organisation: Organisation) -> RetentionRule { rules[organisation] ?? .default }
 
-    /// The fewest months any rule keeps a participant. Every rule reckons from a day no earlier than the exit,
-    /// so nobody who left more recently than this can be due.
+    /// The latest exit day of anyone who can be due on `today`: every rule reckons from a day no earlier than
+    /// the exit and keeps at least `shortestMonths`, so nobody who left later can be due. A few days' margin:
+    /// a month added to the 29th–31st lands on the month's last day. (The week list's gallring count reads
+    /// only those who left by then.)
+    public func latestExitPossiblyDue(on today: LocalDate) -> LocalDate {
+        today.adding(months: -shortestMonths).adding(days: 4)
+    }
+
+    /// The fewest months any rule keeps a participant.
     public var shortestMonths: Int {
         rules.values.reduce(RetentionRule.defaultMonths) { shortest, rule in
             switch rule {
