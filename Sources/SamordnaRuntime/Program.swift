@@ -68,12 +68,14 @@ public final class Program {
             let idleWork = state.idleEffects.first { !runner.isIdleWorkDone($0) }
             let timeout = idleWork != nil ? .zero : runner.isAwaitingWork ? Self.awaitingPoll : pollInterval
             guard let event = backend.nextEvent(timeout: timeout) else {
-                // A colleague's commit and a new day come first: they change what is on screen.
-                if let idleWork, ContinuousClock.now - lastIdleTick < pollInterval {
-                    runEffects([idleWork])
-                } else {
+                // A colleague's commit and a new day come first: they change what is on screen. Looked for once
+                // per poll interval (a little early is as good: the wait itself may end a little early), not at
+                // every short wait for a week being read.
+                if ContinuousClock.now - lastIdleTick >= pollInterval - pollInterval / 10 {
                     idleTick()
                     lastIdleTick = .now
+                } else if let idleWork {
+                    runEffects([idleWork])
                 }
                 continue
             }

@@ -64,5 +64,30 @@ import Testing
         var s = opened()
         let effects = update(&s, .caseload(.changed(CaseloadPatch(records: [Fixture.records[1]]))))
         #expect(effects.contains(.week(.load(IsoWeek(year: 2026, week: 48)!, mine: false))))
+        // The week stays on screen, marked, until the new reading arrives.
+        #expect(s.screenText.contains("Öberg, Åsa"))
+        #expect(s.screenText.contains("uppdateras …"))
+        _ = update(&s, .week(.loaded(Self.list(IsoWeek(year: 2026, week: 48)!))))
+        #expect(!s.screenText.contains("uppdateras …"))
+    }
+
+    /// Another week shows "Läser veckan …", never the week before under the new title; a week that cannot be
+    /// read says why instead of reading for ever, and a failure for a week paged past says nothing.
+    @Test func aWeekBeingReadOrFailedSaysSo() {
+        var s = opened()
+        s.press("]")
+        #expect(s.screenText.contains("Teamets vecka · v. 49"))
+        #expect(s.screenText.contains("Läser veckan …"))
+        #expect(!s.screenText.contains("Öberg, Åsa"))
+        _ = update(&s, .week(.failed("databasen är låst", week: IsoWeek(year: 2026, week: 48)!, mine: false)))
+        #expect(s.screenText.contains("Läser veckan …"))
+        #expect(s.status == nil || !s.status!.contains("låst"))
+        _ = update(&s, .week(.failed("databasen är låst", week: IsoWeek(year: 2026, week: 49)!, mine: false)))
+        #expect(!s.screenText.contains("Läser veckan …"))
+        #expect(s.screenText.contains("Kunde inte läsa veckan: databasen är låst"))
+        // `.` reads again.
+        s.press(".")
+        #expect(s.screenText.contains("Läser veckan …"))
+        #expect(!s.screenText.contains("Kunde inte läsa veckan"))
     }
 }

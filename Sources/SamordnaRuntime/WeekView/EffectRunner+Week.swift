@@ -22,7 +22,7 @@ extension EffectRunner {
                 }
                 return .loaded(try cachedWeek(week, mine: mine))
             } catch {
-                return .failed("\(error)")
+                return .failed("\(error)", week: week, mine: mine)
             }
         case .prefetch(let week, let mine):
             // Beside the UI's thread; a failure is not tried again until something is committed, and the week
@@ -66,7 +66,7 @@ extension EffectRunner {
         let key = try weekKey(week, mine: mine)
         if let list = weekCache.awaited(key) { return list }
         let list = try Self.readWeek(
-            week, mine: mine, store: store, catalogue: catalogue, today: today, login: login,
+            week, mine: mine, store: store, catalogue: catalogue, today: key.today, login: login,
             protectedPolicy: .onlyForResponsible
         ).list
         weekCache.keep(list, for: key)
@@ -76,7 +76,8 @@ extension EffectRunner {
     /// Starts reading a week beside the UI's thread, unless it is read, being read or failed since the last
     /// commit (`key`: the week, the list and the commit mark it is read at).
     private func readAhead(_ week: IsoWeek, mine: Bool, key: WeekCache.Key, deliver: Bool = false) {
-        let (store, catalogue, today, login) = (store, catalogue, today, login)
+        // The day of the key: a read that runs past midnight is kept under the day it was asked for.
+        let (store, catalogue, today, login) = (store, catalogue, key.today, login)
         weekCache.readAhead(key, deliver: deliver) { () throws(StoreError) -> WeekList in
             try Self.readWeek(
                 week, mine: mine, store: store, catalogue: catalogue, today: today, login: login,
@@ -136,9 +137,11 @@ extension EffectRunner {
 }
 
 /// The week view's lists read ahead (`WeekEffect.prefetch`), by week, Min/Teamets vecka, day, login and the
-/// store's commit mark. Reads ahead run one at a time on their own queue, beside the UI's thread, so a key
-/// pressed meanwhile is handled at once; a week asked for while it is being read waits for that read. A
-/// reference, so the value-type runner keeps it between effects.
+/// store's commit mark. Reads run one at a time on their own queue, beside the UI's thread, so a key pressed
+/// meanwhile is handled at once. A week the view asks for goes before every read ahead, and asking for one
+/// drops what was queued for the view's earlier position; a read queued under an older commit mark is
+/// dropped. A week asked for while it is being read waits for that read. A reference, so the value-type
+/// runner keeps it between effects.
 final class WeekCache: @unchecked Sendable {
     struct Key: Hashable, Sendable {
         var week: IsoWeek
@@ -148,22 +151,36 @@ final class WeekCache: @unchecked Sendable {
         var mark: CommitMark
     }
 
+    private struct Pending {
+        var key: Key
+        var read: @Sendable () throws(StoreError) -> WeekList
+    }
+
     // Guarded by `lock`.
     private var lists: [Key: WeekList] = [:]
     /// Weeks whose read ahead failed: not tried again between keys until the next commit.
     private var failed: Set<Key> = []
+    /// Queued or being read, each with the group its readers wait on.
     private var reading: [Key: DispatchGroup] = [:]
-    /// Weeks the view asked for (`backgroundWeekReads`): their result is handed to the event loop.
-    private var wanted: Set<Key> = []
+    private var pending: [Pending] = []
+    private var draining = false
+    /// The week the view asked for (`backgroundWeekReads`): its result is handed to the event loop.
+    private var wanted: Key?
     private var finished: [WeekMsg] = []
+    /// The commit mark of the latest key the UI's thread used: anything else is stale.
+    private var current: CommitMark?
     private let lock = NSLock()
     private let queue = DispatchQueue(label: "samordna.week-read-ahead", qos: .userInitiated)
 
-    /// The week read for `key`, waiting for a read ahead under way; nil when it is not read (or failed).
+    /// The week read for `key`, waiting for a read under way or queued; nil when it is not read (or failed).
     func awaited(_ key: Key) -> WeekList? {
         lock.lock()
         let list = lists[key]
         let group = reading[key]
+        if list == nil, group != nil, let i = pending.firstIndex(where: { $0.key == key }) {
+            // Asked for now: first in the queue.
+            pending.insert(pending.remove(at: i), at: 0)
+        }
         lock.unlock()
         if let list { return list }
         guard let group else { return nil }
@@ -183,7 +200,7 @@ final class WeekCache: @unchecked Sendable {
     var isDelivering: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return !wanted.isEmpty || !finished.isEmpty
+        return wanted != nil || !finished.isEmpty
     }
 
     func takeFinished() -> [WeekMsg] {
@@ -204,52 +221,89 @@ final class WeekCache: @unchecked Sendable {
     func keep(_ list: WeekList, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
+        current = key.mark
         keepLocked(list, for: key)
     }
 
     private func keepLocked(_ list: WeekList, for key: Key) {
+        // A read that ran across a commit is stale: it must not push out what was read since.
+        if let current, key.mark != current { return }
+        current = key.mark
         lists = lists.filter { $0.key.mark == key.mark && abs($0.key.week.monday.days(until: key.week.monday)) <= 14 }
         failed = failed.filter { $0.mark == key.mark }
         lists[key] = list
     }
 
-    /// Reads `key` on the read-ahead queue unless it is read or being read. With `deliver`, the result (or
-    /// why it failed) is handed to `takeFinished`; a week whose read ahead failed is then tried again.
+    /// Queues a read of `key` unless it is read, queued or being read. With `deliver` (the view asks for it),
+    /// it goes first, its result (or why it failed) is handed to `takeFinished`, a week whose read ahead
+    /// failed is tried again, and what was queued for the view's earlier position is dropped.
     func readAhead(_ key: Key, deliver: Bool = false, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
         lock.lock()
+        defer { lock.unlock() }
+        // Anything queued under an older commit would be read for nothing.
+        current = key.mark
+        drop { $0.key.mark != key.mark }
         if deliver {
             if let list = lists[key] {
                 finished.append(.loaded(list))
-                lock.unlock()
                 return
             }
-            wanted.insert(key)
+            wanted = key
             failed.remove(key)
+            drop { $0.key != key }
         }
         guard lists[key] == nil, !failed.contains(key), reading[key] == nil else {
-            lock.unlock()
+            if deliver, let i = pending.firstIndex(where: { $0.key == key }) { pending.insert(pending.remove(at: i), at: 0) }
             return
         }
         let group = DispatchGroup()
         group.enter()
         reading[key] = group
-        lock.unlock()
-        queue.async { [self] in
-            let result = Result { () throws(StoreError) -> WeekList in try read() }
+        let item = Pending(key: key, read: read)
+        if deliver { pending.insert(item, at: 0) } else { pending.append(item) }
+        if !draining {
+            draining = true
+            queue.async { [self] in drain() }
+        }
+    }
+
+    /// Drops queued reads (not one being read); their waiters are let go. Called with `lock` held.
+    private func drop(where unwanted: (Pending) -> Bool) {
+        pending.removeAll { item in
+            guard unwanted(item) else { return false }
+            reading.removeValue(forKey: item.key)?.leave()
+            return true
+        }
+    }
+
+    /// Reads what is queued, one at a time, until nothing is.
+    private func drain() {
+        while true {
             lock.lock()
-            reading[key] = nil
-            switch result {
-            case .success(let list): keepLocked(list, for: key)
-            case .failure: failed.insert(key)
+            guard !pending.isEmpty else {
+                draining = false
+                lock.unlock()
+                return
             }
-            if wanted.remove(key) != nil {
+            let item = pending.removeFirst()
+            lock.unlock()
+            let result = Result { () throws(StoreError) -> WeekList in try item.read() }
+            lock.lock()
+            let group = reading.removeValue(forKey: item.key)
+            switch result {
+            case .success(let list): keepLocked(list, for: item.key)
+            case .failure: failed.insert(item.key)
+            }
+            if wanted == item.key {
+                wanted = nil
                 switch result {
                 case .success(let list): finished.append(.loaded(list))
-                case .failure(let error): finished.append(.failed("\(error)"))
+                case .failure(let error):
+                    finished.append(.failed("\(error)", week: item.key.week, mine: item.key.mine))
                 }
             }
             lock.unlock()
-            group.leave()
+            group?.leave()
         }
     }
 

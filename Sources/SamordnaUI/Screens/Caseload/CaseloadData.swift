@@ -80,7 +80,7 @@ extension CaseloadUpdate {
     /// After new data: carry on with what waited for the team, and read the open participant's whole record
     /// again if it changed (`touched` nil: anything may have).
     private static func afterChange(_ state: inout AppState, touched: Set<Participant.ID>?) -> [Effect] {
-        var effects = WhoAmIState.carryOn(&state) + WeekViewState.reloadIfOpen(state)
+        var effects = WhoAmIState.carryOn(&state) + WeekViewState.reloadIfOpen(&state)
         if let open = state.screen(ParticipantScreenState.self), touched?.contains(open.id) ?? true {
             effects.append(.participant(.loadRecord(open.id)))
         }

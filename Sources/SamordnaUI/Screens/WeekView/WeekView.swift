@@ -16,6 +16,10 @@ public struct WeekViewState: Equatable, Sendable {
     public var selection: Int?
     public var scrollOffset: Int = 0
     public var isLoading: Bool = true
+    /// The week on screen is being read again after a commit (it stays until the new one arrives).
+    public var isRefreshing = false
+    /// Why the week could not be read (shown in the body instead of "Läser veckan …").
+    public var loadError: String?
 
     /// One line of the view; `target` is the participant it opens and on which tab.
     public struct WeekLine: Equatable, Sendable {
@@ -146,6 +150,8 @@ public struct WeekViewState: Equatable, Sendable {
     /// one has been read ("Läser veckan …"; a week read ahead arrives before the next frame).
     mutating func startReading() {
         isLoading = true
+        isRefreshing = false
+        loadError = nil
         lines = []
         list = nil
         selection = nil
@@ -182,7 +188,8 @@ public enum WeekExportFormat: String, CaseIterable, Equatable, Sendable {
 
 public enum WeekMsg: Equatable, Sendable {
     case loaded(WeekList)
-    case failed(String)
+    /// The week and list asked for could not be read.
+    case failed(String, week: IsoWeek, mine: Bool)
     case exported(path: String)
     case exportFailed(String)
 }
@@ -263,7 +270,11 @@ extension WeekViewState: ScreenModel {
         let size = state.size
         drawTitle(title, state: state, in: Rect(x: 0, y: 0, width: size.width, height: 1), into: &buffer)
         let body = Self.body(size)
-        if isLoading && lines.isEmpty {
+        if let loadError, lines.isEmpty {
+            buffer.write(
+                " Kunde inte läsa veckan: \(Sanitize.line(loadError))", at: Point(x: 0, y: body.y + 1), role: .warning,
+                maxWidth: size.width)
+        } else if isLoading && lines.isEmpty {
             buffer.write(" Läser veckan …", at: Point(x: 0, y: body.y + 1), role: .muted)
         }
         for (i, line) in lines.dropFirst(scrollOffset).prefix(body.height).enumerated() {
@@ -274,7 +285,8 @@ extension WeekViewState: ScreenModel {
         }
         let layout = CaseloadLayout(size)
         drawStatusRow(
-            " \(week) · rad \(min(lines.count, scrollOffset + 1))–\(min(lines.count, scrollOffset + body.height)) av \(lines.count)",
+            " \(week) · rad \(min(lines.count, scrollOffset + 1))–\(min(lines.count, scrollOffset + body.height)) av \(lines.count)"
+                + (isRefreshing ? " · uppdateras …" : ""),
             message: state.status, in: layout.status, into: &buffer)
         HintBar(items: [("Enter", "Öppna")] + hintItems(state, commands: [.earlier, .later, .thisWeek, .toggleMine, .export, .back, .help]))
             .render(in: layout.hints, into: &buffer)
@@ -294,11 +306,20 @@ extension WeekViewState: ScreenModel {
             state.updateScreen(WeekViewState.self) { view, state in
                 // A week read for an earlier key (the user has paged or switched list since) is not shown.
                 guard view.week == list.week, list.reader.onlyMine == (view.mine && list.reader.member != nil) else { return }
+                view.isRefreshing = false
+                view.loadError = nil
                 view.build(list, today: state.today)
                 view.list = list
                 view.fit(state)
             }
-        case .failed(let reason):
+        case .failed(let reason, let week, let mine):
+            // Only for the week and list on screen: a week paged past says nothing.
+            guard let view = state.screen(WeekViewState.self), view.week == week, view.mine == mine else { return [] }
+            state.updateScreen(WeekViewState.self) { view, _ in
+                view.isLoading = false
+                view.isRefreshing = false
+                view.loadError = reason
+            }
             state.status = "Kunde inte läsa veckan: \(reason)"
         case .exported(let path):
             state.status = "Exporterad: \(Sanitize.line(path))"
@@ -308,9 +329,11 @@ extension WeekViewState: ScreenModel {
         return []
     }
 
-    /// A colleague's change or the user's own: the open week is read again (indexed and small).
-    static func reloadIfOpen(_ state: AppState) -> [Effect] {
+    /// A colleague's change or the user's own: the open week is read again. What is on screen stays, marked
+    /// "uppdateras …" until the new reading arrives.
+    static func reloadIfOpen(_ state: inout AppState) -> [Effect] {
         guard let view = state.screen(WeekViewState.self) else { return [] }
+        state.updateScreen(WeekViewState.self) { view, _ in view.isRefreshing = !view.isLoading }
         return [.week(.load(view.week, mine: view.mine))]
     }
 }
