@@ -240,9 +240,9 @@ final class WeekCache: @unchecked Sendable {
     func readAhead(_ key: Key, deliver: Bool = false, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
         lock.lock()
         defer { lock.unlock() }
-        // Anything queued under an older commit would be read for nothing.
+        // Anything queued under an older commit would be read for nothing, but the week the view waits for.
         current = key.mark
-        drop { $0.key.mark != key.mark }
+        drop { $0.key.mark != key.mark && $0.key != wanted }
         if deliver {
             if let list = lists[key] {
                 finished.append(.loaded(list))
