@@ -65,10 +65,7 @@ extension EffectRunner {
     private func cachedWeek(_ week: IsoWeek, mine: Bool) throws(StoreError) -> WeekList {
         let key = try weekKey(week, mine: mine)
         if let list = weekCache.awaited(key) { return list }
-        let list = try Self.readWeek(
-            week, mine: mine, store: store, catalogue: catalogue, today: key.today, login: login,
-            protectedPolicy: .onlyForResponsible
-        ).list
+        let list = try viewRead(key)()
         weekCache.keep(list, for: key)
         return list
     }
@@ -76,11 +73,16 @@ extension EffectRunner {
     /// Starts reading a week beside the UI's thread, unless it is read, being read or failed since the last
     /// commit (`key`: the week, the list and the commit mark it is read at).
     private func readAhead(_ week: IsoWeek, mine: Bool, key: WeekCache.Key, deliver: Bool = false) {
-        // The day of the key: a read that runs past midnight is kept under the day it was asked for.
-        let (store, catalogue, today, login) = (store, catalogue, key.today, login)
-        weekCache.readAhead(key, deliver: deliver) { () throws(StoreError) -> WeekList in
+        weekCache.readAhead(key, deliver: deliver, viewRead(key))
+    }
+
+    /// The view's read of `key`'s week, on the day of the key (a read that runs past midnight is kept under
+    /// the day it was asked for); safe to run beside the UI's thread.
+    private func viewRead(_ key: WeekCache.Key) -> @Sendable () throws(StoreError) -> WeekList {
+        let (store, catalogue, login) = (store, catalogue, login)
+        return { () throws(StoreError) -> WeekList in
             try Self.readWeek(
-                week, mine: mine, store: store, catalogue: catalogue, today: today, login: login,
+                key.week, mine: key.mine, store: store, catalogue: catalogue, today: key.today, login: login,
                 protectedPolicy: .onlyForResponsible
             ).list
         }
