@@ -150,9 +150,11 @@ public final class Program {
     /// Does the idle work `run` would do between keys (the benchmark and tests, which feed keys themselves),
     /// and hands over what was read beside this thread.
     public func doIdleWork() {
-        while let work = state.idleEffects.first(where: { !runner.isIdleWorkDone($0) }) { runEffects([work]) }
-        runner.awaitIdleWork()
-        deliverFinishedWork()
+        // A week delivered to the view makes its neighbours idle work in turn.
+        repeat {
+            while let work = state.idleEffects.first(where: { !runner.isIdleWorkDone($0) }) { runEffects([work]) }
+            runner.awaitIdleWork()
+        } while deliverFinishedWork()
     }
 
     /// How often the loop looks for a week being read for the view.
@@ -160,11 +162,13 @@ public final class Program {
 
     /// What was read beside this thread for the screen (a week the view asked for) goes through `update`,
     /// and the screen is drawn again.
-    public func deliverFinishedWork() {
+    @discardableResult
+    public func deliverFinishedWork() -> Bool {
         let finished = runner.takeFinishedWork()
-        guard !finished.isEmpty else { return }
+        guard !finished.isEmpty else { return false }
         for msg in finished { runEffects(update(&state, msg)) }
         render()
+        return true
     }
 
     /// Between keys: notice a colleague's commit (PRAGMA data_version) and a new day.

@@ -121,6 +121,7 @@ import Testing
         program.doIdleWork()
         let list = try #require(shown()?.list)
         #expect(fresh.perform(.week(.load(opened.week, mine: false))) == [.week(.loaded(list))])
+        #expect(r.isIdleWorkDone(.week(.prefetch(opened.week.next, mine: false))), "the week delivered makes its neighbours idle work")
         #expect(!backend.screen.text.contains("Läser veckan"))
 
         // `]` then `[` before either is read (a commit first, so nothing read ahead is used): the week shown
@@ -147,4 +148,125 @@ import Testing
         #expect(shown()?.list?.reader.onlyMine == false)
         #expect(shown()?.list == list)
     }
+
+    /// The real loop with the week view open and reads beside its thread: `run()` itself hands over the week
+    /// asked for, reads the neighbouring weeks between keys so `]` shows one at once, and follows a
+    /// colleague's commit.
+    @Test @MainActor func runShowsTheWeekPagesAtOnceAndFollowsAColleague() async throws {
+        let caseload = try await ProgramTests.Caseload(participants: 60)
+        var r = runner(caseload)
+        r.backgroundWeekReads = true
+        let backend = ScriptedBackend(size: Size(width: 100, height: 30))
+        let program = Program(backend: backend, runner: r, user: "anna.af")
+        program.pollInterval = .milliseconds(40)
+        func shown() -> WeekViewState? {
+            guard case .weekView(let v)? = program.state.stack.last else { return nil }
+            return v
+        }
+        let thisWeek = IsoWeek(containing: ProgramTests.today)
+        let colleague = try CaseloadStore.open(at: caseload.databaseURL)
+        backend.steps = [
+            .key("v"),
+            .until("the week on screen") { shown()?.list != nil && !backend.text.screen.text.contains("Läser veckan") },
+            .until("the weeks around it read ahead") {
+                r.isIdleWorkDone(.week(.prefetch(thisWeek.next, mine: false)))
+                    && r.isIdleWorkDone(.week(.prefetch(thisWeek.previous, mine: false))) && !r.isAwaitingWork
+            },
+            .run { r.awaitIdleWork() },  // a pause before the key, as a user's
+            .key("]"),
+            .check("] shows the week read ahead at once") { shown()?.week == thisWeek.next && shown()?.list != nil },
+            .run {
+                // A participant on the week's first line is renamed by a colleague (another connection).
+                guard let id = shown()?.lines.compactMap(\.target).first?.participant,
+                    let someone = try? colleague.participant(id)
+                else {
+                    Issue.record("no participant on the week's lines")
+                    return
+                }
+                var renamed = someone
+                renamed.lastName = "Ändradsson"
+                _ = try? colleague.updateParticipant(renamed, expectedVersion: someone.version, by: "bjorn.soc", at: Date())
+            },
+            .until("the colleague's change on screen") {
+                backend.text.screen.text.contains("Ändradsson") && shown()?.isRefreshing == false
+            },
+            .key("<Esc>"),
+            .check("back on the list") { program.state.stack.isEmpty },
+            .key("q"),
+        ]
+        #expect(program.run() == .quit)
+        #expect(backend.failures.isEmpty, "\(backend.failures)")
+    }
+}
+
+/// A terminal whose keys come when what the test waits for has happened, so `run()` itself does the idle work
+/// and hands over what was read beside its thread. A wait that lasts over 20 s is a failure, and hangs up.
+/// Driven by `Program.run()` on the main actor, where the steps run.
+final class ScriptedBackend: TerminalBackend {
+    enum Step {
+        case key(String)
+        /// Waits until the condition holds.
+        case until(String, @MainActor () -> Bool)
+        /// Must hold when reached (after the key before it has been handled and drawn).
+        case check(String, @MainActor () -> Bool)
+        case run(@MainActor () -> Void)
+    }
+
+    let text: TextBackend
+    var steps: [Step] = []
+    private(set) var failures: [String] = []
+    private var waitingSince: ContinuousClock.Instant?
+    /// A key was just handed out: the loop's look for more keys in the same batch gets none, so the key is
+    /// handled and drawn before the next step.
+    private var endBatch = false
+    private var hungUp = false
+
+    init(size: Size) { text = TextBackend(size: size) }
+
+    var size: Size { text.size }
+
+    func nextEvent(timeout: Duration?) -> InputEvent? {
+        if endBatch {
+            endBatch = false
+            return nil
+        }
+        while let step = steps.first {
+            switch step {
+            case .key(let notation):
+                steps.removeFirst()
+                endBatch = true
+                return .key(KeyChord(parsing: notation)!)
+            case .run(let action):
+                steps.removeFirst()
+                MainActor.assumeIsolated { action() }
+            case .check(let label, let holds):
+                steps.removeFirst()
+                if !MainActor.assumeIsolated({ holds() }) { failures.append(label) }
+            case .until(let label, let holds):
+                if MainActor.assumeIsolated({ holds() }) {
+                    steps.removeFirst()
+                    waitingSince = nil
+                    continue
+                }
+                let since = waitingSince ?? .now
+                waitingSince = since
+                if ContinuousClock.now - since > .seconds(20) {
+                    failures.append("timed out: \(label)\n\(text.screen.text)")
+                    steps = []
+                    continue
+                }
+                // Nothing yet: as a terminal with no key pressed (a short wait, so the check comes again soon).
+                if let timeout, timeout > .zero { Thread.sleep(forTimeInterval: 0.002) }
+                return nil
+            }
+        }
+        // The script is over: the terminal goes away (once; the loop then ends).
+        if hungUp { return nil }
+        hungUp = true
+        return .hangup
+    }
+
+    func draw(_ diff: BufferDiff, cursor: Point?) { text.draw(diff, cursor: cursor) }
+    func suspend() {}
+    func resume() {}
 }

@@ -8,9 +8,9 @@ import Testing
 /// The veckolista in the terminal: built from Core's `WeekList`, moved between weeks and Min/Teamets vecka
 /// by effects, and a line opens its participant on the right tab.
 @Suite struct WeekViewTests {
-    static func list(_ week: IsoWeek, mine: Bool = false) -> WeekList {
+    static func list(_ week: IsoWeek, mine: Bool = false, today: LocalDate = Fixture.today) -> WeekList {
         WeekList(
-            week: week, today: Fixture.today, team: [Fixture.anna, Fixture.mats, Fixture.kim],
+            week: week, today: today, team: [Fixture.anna, Fixture.mats, Fixture.kim],
             catalogue: DefaultInsatsCatalogue.all, reader: mine ? .mine(Fixture.anna) : .team(Fixture.anna),
             records: Fixture.records, protectedPolicy: .onlyForResponsible)
     }
@@ -89,5 +89,57 @@ import Testing
         s.press(".")
         #expect(s.screenText.contains("Läser veckan …"))
         #expect(!s.screenText.contains("Kunde inte läsa veckan"))
+    }
+
+    /// A refresh that fails leaves the week on screen marked "kunde inte uppdateras" on the status row, also
+    /// once the status message is gone, until a reading arrives.
+    @Test func aFailedRefreshKeepsTheWeekMarked() {
+        var s = opened()
+        let w48 = IsoWeek(year: 2026, week: 48)!
+        _ = update(&s, .caseload(.changed(CaseloadPatch(records: [Fixture.records[1]]))))
+        _ = update(&s, .week(.failed("databasen är låst", week: w48, mine: false)))
+        s.status = nil
+        #expect(s.screenText.contains("Öberg, Åsa"))
+        #expect(s.screenText.contains("kunde inte uppdateras"))
+        #expect(!s.screenText.contains("uppdateras …"))
+        _ = update(&s, .caseload(.changed(CaseloadPatch(records: [Fixture.records[1]]))))
+        #expect(s.screenText.contains("uppdateras …"))
+        #expect(!s.screenText.contains("kunde inte uppdateras"))
+        _ = update(&s, .week(.loaded(Self.list(w48))))
+        #expect(!s.screenText.contains("uppdateras"))
+    }
+
+    /// After a week could not be read, a colleague's change tries again: "Läser veckan …", not the error
+    /// beside "uppdateras …".
+    @Test func aChangeAfterAFailedReadReadsTheWeekAgain() {
+        var s = opened()
+        let w49 = IsoWeek(year: 2026, week: 49)!
+        s.press("]")
+        _ = update(&s, .week(.failed("databasen är låst", week: w49, mine: false)))
+        s.status = nil
+        let effects = update(&s, .caseload(.changed(CaseloadPatch(records: [Fixture.records[1]]))))
+        #expect(effects.contains(.week(.load(w49, mine: false))))
+        #expect(s.screenText.contains("Läser veckan …"))
+        #expect(!s.screenText.contains("Kunde inte läsa veckan"))
+        #expect(!s.screenText.contains("uppdateras"))
+    }
+
+    /// The week is judged on today (follow-ups due, consents ending): a new day reads it again, and a list
+    /// read for the day before is not shown.
+    @Test func aNewDayReadsTheOpenWeekAgain() {
+        var s = opened()
+        let w48 = IsoWeek(year: 2026, week: 48)!
+        let tomorrow = Fixture.today.adding(days: 1)
+        #expect(update(&s, .dayChanged(tomorrow)) == [.week(.load(w48, mine: false))])
+        #expect(s.screenText.contains("uppdateras …"))
+        _ = update(&s, .week(.loaded(Self.list(w48))))
+        #expect(s.screenText.contains("uppdateras …"), "read for the day before")
+        _ = update(&s, .week(.loaded(Self.list(w48, today: tomorrow))))
+        #expect(!s.screenText.contains("uppdateras"))
+        guard case .weekView(let v)? = s.stack.last else {
+            Issue.record("no week view")
+            return
+        }
+        #expect(v.list?.today == tomorrow)
     }
 }

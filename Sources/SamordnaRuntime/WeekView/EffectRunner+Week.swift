@@ -16,9 +16,7 @@ extension EffectRunner {
                     // A week already read answers at once; else the view says it is reading and the week
                     // arrives from beside the UI's thread (`takeFinishedWork`), keys meanwhile handled at once.
                     let key = try weekKey(week, mine: mine)
-                    if let list = weekCache.list(key) { return .loaded(list) }
-                    readAhead(week, mine: mine, key: key, deliver: true)
-                    return nil
+                    return weekCache.request(key, viewRead(key)).map { .loaded($0) }
                 }
                 return .loaded(try cachedWeek(week, mine: mine))
             } catch {
@@ -27,7 +25,7 @@ extension EffectRunner {
         case .prefetch(let week, let mine):
             // Beside the UI's thread; a failure is not tried again until something is committed, and the week
             // is read (and the error shown) when it is asked for.
-            if let key = try? weekKey(week, mine: mine) { readAhead(week, mine: mine, key: key) }
+            if let key = try? weekKey(week, mine: mine) { weekCache.readAhead(key, viewRead(key)) }
             return nil
         case .export(let week, let mine, let format):
             guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
@@ -68,12 +66,6 @@ extension EffectRunner {
         let list = try viewRead(key)()
         weekCache.keep(list, for: key)
         return list
-    }
-
-    /// Starts reading a week beside the UI's thread, unless it is read, being read or failed since the last
-    /// commit (`key`: the week, the list and the commit mark it is read at).
-    private func readAhead(_ week: IsoWeek, mine: Bool, key: WeekCache.Key, deliver: Bool = false) {
-        weekCache.readAhead(key, deliver: deliver, viewRead(key))
     }
 
     /// The view's read of `key`'s week, on the day of the key (a read that runs past midnight is kept under
@@ -192,13 +184,6 @@ final class WeekCache: @unchecked Sendable {
         return lists[key]
     }
 
-    /// The week read for `key`, without waiting.
-    func list(_ key: Key) -> WeekList? {
-        lock.lock()
-        defer { lock.unlock() }
-        return lists[key]
-    }
-
     var isDelivering: Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -236,33 +221,53 @@ final class WeekCache: @unchecked Sendable {
         lists[key] = list
     }
 
-    /// Queues a read of `key` unless it is read, queued or being read. With `deliver` (the view asks for it),
-    /// it goes first, its result (or why it failed) is handed to `takeFinished`, a week whose read ahead
-    /// failed is tried again, and what was queued for the view's earlier position is dropped.
-    func readAhead(_ key: Key, deliver: Bool = false, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
+    /// The view asks for `key`'s week: the week when it is read, else nil and its read goes first in the
+    /// queue (a week whose read ahead failed is tried again), and its result, or why it failed, is handed to
+    /// `takeFinished`. Each request replaces the one before: what was queued for the view's earlier position
+    /// is dropped, and a result read for it and not yet taken is never handed over (it could be older than
+    /// this request, for the same week).
+    func request(_ key: Key, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) -> WeekList? {
         lock.lock()
         defer { lock.unlock() }
-        // Anything queued under an older commit would be read for nothing, but the week the view waits for.
-        current = key.mark
-        drop { $0.key.mark != key.mark && $0.key != wanted }
-        if deliver {
-            if let list = lists[key] {
-                finished.append(.loaded(list))
-                return
-            }
-            wanted = key
-            failed.remove(key)
-            drop { $0.key != key }
+        finished = []
+        wanted = nil
+        dropStale(key.mark)
+        if let list = lists[key] { return list }
+        wanted = key
+        failed.remove(key)
+        drop { $0.key != key }
+        if reading[key] != nil {
+            // Queued (first now) or under way: its result is handed over.
+            if let i = pending.firstIndex(where: { $0.key == key }) { pending.insert(pending.remove(at: i), at: 0) }
+        } else {
+            enqueue(Pending(key: key, read: read), first: true)
         }
-        guard lists[key] == nil, !failed.contains(key), reading[key] == nil else {
-            if deliver, let i = pending.firstIndex(where: { $0.key == key }) { pending.insert(pending.remove(at: i), at: 0) }
-            return
-        }
+        return nil
+    }
+
+    /// Queues a read of `key` beside the UI's thread unless it is read, queued, being read or failed since
+    /// the last commit; nobody waits for it.
+    func readAhead(_ key: Key, _ read: @escaping @Sendable () throws(StoreError) -> WeekList) {
+        lock.lock()
+        defer { lock.unlock() }
+        dropStale(key.mark)
+        guard lists[key] == nil, !failed.contains(key), reading[key] == nil else { return }
+        enqueue(Pending(key: key, read: read), first: false)
+    }
+
+    /// `mark` is the newest commit: anything queued under an older one would be read for nothing, but the
+    /// week the view waits for. Called with `lock` held.
+    private func dropStale(_ mark: CommitMark) {
+        current = mark
+        drop { $0.key.mark != mark && $0.key != wanted }
+    }
+
+    /// Called with `lock` held.
+    private func enqueue(_ item: Pending, first: Bool) {
         let group = DispatchGroup()
         group.enter()
-        reading[key] = group
-        let item = Pending(key: key, read: read)
-        if deliver { pending.insert(item, at: 0) } else { pending.append(item) }
+        reading[item.key] = group
+        if first { pending.insert(item, at: 0) } else { pending.append(item) }
         if !draining {
             draining = true
             queue.async { [self] in drain() }

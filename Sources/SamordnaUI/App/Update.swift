@@ -64,7 +64,8 @@ enum AppUpdate {
     static func dayChanged(_ state: inout AppState, _ day: LocalDate) -> [Effect] {
         state.today = day
         state.rederive()
-        return []
+        // The week on screen is judged on today (follow-ups due, consents ending): it is read again.
+        return WeekViewState.reloadIfOpen(&state)
     }
 
     private static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {

@@ -286,7 +286,7 @@ extension WeekViewState: ScreenModel {
         let layout = CaseloadLayout(size)
         drawStatusRow(
             " \(week) · rad \(min(lines.count, scrollOffset + 1))–\(min(lines.count, scrollOffset + body.height)) av \(lines.count)"
-                + (isRefreshing ? " · uppdateras …" : ""),
+                + (isRefreshing ? " · uppdateras …" : loadError != nil && !lines.isEmpty ? " · kunde inte uppdateras" : ""),
             message: state.status, in: layout.status, into: &buffer)
         HintBar(items: [("Enter", "Öppna")] + hintItems(state, commands: [.earlier, .later, .thisWeek, .toggleMine, .export, .back, .help]))
             .render(in: layout.hints, into: &buffer)
@@ -304,8 +304,11 @@ extension WeekViewState: ScreenModel {
         switch msg {
         case .loaded(let list):
             state.updateScreen(WeekViewState.self) { view, state in
-                // A week read for an earlier key (the user has paged or switched list since) is not shown.
-                guard view.week == list.week, list.reader.onlyMine == (view.mine && list.reader.member != nil) else { return }
+                // A week read for an earlier key (the user has paged or switched list since, or the day has
+                // changed) is not shown.
+                guard view.week == list.week, list.reader.onlyMine == (view.mine && list.reader.member != nil),
+                    list.today == state.today
+                else { return }
                 view.isRefreshing = false
                 view.loadError = nil
                 view.build(list, today: state.today)
@@ -329,11 +332,20 @@ extension WeekViewState: ScreenModel {
         return []
     }
 
-    /// A colleague's change or the user's own: the open week is read again. What is on screen stays, marked
-    /// "uppdateras …" until the new reading arrives.
+    /// A colleague's change, the user's own or a new day: the open week is read again. What is on screen
+    /// stays, marked "uppdateras …" until the new reading arrives; a week that could not be read is tried
+    /// again ("Läser veckan …").
     static func reloadIfOpen(_ state: inout AppState) -> [Effect] {
         guard let view = state.screen(WeekViewState.self) else { return [] }
-        state.updateScreen(WeekViewState.self) { view, _ in view.isRefreshing = !view.isLoading }
+        state.updateScreen(WeekViewState.self) { view, _ in
+            if view.lines.isEmpty {
+                view.isLoading = true
+                view.isRefreshing = false
+            } else {
+                view.isRefreshing = true
+            }
+            view.loadError = nil
+        }
         return [.week(.load(view.week, mine: view.mine))]
     }
 }
