@@ -19,8 +19,9 @@ public struct WeekData: Sendable {
     /// "Utan pågående/jobbinriktad insats" and the consent problems of every open participant, the
     /// candidates for "glapp" and "nära längsta tid", and the reader's responsibilities.
     public var state: WeekCaseloadState
-    /// The participants the list is made from, without those with skyddade personuppgifter: every open
-    /// participant and the closed ones the week touches (what an export of the list logs).
+    /// The participants the list is made from, without those with skyddade personuppgifter (what an export of
+    /// the list logs): every open participant and the closed ones the week touches; for Min vecka, the open
+    /// participants the reader is or was responsible for (the assignments read) and every one the week touches.
     public var covered: [Participant.ID]
 
     public init(team: [TeamMember], records: [ParticipantRecord], state: WeekCaseloadState, covered: [Participant.ID]) {
@@ -43,26 +44,33 @@ extension CaseloadStore {
     /// open participant (`weekState`), each one pass over its covering index (`participant_open`,
     /// `insats_episode_participant_live`, `consent_participant_valid`), merged here.
     ///
+    /// `onlyMine` (Min vecka, with a reader): the scans and the insats candidates cover only the participants
+    /// the reader's assignments read are about, each scan then a key lookup per participant on the same
+    /// index. `WeekList` keeps no other participant's row in Min vecka, so the list is the same.
+    ///
     /// The scans about every open participant (a fifth of the time at city scale) run on a second reader
     /// connection, on another thread, while this one reads the week's own rows. The two read transactions see
     /// the same committed moment when `commitMark()` (anyone's commit) is the same before and after both;
     /// otherwise the week is read again in one transaction. `afterFirstRead` (tests) runs inside the first
-    /// transaction before the second begins.
+    /// transaction before the second begins. Min vecka's few participants are read in one transaction.
     public func weekData(
-        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType]
+        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool = false
     ) throws(StoreError) -> WeekData {
-        try weekData(week: week, today: today, reader: reader, catalogue: catalogue, parallel: true)
+        let mine = onlyMine && reader != nil
+        return try weekData(week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: mine, parallel: true)
     }
 
     func weekData(
-        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], parallel: Bool,
-        afterFirstRead: (() throws -> Void)? = nil
+        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool = false,
+        parallel: Bool, afterFirstRead: (() throws -> Void)? = nil
     ) throws(StoreError) -> WeekData {
         let day = WeekList.referenceDay(week: week, today: today)
-        guard parallel else {
+        guard parallel && !onlyMine else {
             return try read { db in
-                try weekData(db, week: week, today: today, reader: reader, catalogue: catalogue, startState: { _ in }) { team in
-                    try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day)
+                try weekData(
+                    db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: onlyMine, startState: { _ in }
+                ) { team, only in
+                    try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day, only: only)
                 }
             }
         }
@@ -70,7 +78,7 @@ extension CaseloadStore {
         let scans = ParallelRead<WeekStateScan>()
         let data = try read { db in
             try weekData(
-                db, week: week, today: today, reader: reader, catalogue: catalogue,
+                db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: false,
                 startState: { _ in
                     try afterFirstRead?()
                     scans.start { [pool] in
@@ -80,7 +88,7 @@ extension CaseloadStore {
                         }
                     }
                 },
-                state: { _ in try scans.result() })
+                state: { _, _ in try scans.result() })
         }
         guard try commitMark() == before else {
             // Someone committed meanwhile: the two reads may have seen different moments.
@@ -98,10 +106,11 @@ extension CaseloadStore {
     typealias WeekStateScan = (rows: [WeekCaseloadState.Row], candidates: [Participant.ID])
 
     /// The week's reads in `db`'s transaction. `startState` is called once the team is read, and `state` gives
-    /// the scans about every open participant after the week's own meetings, insatser and exits.
+    /// the scans about every open participant (or, `onlyMine`, about those the reader's assignments name) after
+    /// the week's own meetings, insatser and exits.
     private func weekData(
-        _ db: Database, week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType],
-        startState: ([TeamMember]) throws -> Void, state: ([TeamMember]) throws -> WeekStateScan
+        _ db: Database, week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool,
+        startState: ([TeamMember]) throws -> Void, state: ([TeamMember], _ only: [Participant.ID]?) throws -> WeekStateScan
     ) throws -> WeekData {
         let monday = week.monday.storedText
         let sunday = week.sunday.storedText
@@ -115,16 +124,36 @@ extension CaseloadStore {
         do {
             let team = try TeamMemberTable.fetchAll(db)
             try startState(team)
+            // The reader's responsibilities: who is "mine" and who with skyddade personuppgifter they may see.
+            var readerAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
+            if let reader {
+                try AssignmentTable.each(
+                    db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE \(Self.weekAssignmentCondition) ORDER BY rowid"),
+                    arguments: [reader.rawValue, assignmentsSince]
+                ) { a in readerAssignments[a.participantID, default: []].append(a) }
+            }
+            let only = onlyMine ? readerAssignments.keys.sorted { $0.rawValue < $1.rawValue } : nil
+
+            // Min vecka shows nothing about other participants but the meetings the reader takes part in: only
+            // their rows are read (`WeekList` applies the rule exactly; these are a superset).
+            let onlyIDs = only.map { Self.jsonArray($0) }
+            let mineClause = onlyIDs == nil ? "" : " AND participant_id IN (SELECT value FROM json_each(?))"
+            let mineArguments: StatementArguments = onlyIDs.map { [$0] } ?? []
+            let meetingClause = onlyIDs == nil ? "" : " AND (participant_id IN (SELECT value FROM json_each(?)) OR instr(members, ?) > 0)"
+            let meetingArguments: StatementArguments = onlyIDs.map { [$0, reader?.rawValue ?? ""] } ?? []
+
             // The week's meetings, and last week's no-shows (all the list shows of last week).
             var meetings: [Meeting] = []
             try MeetingTable.each(
-                db.cachedStatement(sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition) ORDER BY date, start_minute"),
-                arguments: [monday, sunday]
+                db.cachedStatement(
+                    sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition)\(meetingClause) ORDER BY date, start_minute"),
+                arguments: [monday, sunday] + meetingArguments
             ) { meetings.append($0) }
             try MeetingTable.each(
                 db.cachedStatement(
-                    sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition) AND outcome = 'uteblev' ORDER BY date, start_minute"),
-                arguments: [previousMonday, previousSunday]
+                    sql: MeetingTable.selectSQL
+                        + " WHERE \(Self.weekMeetingCondition) AND outcome = 'uteblev'\(meetingClause) ORDER BY date, start_minute"),
+                arguments: [previousMonday, previousSunday] + meetingArguments
             ) { meetings.append($0) }
             // The week's few episodes: starting, ending, follow-up due.
             var few: [InsatsEpisode] = []
@@ -134,17 +163,20 @@ extension CaseloadStore {
                 (c.starting, [monday, sunday]), (c.ending, [monday, sunday]), (c.followUp, [sunday]),
             ]
             for (condition, arguments) in episodeQueries {
-                try EpisodeTable.each(db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE " + condition), arguments: arguments) {
+                try EpisodeTable.each(
+                    db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE (\(condition))" + mineClause), arguments: arguments + mineArguments
+                ) {
                     if fewIDs.insert($0.id).inserted { few.append($0) }
                 }
             }
             var exits: [ExitRecord] = []
             try ExitTable.each(
-                db.cachedStatement(sql: ExitTable.selectSQL + " WHERE " + Self.weekExitCondition), arguments: [monday, sunday]
+                db.cachedStatement(sql: ExitTable.selectSQL + " WHERE (\(Self.weekExitCondition))" + mineClause),
+                arguments: [monday, sunday] + mineArguments
             ) { exits.append($0) }
 
             // The sections about every open participant: only those with something to show come back.
-            let (rows, candidates) = try state(team)
+            let (rows, candidates) = try state(team, only)
             let candidateSet = Set(candidates)
 
             // The participants the week touches, and the candidates, once each in the order first met.
@@ -173,16 +205,7 @@ extension CaseloadStore {
                 if !fewIDs.contains(e.id) { records[e.participantID]?.episodes.append(e) }
             }
             for exit in exits { records[exit.participantID]?.exit = exit }
-            var readerAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
-            if let reader {
-                try AssignmentTable.each(
-                    db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE \(Self.weekAssignmentCondition) ORDER BY rowid"),
-                    arguments: [reader.rawValue, assignmentsSince]
-                ) { a in
-                    readerAssignments[a.participantID, default: []].append(a)
-                    records[a.participantID]?.assignments.append(a)
-                }
-            }
+            for (id, assignments) in readerAssignments { records[id]?.assignments = assignments }
             // The consents that let the reader's organisation receive (all `WeekAccess` asks of them).
             if let organisation = team.first(where: { $0.id == reader })?.organisation {
                 let consents = Self.weekReaderConsentSQL(WeekAccess.authorities(of: organisation))
@@ -190,15 +213,21 @@ extension CaseloadStore {
                     db.cachedStatement(sql: consents.sql), arguments: StatementArguments([ids, reference] + consents.arguments)
                 ) { c in records[c.participantID]?.consents.append(c) }
             }
+            let openSQL = "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0"
             var covered = try String.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0")
+                db.cachedStatement(sql: openSQL + (only == nil ? "" : " AND id IN (SELECT value FROM json_each(?))")),
+                arguments: only.map { [Self.jsonArray($0)] } ?? []
             ).map { Participant.ID($0) }
+            let coveredOpen = Set(covered)
             var list: [ParticipantRecord] = []
             list.reserveCapacity(order.count)
             for id in order {
                 guard let record = records.removeValue(forKey: id) else { continue }
-                if record.participant.status == .avslutad && !record.participant.protectedIdentity { covered.append(id) }
+                if !record.participant.protectedIdentity && !coveredOpen.contains(id)
+                    && (record.participant.status == .avslutad || only != nil)
+                {
+                    covered.append(id)
+                }
                 list.append(record)
             }
             return WeekData(
@@ -233,18 +262,25 @@ extension CaseloadStore {
         AND (coalesce(e.end_date, e.planned_end) IS NULL OR coalesce(e.end_date, e.planned_end) >= ?1)
         """
 
-    /// Every open participant in id order, through the covering index `participant_open`.
-    static let weekOpenParticipantsSQL = """
-        SELECT id, first_name, last_name, status, protected_identity FROM participant INDEXED BY participant_open
-        WHERE status <> 'avslutad' ORDER BY id
+    /// Every open participant in id order, through the covering index `participant_open`; `restricted`: only
+    /// those in the JSON array ?1.
+    static func weekOpenParticipantsSQL(restricted: Bool) -> String {
         """
+        SELECT id, first_name, last_name, status, protected_identity FROM participant INDEXED BY participant_open
+        WHERE status <> 'avslutad'\(restricted ? " AND id IN (SELECT value FROM json_each(?1))" : "") ORDER BY id
+        """
+    }
 
-    /// The consents valid on ?1, in participant order, through the covering index `consent_participant_valid`.
-    static let weekValidConsentsSQL = """
+    /// The consents valid on ?1, in participant order, through the covering index `consent_participant_valid`;
+    /// `restricted`: only those of the participants in the JSON array ?2.
+    static func weekValidConsentsSQL(restricted: Bool) -> String {
+        """
         SELECT participant_id, valid_to, discloser, recipient FROM consent INDEXED BY consent_participant_valid
-        WHERE valid_from <= ?1 AND valid_to >= ?1 AND (withdrawn_on IS NULL OR withdrawn_on > ?1)
+        WHERE valid_from <= ?1 AND valid_to >= ?1 AND (withdrawn_on IS NULL OR withdrawn_on > ?1)\(
+            restricted ? " AND participant_id IN (SELECT value FROM json_each(?2))" : "")
         ORDER BY participant_id
         """
+    }
 
     /// The episodes ongoing on ?1 (`InsatsEpisode.isOngoing`), in participant order through the covering index
     /// `insats_episode_participant_live`, each with whether its type is job-focused and whether it may put
@@ -252,7 +288,8 @@ extension CaseloadStore {
     /// gap horizon (?2) with no other live insats starting within two weeks after it and lasting past its
     /// end (`InsatsPlanning.gapAhead`, exactly), or its type's maximum length is reached within the warning
     /// days.
-    static func weekOngoingSQL(catalogue: [InsatsType], day: LocalDate) -> (sql: String, arguments: [String]) {
+    /// `restricted`: only those of the participants in a JSON array, the argument after `arguments`.
+    static func weekOngoingSQL(catalogue: [InsatsType], day: LocalDate, restricted: Bool = false) -> (sql: String, arguments: [String]) {
         var arguments = [day.storedText, day.adding(days: WeekList.gapHorizonDays).storedText]
         func placeholder(_ value: String) -> String {
             arguments.append(value)
@@ -284,7 +321,7 @@ extension CaseloadStore {
                     ELSE 0
                 END AS candidate
             FROM insats_episode e INDEXED BY insats_episode_participant_live
-            WHERE \(weekOngoingCondition)
+            WHERE \(weekOngoingCondition)\(restricted ? " AND e.participant_id IN (SELECT value FROM json_each(?\(arguments.count + 1)))" : "")
             ORDER BY e.participant_id
             """
         return (sql, arguments)
@@ -296,17 +333,19 @@ extension CaseloadStore {
     /// are turned into Swift values. An open participant is a row when none of their ongoing insatser is
     /// job-focused, or when one of the team's consent `groups` has no valid consent or only ones ending
     /// within `WeekList.consentWarningDays`.
+    /// `only`: just these participants (Min vecka), each scan then a lookup per participant on its index.
     static func weekState(
-        _ db: Database, catalogue: [InsatsType], groups: [ConsentBadge.Group], day: LocalDate
+        _ db: Database, catalogue: [InsatsType], groups: [ConsentBadge.Group], day: LocalDate, only: [Participant.ID]? = nil
     ) throws -> (rows: [WeekCaseloadState.Row], candidates: [Participant.ID]) {
         let warnUntil = day.adding(days: WeekList.consentWarningDays)
-        let ongoing = weekOngoingSQL(catalogue: catalogue, day: day)
-        let people = try db.cachedStatement(sql: weekOpenParticipantsSQL)
+        let ongoing = weekOngoingSQL(catalogue: catalogue, day: day, restricted: only != nil)
+        let people = try db.cachedStatement(sql: weekOpenParticipantsSQL(restricted: only != nil))
         let episodes = try db.cachedStatement(sql: ongoing.sql)
-        let consents = try db.cachedStatement(sql: weekValidConsentsSQL)
-        let peopleRows = try Row.fetchCursor(people, arguments: [])
-        let episodeRows = try Row.fetchCursor(episodes, arguments: StatementArguments(ongoing.arguments))
-        let consentRows = try Row.fetchCursor(consents, arguments: [day.storedText])
+        let consents = try db.cachedStatement(sql: weekValidConsentsSQL(restricted: only != nil))
+        let ids = only.map { Self.jsonArray($0) }
+        let peopleRows = try Row.fetchCursor(people, arguments: StatementArguments(ids.map { [$0] } ?? []))
+        let episodeRows = try Row.fetchCursor(episodes, arguments: StatementArguments(ongoing.arguments + (ids.map { [$0] } ?? [])))
+        let consentRows = try Row.fetchCursor(consents, arguments: StatementArguments([day.storedText] + (ids.map { [$0] } ?? [])))
         let ps = people.sqliteStatement
         let es = episodes.sqliteStatement
         let cs = consents.sqliteStatement
@@ -446,9 +485,9 @@ extension CaseloadStore {
             inline("SELECT * FROM insats_episode WHERE \(ending)", [monday, sunday]),
             inline("SELECT * FROM insats_episode WHERE \(followUp)", [monday, sunday]),
             inline("SELECT * FROM exit_record WHERE \(weekExitCondition)", [monday, sunday]),
-            inline(weekOpenParticipantsSQL, []),
+            inline(weekOpenParticipantsSQL(restricted: false), []),
             inline(ongoing.sql, ongoing.arguments),
-            inline(weekValidConsentsSQL, [day.storedText]),
+            inline(weekValidConsentsSQL(restricted: false), [day.storedText]),
             "SELECT * FROM participant WHERE id IN (\(touched)) OR id IN (\(candidates))",
             "SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (\(candidates))",
             "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0",

@@ -108,7 +108,8 @@ struct WeekExportCommand: ParsableCommand {
                 reader = .team(me)
             }
             let data = try store.weekData(
-                week: chosen, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all)
+                week: chosen, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all,
+                onlyMine: reader.onlyMine)
             var list = WeekList(
                 week: chosen, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
                 records: data.records, protectedPolicy: .leaveOut, state: data.state)

@@ -27,14 +27,26 @@ import Testing
         for week in weeks {
             for reader in readers {
                 let data = try store.weekData(
-                    week: week, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all)
+                    week: week, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all,
+                    onlyMine: reader.onlyMine)
                 #expect(data.records.count < all.count)
                 // What an export logs: every open participant and the closed ones the week touches, never
-                // one with skyddade personuppgifter.
-                let open = all.filter { $0.participant.status.isOpen && !$0.participant.protectedIdentity }.map(\.id)
-                let closed = data.records.filter { !$0.participant.status.isOpen && !$0.participant.protectedIdentity }.map(\.id)
-                #expect(data.covered.count == open.count + closed.count)
-                #expect(Set(data.covered) == Set(open + closed))
+                // one with skyddade personuppgifter; for Min vecka, the open ones the reader is or was (within
+                // seven months) responsible for, and every one the week touches.
+                let since = week.monday.adding(months: -7).adding(days: -7)
+                let open = all.filter { record in
+                    record.participant.status.isOpen && !record.participant.protectedIdentity
+                        && (!reader.onlyMine
+                            || record.assignments.contains { $0.memberID == reader.member!.id && ($0.to.map { $0 >= since } ?? true) })
+                }.map(\.id)
+                let touched = data.records.filter { !$0.participant.protectedIdentity && (reader.onlyMine || !$0.participant.status.isOpen) }
+                let expected = Set(open + touched.map(\.id))
+                #expect(data.covered.count == expected.count)
+                #expect(Set(data.covered) == expected)
+                if reader.onlyMine {
+                    let everyOpen = all.filter { $0.participant.status.isOpen && !$0.participant.protectedIdentity }
+                    #expect(data.covered.count < everyOpen.count, "Min vecka logs only the reader's participants")
+                }
                 for policy in [WeekList.ProtectedPolicy.leaveOut, .onlyForResponsible] {
                     func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
                         WeekList(
@@ -115,9 +127,9 @@ import Testing
             week: IsoWeek(year: 2026, week: 49)!, today: today, reader: Fixture.anna.id, catalogue: DefaultInsatsCatalogue.all)
         let ongoing = CaseloadStore.weekOngoingSQL(catalogue: DefaultInsatsCatalogue.all, day: today)
         let cases: [(String, String, StatementArguments)] = [
-            ("participant_open", CaseloadStore.weekOpenParticipantsSQL, []),
+            ("participant_open", CaseloadStore.weekOpenParticipantsSQL(restricted: false), []),
             ("insats_episode_participant_live", ongoing.sql, StatementArguments(ongoing.arguments)),
-            ("consent_participant_valid", CaseloadStore.weekValidConsentsSQL, ["2026-11-23"]),
+            ("consent_participant_valid", CaseloadStore.weekValidConsentsSQL(restricted: false), ["2026-11-23"]),
         ]
         for (index, sql, arguments) in cases {
             let plan = try DatabaseQueue(path: dir.database.path).read { db in
@@ -126,6 +138,65 @@ import Testing
             #expect(plan.first { $0.hasPrefix("SCAN") }?.contains("COVERING INDEX \(index)") == true, "\(index): \(plan)")
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(index): \(plan)")
             #expect(!plan.contains { $0.contains("AUTOMATIC") }, "\(index): \(plan)")
+        }
+    }
+
+    /// Min vecka reads only the reader's participants, but a meeting the reader takes part in about someone
+    /// else's participant is in it too (the demo's members are always responsible staff, so one is made here).
+    @Test func minVeckaHasTheMeetingsTheReaderTakesPartInAboutOthersParticipants() throws {
+        let dir = try TemporaryDirectory()
+        var demo = DemoCaseload.generate(participants: 300, seed: 7, today: today)
+        let reader = demo.team[0]
+        let week = IsoWeek(containing: today)
+        let (r, m) = try #require(
+            demo.records.indices.lazy.compactMap { r -> (Int, Int)? in
+                let record = demo.records[r]
+                guard !record.assignments.contains(where: { $0.memberID == reader.id }), record.participant.status.isOpen,
+                    !record.participant.protectedIdentity,
+                    let m = record.meetings.firstIndex(where: { week.contains($0.date) && !$0.members.contains(reader.id) })
+                else { return nil }
+                return (r, m)
+            }.first)
+        demo.records[r].meetings[m].members.append(reader.id)
+        let store = try CaseloadStore.open(at: dir.database)
+        try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
+        let all = try store.loadCaseload()
+        let data = try store.weekData(week: week, today: today, reader: reader.id, catalogue: DefaultInsatsCatalogue.all, onlyMine: true)
+        func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
+            WeekList(
+                week: week, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all, reader: .mine(reader),
+                records: records, protectedPolicy: .onlyForResponsible, state: state)
+        }
+        let fromWeek = list(data.records, data.state)
+        #expect(fromWeek == list(all, nil))
+        let meeting = demo.records[r].meetings[m].id
+        #expect(fromWeek.days.contains { day in day.meetings.contains { $0.meeting.id == meeting } }, "the reader takes part: shown")
+        #expect(data.records.contains { $0.id == demo.records[r].id })
+        #expect(data.covered.contains(demo.records[r].id), "a participant shown is logged")
+    }
+
+    /// Min vecka: the same three reads, for the reader's participants only, are a lookup per participant on the
+    /// same covering index, still in participant order (no sort).
+    @Test func minVeckasScansLookUpTheReadersParticipants() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Fixture.store(in: dir)
+        _ = try store.weekData(
+            week: IsoWeek(year: 2026, week: 49)!, today: today, reader: Fixture.anna.id, catalogue: DefaultInsatsCatalogue.all,
+            onlyMine: true)
+        let ids = "[\"a\",\"b\"]"
+        let ongoing = CaseloadStore.weekOngoingSQL(catalogue: DefaultInsatsCatalogue.all, day: today, restricted: true)
+        let cases: [(String, String, StatementArguments)] = [
+            ("participant_open", CaseloadStore.weekOpenParticipantsSQL(restricted: true), [ids]),
+            ("insats_episode_participant_live", ongoing.sql, StatementArguments(ongoing.arguments + [ids])),
+            ("consent_participant_valid", CaseloadStore.weekValidConsentsSQL(restricted: true), ["2026-11-23", ids]),
+        ]
+        for (index, sql, arguments) in cases {
+            let plan = try DatabaseQueue(path: dir.database.path).read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
+            }
+            #expect(plan.first { $0.hasPrefix("SEARCH") }?.contains("COVERING INDEX \(index)") == true, "\(index): \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") && $0.contains(index) }, "\(index): \(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(index): \(plan)")
         }
     }
 

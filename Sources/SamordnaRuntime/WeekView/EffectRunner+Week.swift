@@ -120,8 +120,8 @@ extension EffectRunner {
         protectedPolicy: WeekList.ProtectedPolicy
     ) throws(StoreError) -> (list: WeekList, people: [Participant.ID]) {
         let me = try store.teamMember(login: login)
-        let data = try store.weekData(week: week, today: today, reader: me?.id, catalogue: catalogue)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
+        let data = try store.weekData(week: week, today: today, reader: me?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
         var list = WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,
             protectedPolicy: protectedPolicy, state: data.state)
