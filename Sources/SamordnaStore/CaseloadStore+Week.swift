@@ -123,13 +123,15 @@ extension CaseloadStore {
         let assignmentsSince = week.monday.adding(months: -7).adding(days: -7).storedText
         do {
             let team = try TeamMemberTable.fetchAll(db)
+            // Codes, code lists and repeated texts decoded once for the whole read.
+            let cache = ReadCache()
             try startState(team)
             // The reader's responsibilities: who is "mine" and who with skyddade personuppgifter they may see.
             var readerAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
             if let reader {
                 try AssignmentTable.each(
                     db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE \(Self.weekAssignmentCondition) ORDER BY rowid"),
-                    arguments: [reader.rawValue, assignmentsSince]
+                    arguments: [reader.rawValue, assignmentsSince], cache: cache
                 ) { a in readerAssignments[a.participantID, default: []].append(a) }
             }
             let only = onlyMine ? readerAssignments.keys.sorted { $0.rawValue < $1.rawValue } : nil
@@ -139,7 +141,8 @@ extension CaseloadStore {
             let onlyIDs = only.map { Self.jsonArray($0) }
             let mineClause = onlyIDs == nil ? "" : " AND participant_id IN (SELECT value FROM json_each(?))"
             let mineArguments: StatementArguments = onlyIDs.map { [$0] } ?? []
-            let meetingClause = onlyIDs == nil ? "" : " AND (participant_id IN (SELECT value FROM json_each(?)) OR instr(members, ?) > 0)"
+            let meetingClause =
+                onlyIDs == nil ? "" : " AND (participant_id IN (SELECT value FROM json_each(?)) OR instr(members, ?) > 0)"
             let meetingArguments: StatementArguments = onlyIDs.map { [$0, reader?.rawValue ?? ""] } ?? []
 
             // The week's meetings, and last week's no-shows (all the list shows of last week).
@@ -147,13 +150,13 @@ extension CaseloadStore {
             try MeetingTable.each(
                 db.cachedStatement(
                     sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition)\(meetingClause) ORDER BY date, start_minute"),
-                arguments: [monday, sunday] + meetingArguments
+                arguments: [monday, sunday] + meetingArguments, cache: cache
             ) { meetings.append($0) }
             try MeetingTable.each(
                 db.cachedStatement(
                     sql: MeetingTable.selectSQL
                         + " WHERE \(Self.weekMeetingCondition) AND outcome = 'uteblev'\(meetingClause) ORDER BY date, start_minute"),
-                arguments: [previousMonday, previousSunday] + meetingArguments
+                arguments: [previousMonday, previousSunday] + meetingArguments, cache: cache
             ) { meetings.append($0) }
             // The week's few episodes: starting, ending, follow-up due.
             var few: [InsatsEpisode] = []
@@ -164,7 +167,8 @@ extension CaseloadStore {
             ]
             for (condition, arguments) in episodeQueries {
                 try EpisodeTable.each(
-                    db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE (\(condition))" + mineClause), arguments: arguments + mineArguments
+                    db.cachedStatement(sql: EpisodeTable.selectSQL + " WHERE (\(condition))" + mineClause),
+                    arguments: arguments + mineArguments, cache: cache
                 ) {
                     if fewIDs.insert($0.id).inserted { few.append($0) }
                 }
@@ -172,7 +176,7 @@ extension CaseloadStore {
             var exits: [ExitRecord] = []
             try ExitTable.each(
                 db.cachedStatement(sql: ExitTable.selectSQL + " WHERE (\(Self.weekExitCondition))" + mineClause),
-                arguments: [monday, sunday] + mineArguments
+                arguments: [monday, sunday] + mineArguments, cache: cache
             ) { exits.append($0) }
 
             // The sections about every open participant: only those with something to show come back.
@@ -191,7 +195,8 @@ extension CaseloadStore {
             var records: [Participant.ID: ParticipantRecord] = [:]
             records.reserveCapacity(order.count)
             try ParticipantTable.each(
-                db.cachedStatement(sql: ParticipantTable.selectSQL + " WHERE id IN (SELECT value FROM json_each(?))"), arguments: [ids]
+                db.cachedStatement(sql: ParticipantTable.selectSQL + " WHERE id IN (SELECT value FROM json_each(?))"),
+                arguments: [ids], cache: cache
             ) { records[$0.id] = ParticipantRecord(participant: $0) }
             for m in meetings { records[m.participantID]?.meetings.append(m) }
             for e in few { records[e.participantID]?.episodes.append(e) }
@@ -200,20 +205,23 @@ extension CaseloadStore {
                 db.cachedStatement(
                     sql: EpisodeTable.selectSQL
                         + " WHERE participant_id IN (SELECT value FROM json_each(?)) AND status IN ('planerad', 'pågår')"),
-                arguments: [Self.jsonArray(candidates)]
+                arguments: [Self.jsonArray(candidates)], cache: cache
             ) { e in
                 if !fewIDs.contains(e.id) { records[e.participantID]?.episodes.append(e) }
             }
             for exit in exits { records[exit.participantID]?.exit = exit }
             for (id, assignments) in readerAssignments { records[id]?.assignments = assignments }
-            // The consents that let the reader's organisation receive (all `WeekAccess` asks of them).
+            // The consents that let the reader's organisation receive, registered by another organisation (all
+            // `WeekAccess` asks of them: a consent the reader's own organisation registered opens nothing to it).
             if let organisation = team.first(where: { $0.id == reader })?.organisation {
                 let consents = Self.weekReaderConsentSQL(WeekAccess.authorities(of: organisation))
+                let own = Self.jsonArray(team.filter { $0.organisation == organisation }.map(\.id))
                 try ConsentTable.each(
-                    db.cachedStatement(sql: consents.sql), arguments: StatementArguments([ids, reference] + consents.arguments)
+                    db.cachedStatement(sql: consents.sql), arguments: StatementArguments([ids, reference, own]), cache: cache
                 ) { c in records[c.participantID]?.consents.append(c) }
             }
-            let openSQL = "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0"
+            let openSQL =
+                "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0"
             var covered = try String.fetchAll(
                 db.cachedStatement(sql: openSQL + (only == nil ? "" : " AND id IN (SELECT value FROM json_each(?))")),
                 arguments: only.map { [Self.jsonArray($0)] } ?? []
@@ -239,9 +247,9 @@ extension CaseloadStore {
 
     /// `["a","b"]` for `json_each`. Ids are our own UUID text; one with a quote, a backslash or a control
     /// character is escaped anyway.
-    static func jsonArray(_ ids: [Participant.ID]) -> String {
-        func plain(_ id: Participant.ID) -> Bool { id.rawValue.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C } }
-        func escaped(_ id: Participant.ID) -> String {
+    static func jsonArray<T>(_ ids: [EntityID<T>]) -> String {
+        func plain(_ id: EntityID<T>) -> Bool { id.rawValue.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C } }
+        func escaped(_ id: EntityID<T>) -> String {
             var out = ""
             for ch in id.rawValue.unicodeScalars {
                 switch ch {
@@ -434,13 +442,14 @@ extension CaseloadStore {
     }
 
     /// The consents of the participants in the JSON array ?1 valid on ?2 whose recipients include one of
-    /// `authorities`.
+    /// `authorities`, registered by none of the members in the JSON array ?3.
     static func weekReaderConsentSQL(_ authorities: Set<Authority>) -> (sql: String, arguments: [String]) {
         let terms = authorities.map(\.rawValue).sorted().map { "instr(recipient, '\($0)') > 0" }
         return (
             ConsentTable.selectSQL + """
                  WHERE participant_id IN (SELECT value FROM json_each(?1)) AND valid_from <= ?2 AND valid_to >= ?2
                  AND (withdrawn_on IS NULL OR withdrawn_on > ?2) AND (\(terms.joined(separator: " OR ")))
+                 AND registered_by NOT IN (SELECT value FROM json_each(?3))
                 """,
             []
         )

@@ -83,6 +83,15 @@ extension StoredTable {
         }
     }
 
+    /// Steps `statement` with `arguments`, decoding through `cache`: one String per distinct stored text and
+    /// one value per distinct code list for the whole read, instead of one per row.
+    static func each(
+        _ statement: Statement, arguments: StatementArguments, cache: ReadCache, _ body: (Value) throws -> Void
+    ) throws {
+        statement.arguments = arguments
+        try each(statement, cache: cache) { value, _ in try body(value) }
+    }
+
     /// The values to insert, refusing text that SQLite would not store whole.
     static func insertArguments(_ value: Value) throws -> StatementArguments {
         try StoredText.arguments(values(value), columns: columns, kind: kind)
