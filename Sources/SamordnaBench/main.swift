@@ -211,7 +211,7 @@ if args.count == 4, args[1] == "--timeline", let n = Int(args[2]) {
 }
 // The SQL the benchmark gives sqlite3 as the reference for `export week`, to time statement by statement.
 if args.count == 2, args[1] == "--week-sql" {
-    print(WeekExportBench.sql)
+    print(WeekExportBench.sql())
     exit(0)
 }
 if args.count == 4, args[1] == "--week-view", let n = Int(args[2]) {
@@ -224,6 +224,16 @@ if args.count == 4, args[1] == "--refresh", let n = Int(args[2]) {
 }
 if args.count == 4, args[1] == "--measure", let n = Int(args[2]) {
     try MainActor.assumeIsolated { try measureChild(participants: n, dir: args[3]) }
+    exit(0)
+}
+
+let weekExportHeader =
+    "participants  read as                    export week            peak        sqlite3 same rows    ÷ sqlite3  demo history"
+
+// Only the `export week` lines, for one demo caseload already set up in a directory (`--setup`).
+if args.count == 4, args[1] == "--week-export", let n = Int(args[2]) {
+    print(weekExportHeader)
+    for line in try WeekExportBench.measure(participants: n, dir: args[3], binary: samordnaBinary, runs: wholeRuns) { print(line) }
     exit(0)
 }
 
@@ -284,7 +294,7 @@ for n in chosen {
             + "count + first page of 120 \(f[11]) ms")
     if access(samordnaBinary, X_OK) == 0 {
         whole.append(try wholeProcess(participants: n, dir: dir))
-        weekRows.append(try WeekExportBench.measure(participants: n, dir: dir, binary: samordnaBinary, runs: wholeRuns))
+        weekRows += try WeekExportBench.measure(participants: n, dir: dir, binary: samordnaBinary, runs: wholeRuns)
     }
 }
 print("start-up breakdown (one run each): " + breakdown.joined(separator: "; "))
@@ -302,7 +312,7 @@ if whole.isEmpty {
     for w in whole { print("  " + w.phases) }
     print("")
     print("samordna export week --week \(WeekExportBench.week) --format csv, whole process exec → exit (\(wholeRuns) runs) next to sqlite3 reading the same rows")
-    print("participants  export week            peak       sqlite3 same rows    ÷ sqlite3  demo history")
+    print(weekExportHeader)
     for w in weekRows { print(w) }
 }
 

@@ -455,16 +455,27 @@ extension CaseloadStore {
         )
     }
 
-    /// The rows `weekData` reads for `week` read with no reader, as plain SQL with the arguments written in:
-    /// what the benchmark gives the `sqlite3` tool as the reference for `export week` (docs/benchmarks.md).
-    /// The participants the week touches are found with sub-queries where `weekData` collects their ids.
-    public static func weekReadsSQL(week: IsoWeek, today: LocalDate, catalogue: [InsatsType]) -> String {
+    /// The rows `weekData` reads for `week` (Teamets vecka) as `reader` of `team` (nil: no reader), as plain
+    /// SQL with the arguments written in: what the benchmark gives the `sqlite3` tool as the reference for
+    /// `export week` (docs/benchmarks.md). The participants the week touches are found with sub-queries where
+    /// `weekData` collects their ids.
+    public static func weekReadsSQL(
+        week: IsoWeek, today: LocalDate, catalogue: [InsatsType], reader: TeamMember? = nil, team: [TeamMember] = []
+    ) -> String {
         func inline(_ sql: String, _ arguments: [String]) -> String {
             var out = sql
             for (i, value) in arguments.enumerated().reversed() {
                 out = out.replacingOccurrences(of: "?\(i + 1)", with: "'" + value.replacingOccurrences(of: "'", with: "''") + "'")
             }
             return out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        /// `?` `?` → `?1` `?2`.
+        func numbered(_ sql: String) -> String {
+            var n = 0
+            return sql.split(separator: "?", omittingEmptySubsequences: false).map(String.init).reduce("") { out, part in
+                defer { n += 1 }
+                return n == 0 ? part : out + "?\(n)" + part
+            }
         }
         let monday = week.monday.storedText
         let sunday = week.sunday.storedText
@@ -486,7 +497,7 @@ extension CaseloadStore {
             UNION SELECT participant_id FROM insats_episode WHERE \(followUp)
             UNION SELECT participant_id FROM exit_record WHERE \(weekExitCondition)
             """, [monday, sunday] + lastWeekArguments)
-        let statements = [
+        var statements = [
             "SELECT * FROM team_member",
             inline(meetings + " ORDER BY date, start_minute", [monday, sunday]),
             inline("SELECT * FROM meeting WHERE \(lastWeek) ORDER BY date, start_minute", lastWeekArguments),
@@ -501,6 +512,18 @@ extension CaseloadStore {
             "SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (\(candidates))",
             "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0",
         ]
+        if let reader {
+            let since = week.monday.adding(months: -7).adding(days: -7).storedText
+            statements.append(
+                inline(AssignmentTable.selectSQL + " WHERE " + numbered(weekAssignmentCondition) + " ORDER BY rowid", [reader.id.rawValue, since]))
+            let consents = weekReaderConsentSQL(WeekAccess.authorities(of: reader.organisation)).sql
+                .replacingOccurrences(of: "(SELECT value FROM json_each(?1))", with: "(\(touched) UNION \(candidates))")
+            let own = team.filter { $0.organisation == reader.organisation }.map { "'\($0.id.rawValue)'" }.joined(separator: ", ")
+            statements.append(
+                inline(consents.replacingOccurrences(of: "(SELECT value FROM json_each(?3))", with: "(\(own))"), [
+                    "", WeekList.referenceDay(week: week, today: today).storedText,
+                ]))
+        }
         return statements.joined(separator: ";\n") + ";"
     }
 
