@@ -10,10 +10,18 @@ import Testing
 /// Between keys the program reads the weeks next to the one the week view shows, so `[` and `]` show a week
 /// already read; whatever anyone commits makes what was read ahead stale (docs/week-list.md).
 @Suite struct WeekReadAheadTests {
-    func runner(_ caseload: ProgramTests.Caseload) -> EffectRunner {
-        EffectRunner(
+    func runner(_ caseload: ProgramTests.Caseload, background: Bool = false) -> EffectRunner {
+        var r = EffectRunner(
             store: caseload.store, timeZone: TimeZone(identifier: "Europe/Stockholm")!, fixedToday: ProgramTests.today,
             login: "anna.af")
+        r.backgroundWeekReads = background
+        return r
+    }
+
+    /// The week view on top of `program`'s screens, if it is there.
+    @MainActor static func shownWeek(_ program: Program) -> WeekViewState? {
+        guard case .weekView(let v)? = program.state.stack.last else { return nil }
+        return v
     }
 
     @Test @MainActor func theNeighbouringWeeksAreReadBetweenKeysAndACommitMakesThemStale() async throws {
@@ -100,18 +108,14 @@ import Testing
     /// event loop, and a week read for an earlier key (paged past, or the other list) is never shown.
     @Test @MainActor func aWeekNotReadYetArrivesFromBesideTheUIsThread() async throws {
         let caseload = try await ProgramTests.Caseload(participants: 40)
-        var r = runner(caseload)
-        r.backgroundWeekReads = true
+        let r = runner(caseload, background: true)
         let backend = TextBackend(size: Size(width: 100, height: 30))
         let program = Program(backend: backend, runner: r, user: "anna.af")
         program.start()
         let fresh = EffectRunner(
             store: try CaseloadStore.open(at: caseload.databaseURL), timeZone: TimeZone(identifier: "Europe/Stockholm")!,
             fixedToday: ProgramTests.today, login: "anna.af")
-        func shown() -> WeekViewState? {
-            guard case .weekView(let v)? = program.state.stack.last else { return nil }
-            return v
-        }
+        func shown() -> WeekViewState? { Self.shownWeek(program) }
 
         program.handle(.key(KeyChord(parsing: "v")!))
         program.render()
@@ -154,15 +158,11 @@ import Testing
     /// colleague's commit.
     @Test @MainActor func runShowsTheWeekPagesAtOnceAndFollowsAColleague() async throws {
         let caseload = try await ProgramTests.Caseload(participants: 60)
-        var r = runner(caseload)
-        r.backgroundWeekReads = true
+        let r = runner(caseload, background: true)
         let backend = ScriptedBackend(size: Size(width: 100, height: 30))
         let program = Program(backend: backend, runner: r, user: "anna.af")
         program.pollInterval = .milliseconds(40)
-        func shown() -> WeekViewState? {
-            guard case .weekView(let v)? = program.state.stack.last else { return nil }
-            return v
-        }
+        func shown() -> WeekViewState? { Self.shownWeek(program) }
         let thisWeek = IsoWeek(containing: ProgramTests.today)
         let colleague = try CaseloadStore.open(at: caseload.databaseURL)
         backend.steps = [
