@@ -113,6 +113,8 @@ public final class Program {
     public func handle(_ event: InputEvent) -> Outcome? {
         switch event {
         case .key(let chord):
+            // A key after midnight is handled on the new day (a week it asks for is read for that day).
+            noticeNewDay()
             dispatch(.key(chord))
         case .resize(let size):
             previous = nil
@@ -179,12 +181,17 @@ public final class Program {
             dispatch(.storeChangedElsewhere)
             changed = true
         }
-        let today = runner.today
-        if today != state.today {
-            dispatch(.dayChanged(today))
-            changed = true
-        }
+        if noticeNewDay() { changed = true }
         if changed { render() }
+    }
+
+    /// Moves the state to the runner's day when the clock has passed midnight; whether it did.
+    @discardableResult
+    private func noticeNewDay() -> Bool {
+        let today = runner.today
+        guard today != state.today else { return false }
+        dispatch(.dayChanged(today))
+        return true
     }
 
     /// Draws the current state: view, diff against the last frame, hand the changes to the backend.

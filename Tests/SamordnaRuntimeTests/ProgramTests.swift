@@ -143,6 +143,28 @@ import Testing
         #expect(backend.screen.lines()[0].contains("v. 49"))
     }
 
+    /// A key pressed after midnight, before the idle tick has noticed it, is handled on the new day: `v` opens
+    /// the new week, read for the new day, and it is shown (not dropped as a list for another day).
+    @Test func aKeyAfterMidnightIsHandledOnTheNewDay() throws {
+        let caseload = try Caseload(participants: 5)
+        final class Clock: @unchecked Sendable {
+            var now = Date(timeIntervalSince1970: 1_795_987_800)  // 2026-11-29 22:30 in Stockholm (Sunday)
+        }
+        let clock = Clock()
+        let p = program(caseload, backend: TextBackend(), clock: { clock.now }, fixed: false)
+        p.start()
+        clock.now = clock.now.addingTimeInterval(2 * 3600)
+        p.handle(.key(KeyChord(parsing: "v")!))
+        #expect(p.state.today == LocalDate(year: 2026, month: 11, day: 30))
+        guard case .weekView(let v)? = p.state.stack.last else {
+            Issue.record("no week view")
+            return
+        }
+        #expect(v.week == IsoWeek(year: 2026, week: 49)!)
+        #expect(v.list?.today == LocalDate(year: 2026, month: 11, day: 30))
+        #expect(!v.isLoading)
+    }
+
     @Test func aParticipantAddedThroughTheFormIsStoredAndLogged() throws {
         let caseload = try Caseload(participants: 3)
         let backend = TextBackend()

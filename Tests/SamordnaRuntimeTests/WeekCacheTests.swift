@@ -169,7 +169,8 @@ import Testing
         cache.readAhead(Self.key(), reads.read(1, blocked: true))
         reads.awaitStart(1)
         let waiter = Task.detached { cache.awaited(Self.key()) }
-        try? await Task.sleep(for: .milliseconds(20))
+        // Released only once the waiter is waiting for the read under way.
+        while cache.waiting == 0 { try? await Task.sleep(for: .milliseconds(1)) }
         reads.release(1)
         #expect(await waiter.value == Self.list(tag: 1))
         #expect(reads.ran == [1])

@@ -55,6 +55,9 @@ import Testing
                     }
                     let fromWeek = list(data.records, data.state)
                     let truth = list(all, nil)
+                    if policy == .leaveOut {
+                        #expect(Self.people(fromWeek).isSubset(of: Set(data.covered)), "everyone an export names is logged")
+                    }
                     #expect(fromWeek == truth, "\(week) \(reader.member?.login ?? "-") \(reader.onlyMine) \(policy)")
                     #expect(fromWeek.withoutJobFocused == truth.withoutJobFocused)
                     #expect(fromWeek.consents == truth.consents)
@@ -67,6 +70,20 @@ import Testing
         }
         #expect(nonEmpty > 0, "the demo's weeks should have meetings and follow-ups")
         #expect(stateSections > 0, "the demo's weeks should have consent problems and participants without an insats")
+    }
+
+    /// Everyone the list names, in any section.
+    static func people(_ list: WeekList) -> Set<Participant.ID> {
+        var ids = Set<Participant.ID>()
+        for day in list.days { ids.formUnion(day.meetings.map(\.person.id)) }
+        ids.formUnion(list.noShowsLastWeek?.items.map(\.person.id) ?? [])
+        for section in [list.starting, list.ending, list.gaps, list.nearMaxLength] { ids.formUnion(section.items.map(\.person.id)) }
+        ids.formUnion(list.withoutOngoing.items.map(\.id))
+        ids.formUnion(list.withoutJobFocused.items.map(\.id))
+        ids.formUnion(list.followUps.items.map(\.person.id))
+        ids.formUnion(list.consents.items.map(\.person.id))
+        ids.formUnion(list.exits.items.map(\.person.id))
+        return ids
     }
 
     /// A catalogue of the team's own: the job-focused codes and maximum lengths are the ones given, not the
@@ -84,7 +101,8 @@ import Testing
         }
         let week = IsoWeek(containing: today)
         for reader in [WeekList.Reader.team(demo.team[0]), .mine(demo.team[1]), .team(nil)] {
-            let data = try store.weekData(week: week, today: today, reader: reader.member?.id, catalogue: catalogue)
+            let data = try store.weekData(
+                week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
             func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
                 WeekList(
                     week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: records,

@@ -46,6 +46,14 @@ public struct WeekList: Hashable, Sendable {
         public static func team(_ member: TeamMember?) -> Reader { Reader(member: member, onlyMine: false) }
         /// Min vecka of `member`.
         public static func mine(_ member: TeamMember) -> Reader { Reader(member: member, onlyMine: true) }
+
+        /// The same reader with the member as `team` has them: the team read in the same transaction as the
+        /// week, so a colleague's change of the member's organisation in between cannot judge the week's
+        /// consents by one organisation and read them for another.
+        public func current(in team: [TeamMember]) -> Reader {
+            guard let member, let now = team.first(where: { $0.id == member.id }) else { return self }
+            return Reader(member: now, onlyMine: onlyMine)
+        }
     }
 
     /// What happens to participants with skyddade personuppgifter.

@@ -123,7 +123,8 @@ extension EffectRunner {
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
         let data = try store.weekData(week: week, today: today, reader: me?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
         var list = WeekList(
-            week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: data.records,
+            week: week, today: today, team: data.team, catalogue: catalogue, reader: reader.current(in: data.team),
+            records: data.records,
             protectedPolicy: protectedPolicy, state: data.state)
         list.gallringDue = try store.gallringDueCount(today: today)
         return (list, data.covered)
@@ -161,6 +162,7 @@ final class WeekCache: @unchecked Sendable {
     /// The week the view asked for (`backgroundWeekReads`): its result is handed to the event loop.
     private var wanted: Key?
     private var finished: [WeekMsg] = []
+    private var waitingCount = 0
     /// The commit mark of the latest key the UI's thread used: anything else is stale.
     private var current: CommitMark?
     private let lock = NSLock()
@@ -175,13 +177,22 @@ final class WeekCache: @unchecked Sendable {
             // Asked for now: first in the queue.
             pending.insert(pending.remove(at: i), at: 0)
         }
+        if list == nil, group != nil { waitingCount += 1 }
         lock.unlock()
         if let list { return list }
         guard let group else { return nil }
         group.wait()
         lock.lock()
         defer { lock.unlock() }
+        waitingCount -= 1
         return lists[key]
+    }
+
+    /// How many callers of `awaited` wait for a read (tests).
+    var waiting: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return waitingCount
     }
 
     var isDelivering: Bool {

@@ -88,7 +88,7 @@ extension StoredTable {
     static func each(
         _ statement: Statement, arguments: StatementArguments, cache: ReadCache, _ body: (Value) throws -> Void
     ) throws {
-        statement.arguments = arguments
+        try statement.setArguments(arguments)
         try each(statement, cache: cache) { value, _ in try body(value) }
     }
 
