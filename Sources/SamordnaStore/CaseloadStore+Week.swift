@@ -152,12 +152,15 @@ extension CaseloadStore {
                     sql: MeetingTable.selectSQL + " WHERE \(Self.weekMeetingCondition)\(meetingClause) ORDER BY date, start_minute"),
                 arguments: [monday, sunday] + meetingArguments, cache: cache
             ) { meetings.append($0) }
-            try MeetingTable.each(
-                db.cachedStatement(
-                    sql: MeetingTable.selectSQL
-                        + " WHERE \(Self.weekMeetingCondition) AND outcome = 'uteblev'\(meetingClause) ORDER BY date, start_minute"),
-                arguments: [previousMonday, previousSunday] + meetingArguments, cache: cache
-            ) { meetings.append($0) }
+            let readerProfession = team.first { $0.id == reader }?.profession
+            if WeekList.showsNoShows(onlyMine: onlyMine, profession: readerProfession) {
+                try MeetingTable.each(
+                    db.cachedStatement(
+                        sql: MeetingTable.selectSQL
+                            + " WHERE \(Self.weekMeetingCondition) AND outcome = 'uteblev'\(meetingClause) ORDER BY date, start_minute"),
+                    arguments: [previousMonday, previousSunday] + meetingArguments, cache: cache
+                ) { meetings.append($0) }
+            }
             // The week's few episodes: starting, ending, follow-up due.
             var few: [InsatsEpisode] = []
             var fewIDs = Set<InsatsEpisode.ID>()

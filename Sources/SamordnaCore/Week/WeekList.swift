@@ -31,6 +31,12 @@ public struct WeekList: Hashable, Sendable {
     /// 0 shows nothing).
     public var gallringDue = 0
 
+    /// Last week's no-shows are in Teamets vecka, and in Min vecka only for a socialsekreterare (no-shows
+    /// matter for ekonomiskt bistånd; docs/week-list.md).
+    public static func showsNoShows(onlyMine: Bool, profession: Profession?) -> Bool {
+        !onlyMine || profession == .socialsekreterare
+    }
+
     /// Who reads the list: their authority decides what another organisation's items show, `onlyMine`
     /// keeps what they take part in or are responsible for (Min vecka, `--mine`, `--responsible`).
     public struct Reader: Hashable, Sendable {
@@ -215,7 +221,7 @@ extension WeekList {
         let registrars = Disclosure.registrars(team)
 
         var days = week.days.map { Day(date: $0, meetings: [], restricted: 0) }
-        let showNoShows = !reader.onlyMine || reader.member?.profession == .socialsekreterare
+        let showNoShows = Self.showsNoShows(onlyMine: reader.onlyMine, profession: reader.member?.profession)
         var noShows = Section<MeetingItem>()
         var starting = Section<InsatsItem>()
         var ending = Section<InsatsItem>()
