@@ -294,6 +294,10 @@ extension CaseloadStore {
                                 time.timeIntervalSince1970, login, organisation, today.storedText, due.count,
                                 rules.joined(separator: "; "),
                             ])
+                        // The change log keeps nothing of them, but an open session must learn they are gone:
+                        // a sequence number with no row tells its refresh to load everything again
+                        // (`refresh(since:)`).
+                        try Self.skipChangeSequence(db)
                     }
                     return .commit
                 }

@@ -32,6 +32,16 @@ extension CaseloadStore {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
     }
 
+    /// Moves the change log's mark on by one without a row (an erasure: see `refresh(since:)`).
+    static func skipChangeSequence(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sqlite_sequence (name, seq)
+                SELECT 'change_log', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'change_log')
+                """)
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'change_log'")
+    }
+
     /// The participants changed after `mark`, read again in one snapshot, or nil when so many changed that a
     /// whole load is the better answer (or the mark is from another database: it lies ahead of the log).
     ///
@@ -41,6 +51,11 @@ extension CaseloadStore {
             let now = try Self.changeMark(db)
             guard now >= mark else { return nil }
             if now == mark { return CaseloadRefresh(mark: now, records: [], removed: [], team: nil) }
+            // The log is append-only but for gallring, which removes an erased participant's rows and skips a
+            // number: a sequence number with no row means someone was erased, and only a whole load drops them.
+            let rows = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM change_log WHERE sequence > ?"), arguments: [mark])
+            guard rows == now - mark else { return nil }
             var touched: [Participant.ID] = []
             var seen: Set<Participant.ID> = []
             var teamChanged = false

@@ -165,6 +165,22 @@ import Testing
         #expect(!v.isLoading)
     }
 
+    /// A colleague's gallring erases a participant while this session shows them: the next look for a
+    /// colleague's commit drops them from the list (the change log keeps nothing of them to say so).
+    @Test func aParticipantErasedByAColleagueLeavesTheOpenList() throws {
+        let caseload = try Caseload(participants: 60)
+        let p = program(caseload, backend: TextBackend())
+        p.start()
+        let colleague = try CaseloadStore.open(at: caseload.databaseURL)
+        let closed = try #require(p.state.caseload.records.first { $0.participant.status == .avslutad && $0.exit != nil })
+        let run = try colleague.eraseParticipants(
+            [closed.id], today: LocalDate(year: 2031, month: 1, day: 1)!, by: "bjorn.soc", at: Date())
+        #expect(run.erased == 1)
+        p.idleTick()
+        #expect(p.state.caseload.record(closed.id) == nil)
+        #expect(!p.state.caseload.records.contains { $0.id == closed.id })
+    }
+
     @Test func aParticipantAddedThroughTheFormIsStoredAndLogged() throws {
         let caseload = try Caseload(participants: 3)
         let backend = TextBackend()

@@ -166,6 +166,24 @@ import Testing
         }
     }
 
+    /// An open session refreshes from its change-log mark. An erasure leaves nothing of the participant in the
+    /// change log, so the refresh must still notice it and drop them (else the session would go on showing
+    /// someone gallrad).
+    @Test func anOpenSessionsRefreshDropsAnErasedParticipant() throws {
+        let session = try CaseloadStore.open(at: dir.database)
+        let mark = try session.changeMark()
+        #expect(try session.loadCaseload().contains { $0.id == gone.id })
+        _ = try store.eraseParticipants([gone.id], today: Self.day("2030-01-01"), timeZone: utc, by: "anna", at: Fixture.later)
+        #expect(try session.refresh(since: mark, meetingsSince: nil) == nil, "a whole load")
+        #expect(try !session.loadCaseload().contains { $0.id == gone.id })
+        // Later changes refresh as before.
+        let after = try session.changeMark()
+        var changed = try #require(try store.participant(kept.id))
+        changed.phone = "070-111 22 33"
+        _ = try store.updateParticipant(changed, expectedVersion: changed.version, by: "anna", at: Fixture.later)
+        #expect(try session.refresh(since: after, meetingsSince: nil)?.records.map(\.id) == [kept.id])
+    }
+
     @Test func aSecondConnectionReadingDuringTheEraseSeesAllOrNothing() throws {
         let other = try CaseloadStore.open(at: dir.database)
         let pid = gone.id.rawValue
