@@ -44,9 +44,10 @@ extension CaseloadStore {
     /// open participant (`weekState`), each one pass over its covering index (`participant_open`,
     /// `insats_episode_participant_live`, `consent_participant_valid`), merged here.
     ///
-    /// `onlyMine` (Min vecka, with a reader): the scans and the insats candidates cover only the participants
-    /// the reader's assignments read are about, each scan then a key lookup per participant on the same
-    /// index. `WeekList` keeps no other participant's row in Min vecka, so the list is the same.
+    /// `onlyMine` (Min vecka, with a reader): every read covers only the participants the reader's assignments
+    /// name (and the meetings the reader takes part in), each scan then a key lookup per participant on the
+    /// same index; last week's no-shows are read only when `WeekList.showsNoShows`. `WeekList` keeps nothing
+    /// else in Min vecka, so the list is the same.
     ///
     /// The scans about every open participant (a fifth of the time at city scale) run on a second reader
     /// connection, on another thread, while this one reads the week's own rows. The two read transactions see
