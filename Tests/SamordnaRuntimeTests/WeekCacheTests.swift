@@ -79,10 +79,11 @@ import Testing
         #expect(reads.ran == [1, 4])
         #expect(cache.takeFinished() == [.loaded(Self.list(w50, tag: 4))])
         #expect(!cache.isDelivering)
-        // The read under way when the view asked was finished and kept.
-        #expect(cache.isKnown(Self.key()))
-        #expect(cache.request(Self.key(), reads.read(5)) == Self.list(tag: 1))
-        #expect(reads.ran == [1, 4])
+        // The read under way when the view asked was finished, but two weeks from the view it is not kept.
+        #expect(!cache.isKnown(Self.key()))
+        #expect(cache.request(Self.key(), reads.read(5)) == nil)
+        cache.awaitReads()
+        #expect(reads.ran == [1, 4, 5])
     }
 
     /// The view asks for its week, a commit comes, and it asks again: only what was read for the newer request
@@ -159,6 +160,33 @@ import Testing
         // What was read under the older commit is not kept: it must not push out what is read since.
         #expect(!cache.isKnown(Self.key(mark: 1)))
         #expect(cache.isKnown(Self.key(w49, mark: 2)))
+    }
+
+    /// Only the week the view shows and the weeks either side are kept (at city scale a list is megabytes); a
+    /// week read ahead is kept even when the view is elsewhere, or the idle work would read it again.
+    @Test func onlyTheWeeksNextToTheViewsAreKept() {
+        let cache = WeekCache()
+        let reads = Reads()
+        let (w47, w49, w50) = (Self.w48.previous, Self.w48.next, Self.w48.next.next)
+        #expect(cache.request(Self.key(), reads.read(1)) == nil)
+        cache.readAhead(Self.key(w49), reads.read(2, week: w49))
+        cache.readAhead(Self.key(w47), reads.read(3, week: w47))
+        cache.awaitReads()
+        #expect([Self.key(), Self.key(w49), Self.key(w47)].allSatisfy(cache.isKnown))
+        // `]`: week 49 is shown at once; week 47 is two weeks away now and is let go, week 50 is read ahead.
+        #expect(cache.request(Self.key(w49), reads.read(4, week: w49)) == Self.list(w49, tag: 2))
+        #expect(!cache.isKnown(Self.key(w47)))
+        cache.readAhead(Self.key(w50), reads.read(5, week: w50))
+        cache.awaitReads()
+        #expect([Self.key(), Self.key(w49), Self.key(w50)].allSatisfy(cache.isKnown))
+        // Far from the view (this week read ahead on the list after the view was left): kept.
+        let far = IsoWeek(year: 2027, week: 10)!
+        cache.readAhead(Self.key(far), reads.read(6, week: far))
+        cache.awaitReads()
+        #expect(cache.isKnown(Self.key(far)))
+        cache.readAhead(Self.key(far), reads.read(7, week: far))
+        cache.awaitReads()
+        #expect(reads.ran == [1, 2, 3, 5, 6], "read once")
     }
 
     /// The view's read on the UI's thread (no reads beside it) waits for a read ahead of the same week under

@@ -165,12 +165,15 @@ final class WeekCache: @unchecked Sendable {
     private var waitingCount = 0
     /// The commit mark of the latest key the UI's thread used: anything else is stale.
     private var current: CommitMark?
+    /// The week the view shows (the last it asked for): only the lists of the weeks next to it are kept.
+    private var anchor: IsoWeek?
     private let lock = NSLock()
     private let queue = DispatchQueue(label: "samordna.week-read-ahead", qos: .userInitiated)
 
     /// The week read for `key`, waiting for a read under way or queued; nil when it is not read (or failed).
     func awaited(_ key: Key) -> WeekList? {
         lock.lock()
+        moveAnchor(to: key.week)
         let list = lists[key]
         let group = reading[key]
         if list == nil, group != nil, let i = pending.firstIndex(where: { $0.key == key }) {
@@ -215,7 +218,7 @@ final class WeekCache: @unchecked Sendable {
         return lists[key] != nil || failed.contains(key) || reading[key] != nil
     }
 
-    /// Keeps `list`; only the weeks around it read since the same commit are worth keeping.
+    /// Keeps `list`; of the others, only the weeks next to the one the view shows, read since the same commit.
     func keep(_ list: WeekList, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
@@ -227,10 +230,25 @@ final class WeekCache: @unchecked Sendable {
         // A read that ran across a commit is stale: it must not push out what was read since.
         if let current, key.mark != current { return }
         current = key.mark
-        lists = lists.filter { $0.key.mark == key.mark && abs($0.key.week.monday.days(until: key.week.monday)) <= 14 }
+        lists = lists.filter { $0.key.mark == key.mark && Self.isNext(to: anchor ?? key.week, $0.key.week) }
         failed = failed.filter { $0.mark == key.mark }
+        // Kept whatever the view shows, or the idle work would read it again and again.
         lists[key] = list
     }
+
+    /// The view is at `week`: the lists of weeks further away are let go (at 10 000 participants a week's
+    /// list is some megabytes). Called with `lock` held.
+    private func moveAnchor(to week: IsoWeek) {
+        anchor = week
+        let away = lists.filter { !Self.isNext(to: week, $0.key.week) }
+        guard !away.isEmpty else { return }
+        lists = lists.filter { Self.isNext(to: week, $0.key.week) }
+        // Freed on the read queue: freeing a list of thousands of items would take a millisecond or two of the key.
+        queue.async { withExtendedLifetime(away) {} }
+    }
+
+    /// The week itself or the week before or after it.
+    static func isNext(to anchor: IsoWeek, _ week: IsoWeek) -> Bool { abs(week.monday.days(until: anchor.monday)) <= 7 }
 
     /// The view asks for `key`'s week: the week when it is read, else nil and its read goes first in the
     /// queue (a week whose read ahead failed is tried again), and its result, or why it failed, is handed to
@@ -242,6 +260,7 @@ final class WeekCache: @unchecked Sendable {
         defer { lock.unlock() }
         finished = []
         wanted = nil
+        moveAnchor(to: key.week)
         dropStale(key.mark)
         if let list = lists[key] { return list }
         wanted = key
