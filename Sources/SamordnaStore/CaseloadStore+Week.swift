@@ -61,6 +61,22 @@ extension CaseloadStore {
         return try weekData(week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: mine, parallel: true)
     }
 
+    /// The week as `reader` reads it (Teamets vecka or Min vecka), built by Core's `WeekList` with the reader as
+    /// the week's own read has them, and the gallring count; with the data it was made from (`covered` is what
+    /// an export logs). The terminal UI and `samordna export week` both read the week through this.
+    public func weekList(
+        week: IsoWeek, today: LocalDate, reader: WeekList.Reader, catalogue: [InsatsType],
+        protectedPolicy: WeekList.ProtectedPolicy
+    ) throws(StoreError) -> (list: WeekList, data: WeekData) {
+        let data = try weekData(
+            week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
+        var list = WeekList(
+            week: week, today: today, team: data.team, catalogue: catalogue, reader: reader.current(in: data.team),
+            records: data.records, protectedPolicy: protectedPolicy, state: data.state)
+        list.gallringDue = try gallringDueCount(today: today)
+        return (list, data)
+    }
+
     func weekData(
         week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool = false,
         parallel: Bool, afterFirstRead: (() throws -> Void)? = nil
@@ -221,7 +237,7 @@ extension CaseloadStore {
                 let consents = Self.weekReaderConsentSQL(WeekAccess.authorities(of: organisation))
                 let own = Self.jsonArray(team.filter { $0.organisation == organisation }.map(\.id))
                 try ConsentTable.each(
-                    db.cachedStatement(sql: consents.sql), arguments: StatementArguments([ids, reference, own]), cache: cache
+                    db.cachedStatement(sql: consents), arguments: StatementArguments([ids, reference, own]), cache: cache
                 ) { c in records[c.participantID]?.consents.append(c) }
             }
             let openSQL =
@@ -447,16 +463,13 @@ extension CaseloadStore {
 
     /// The consents of the participants in the JSON array ?1 valid on ?2 whose recipients include one of
     /// `authorities`, registered by none of the members in the JSON array ?3.
-    static func weekReaderConsentSQL(_ authorities: Set<Authority>) -> (sql: String, arguments: [String]) {
+    static func weekReaderConsentSQL(_ authorities: Set<Authority>) -> String {
         let terms = authorities.map(\.rawValue).sorted().map { "instr(recipient, '\($0)') > 0" }
-        return (
-            ConsentTable.selectSQL + """
-                 WHERE participant_id IN (SELECT value FROM json_each(?1)) AND valid_from <= ?2 AND valid_to >= ?2
-                 AND (withdrawn_on IS NULL OR withdrawn_on > ?2) AND (\(terms.joined(separator: " OR ")))
-                 AND registered_by NOT IN (SELECT value FROM json_each(?3))
-                """,
-            []
-        )
+        return ConsentTable.selectSQL + """
+             WHERE participant_id IN (SELECT value FROM json_each(?1)) AND valid_from <= ?2 AND valid_to >= ?2
+             AND (withdrawn_on IS NULL OR withdrawn_on > ?2) AND (\(terms.joined(separator: " OR ")))
+             AND registered_by NOT IN (SELECT value FROM json_each(?3))
+            """
     }
 
     /// The rows `weekData` reads for `week` (Teamets vecka) as `reader` of `team` (nil: no reader), as plain
@@ -520,7 +533,7 @@ extension CaseloadStore {
             let since = week.monday.adding(months: -7).adding(days: -7).storedText
             statements.append(
                 inline(AssignmentTable.selectSQL + " WHERE " + numbered(weekAssignmentCondition) + " ORDER BY rowid", [reader.id.rawValue, since]))
-            let consents = weekReaderConsentSQL(WeekAccess.authorities(of: reader.organisation)).sql
+            let consents = weekReaderConsentSQL(WeekAccess.authorities(of: reader.organisation))
                 .replacingOccurrences(of: "(SELECT value FROM json_each(?1))", with: "(\(touched) UNION \(candidates))")
             let own = team.filter { $0.organisation == reader.organisation }.map { "'\($0.id.rawValue)'" }.joined(separator: ", ")
             statements.append(

@@ -107,13 +107,8 @@ struct WeekExportCommand: ParsableCommand {
             } else {
                 reader = .team(me)
             }
-            let data = try store.weekData(
-                week: chosen, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all,
-                onlyMine: reader.onlyMine)
-            var list = WeekList(
-                week: chosen, today: today, team: data.team, catalogue: DefaultInsatsCatalogue.all,
-                reader: reader.current(in: data.team), records: data.records, protectedPolicy: .leaveOut, state: data.state)
-            list.gallringDue = try store.gallringDueCount(today: today)
+            let (list, data) = try store.weekList(
+                week: chosen, today: today, reader: reader, catalogue: DefaultInsatsCatalogue.all, protectedPolicy: .leaveOut)
             let export = WeekListExport(list: list, names: names, codeSalt: UInt64.random(in: .min ... .max), generated: common.now())
             let text: String
             switch format {

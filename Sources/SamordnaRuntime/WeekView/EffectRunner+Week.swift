@@ -121,12 +121,8 @@ extension EffectRunner {
     ) throws(StoreError) -> (list: WeekList, people: [Participant.ID]) {
         let me = try store.teamMember(login: login)
         let reader: WeekList.Reader = mine && me != nil ? .mine(me!) : .team(me)
-        let data = try store.weekData(week: week, today: today, reader: me?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
-        var list = WeekList(
-            week: week, today: today, team: data.team, catalogue: catalogue, reader: reader.current(in: data.team),
-            records: data.records,
-            protectedPolicy: protectedPolicy, state: data.state)
-        list.gallringDue = try store.gallringDueCount(today: today)
+        let (list, data) = try store.weekList(
+            week: week, today: today, reader: reader, catalogue: catalogue, protectedPolicy: protectedPolicy)
         return (list, data.covered)
     }
 }
