@@ -22,6 +22,7 @@ struct GallringCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Visa vilka deltagare som ska gallras, från vilken dag och varför (pseudonymiserat).",
             discussion: """
                 Deltagarna visas med initialer och kort id, aldrig med namn eller personnummer. --all visar \
@@ -108,6 +109,7 @@ struct GallringCommand: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Gallra: ta bort de deltagare som ska gallras, efter en fråga.",
             discussion: """
                 Visar vilka som tas bort och frågar: skriv antalet deltagare eller 'ja'. Utan terminal (i ett \
@@ -185,6 +187,7 @@ struct GallringCommand: ParsableCommand {
 
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "policy",
             abstract: "Visa eller ange gallringsregeln per organisation.",
             discussion: """
                 Utan flaggor visas varje organisations regel. --organisation ORG med --months N (1–120): \
@@ -258,6 +261,7 @@ struct GallringCommand: ParsableCommand {
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Visa gallringsloggen: när, vem, hur många och efter vilka regler (inga id eller namn).")
 
         @OptionGroup var common: CommonOptions

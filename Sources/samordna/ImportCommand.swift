@@ -12,6 +12,7 @@ struct ImportCommand: ParsableCommand {
     /// `ParticipantCSVImport`; the file is imported whole in one transaction, or not at all.
     struct Participants: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "participants",
             abstract: "Importera deltagare från en CSV-fil (allt eller inget).",
             discussion: """
                 UTF-8, komma eller semikolon, rubrikrad med kolumnnamn (docs/import-csv.md). Finns ett fel på någon

@@ -15,6 +15,7 @@ struct InsatsCommand: ParsableCommand {
     /// `samordna insats add`: a planned or ongoing episode of a catalogue type.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Lägg till en insats för en deltagare.",
             discussion: """
                 Med --status planerad (standard) är --start den planerade starten; med pågår den verkliga (inte
@@ -167,7 +168,7 @@ struct InsatsCommand: ParsableCommand {
 
     /// `samordna insats start`: a planned episode starts.
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Starta en planerad insats.")
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Starta en planerad insats.")
 
         @OptionGroup var common: CommonOptions
 
@@ -203,6 +204,7 @@ struct InsatsCommand: ParsableCommand {
     /// `samordna insats end`: an episode ends (avslutad) or is cancelled (avbruten), as the reason says.
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "end",
             abstract: "Avsluta eller avbryt en insats.",
             discussion: """
                 Orsaken avgör utfallet: genomförd, arbete och studier avslutar insatsen; ohälsa, deltagaren avbröt,
@@ -263,6 +265,7 @@ struct InsatsCommand: ParsableCommand {
     /// `samordna insats list`: every episode, or one participant's, as a table, CSV or JSON.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Lista insatser.",
             discussion: "CSV och JSON är pseudonymiserade (initialer + kort id) om inte --names anges. "
                 + "Deltagare med skyddade personuppgifter tas aldrig med i CSV eller JSON.")

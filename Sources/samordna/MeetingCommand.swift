@@ -15,6 +15,7 @@ struct MeetingCommand: ParsableCommand {
     /// `samordna meeting add`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Boka ett möte med en deltagare.",
             discussion: """
                 Alla fält kontrolleras innan något sparas; varje fel anges med flagga, värde och regel (slutkod 65).
@@ -143,6 +144,7 @@ struct MeetingCommand: ParsableCommand {
     /// `samordna meeting record`: what happened.
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Registrera ett mötes utfall: genomfört, uteblev eller inställt.",
             discussion: "Bara inställt går att registrera för ett möte som inte har ägt rum än. Ångra med 'samordna undo'.")
 
@@ -187,6 +189,7 @@ struct MeetingCommand: ParsableCommand {
     /// `samordna meeting list`: a week's meetings (this week by default), or one participant's.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Lista möten: en vecka (standard denna vecka) eller en deltagares.",
             discussion: "Med --participant utan --week visas deltagarens alla möten. CSV och JSON är pseudonymiserade "
                 + "(initialer + kort id, medarbetare som inloggning) om inte --names anges; deltagare med skyddade "

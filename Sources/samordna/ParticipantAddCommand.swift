@@ -9,6 +9,7 @@ extension ParticipantCommand {
     /// `ParticipantValidation` (the same rules as the form and the CSV import) before anything is written.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Lägg till en deltagare.",
             discussion: """
                 Alla fält kontrolleras innan något sparas; varje fel anges med fält, värde och regel (slutkod 65).

@@ -12,6 +12,7 @@ struct ParticipantCommand: ParsableCommand {
     /// `samordna participant list`: the caseload in Swedish order, as a table, CSV or JSON.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Lista deltagarna.",
             discussion: "CSV och JSON är pseudonymiserade (initialer + kort id) om inte --names anges. "
                 + "Deltagare med skyddade personuppgifter tas aldrig med i CSV eller JSON.")

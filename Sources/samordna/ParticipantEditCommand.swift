@@ -9,6 +9,7 @@ extension ParticipantCommand {
     /// `add` and a version check, so a colleague's change in between is a conflict, not overwritten.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Ändra uppgifter om en deltagare (bara de fält som anges; tom text tar bort ett värde).",
             discussion: """
                 Statusbyten följer livscykeln (aktualiserad → aktiv → vilande, och åter aktiv). Avslut görs i

@@ -8,6 +8,7 @@ extension ParticipantCommand {
     /// notes, exit and the latest changes.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Visa en deltagare: uppgifter, ansvariga, samtycken, insatser, möten, anteckningar, avslut och historik.",
             discussion: """
                 Deltagaren anges med id (eller de första tecknen av det, minst 4) eller med personnummer i valfri form.

@@ -10,7 +10,7 @@ struct TeamCommand: ParsableCommand {
         commandName: "team", abstract: "Teamets medarbetare.", subcommands: [Add.self, List.self, Deactivate.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lägg till en medarbetare.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Lägg till en medarbetare.")
 
         @OptionGroup var common: CommonOptions
 
@@ -68,7 +68,7 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lista medarbetarna.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Lista medarbetarna.")
 
         @OptionGroup var common: CommonOptions
 
@@ -95,6 +95,7 @@ struct TeamCommand: ParsableCommand {
 
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: "Markera att en medarbetare har lämnat teamet (historiken behålls).")
 
         @OptionGroup var common: CommonOptions
