@@ -103,16 +103,19 @@ extension CaseloadStore {
     /// at least the shortest rule's months ago (or have no exit on record) are weighed: every rule reckons
     /// from a day no earlier than the exit, so nobody else can be due. At city scale that is a few of
     /// thousands (the whole `gallringCandidates` cost the week list some 20 ms at 10 000 participants).
+    /// The closed participants with no exit after the cutoff: those gallring may be due for. The partial index
+    /// `participant_closed` gives them without reading every participant's row.
+    static let gallringDueScopeSQL = """
+        SELECT p.id FROM participant p WHERE p.status = 'avslutad'
+        AND NOT EXISTS (SELECT 1 FROM exit_record e WHERE e.participant_id = p.id AND e.date > ?)
+        """
+
     public func gallringDueCount(today: LocalDate, timeZone: TimeZone = .current) throws(StoreError) -> Int {
         try read { db in
             let policies = try Self.readPolicies(db, path: path)
             let cutoff = policies.latestExitPossiblyDue(on: today).storedText
-            let scope = """
-                SELECT p.id FROM participant p WHERE p.status = 'avslutad'
-                AND NOT EXISTS (SELECT 1 FROM exit_record e WHERE e.participant_id = p.id AND e.date > ?)
-                """
             // Read once: each table's aggregate below would otherwise run the scope again.
-            let ids = try String.fetchAll(db, sql: scope, arguments: [cutoff]).map { Participant.ID($0) }
+            let ids = try String.fetchAll(db, sql: Self.gallringDueScopeSQL, arguments: [cutoff]).map { Participant.ID($0) }
             if ids.isEmpty { return 0 }
             return try Self.readFacts(db, scope: ("SELECT value FROM json_each(?)", [Self.jsonArray(ids)]), timeZone: timeZone)
                 .filter { RetentionRules.decide($0.facts, policies: policies, today: today).due }.count

@@ -136,6 +136,21 @@ import Testing
         }
     }
 
+    /// Min vecka keeps the week's meetings the reader takes part in by what the `meeting_date` index holds
+    /// (participant and members), and gallring's count finds the closed participants through their own index.
+    @Test func theReaderFiltersAndTheGallringCountUseTheirIndexes() throws {
+        let dir = try TemporaryDirectory()
+        _ = try Fixture.store(in: dir)
+        try DatabaseQueue(path: dir.database.path).read { db in
+            let columns = try Row.fetchAll(db, sql: "PRAGMA index_info(meeting_date)").map { $0["name"] as String }
+            #expect(columns == ["date", "start_minute", "participant_id", "members"])
+            let plan = try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN \(CaseloadStore.gallringDueScopeSQL)", arguments: ["2026-01-01"]
+            ).map { $0["detail"] as String }
+            #expect(plan.contains { $0.contains("INDEX participant_closed") }, "\(plan)")
+        }
+    }
+
     /// The three scans about every open participant each read one covering index in participant order:
     /// no table rows, no sort.
     @Test func theOpenParticipantScansReadCoveringIndexesInOrder() throws {
