@@ -120,10 +120,10 @@ struct StartTrace {
     }
 
     /// One line: each phase's end in ms since exec, then how long each phase took.
-    func report() {
+    func report(title: String = "samordna start") {
         guard let origin else { return }
         let ms = { (t: UInt64) in String(format: "%.1f", Double(t &- origin) / 1e6) }
-        var line = "samordna start (ms since exec):"
+        var line = "\(title) (ms since exec):"
         var last = origin
         for (phase, t) in marks where t > 0 {
             line += " \(phase) \(ms(t)) (+\(String(format: "%.1f", Double(t &- last) / 1e6)))"

@@ -79,11 +79,14 @@ struct WeekExportCommand: ParsableCommand {
 
     func run() throws {
         try exitOnFailure {
+            var trace = StartTrace(environment: common.environment)
+            defer { trace.report(title: "samordna export week") }
             let today = common.currentDay()
             let chosen = try week.map { try WeekInput.parse($0).get() } ?? IsoWeek(containing: today)
             // Before the database is read: a file that may not be replaced is refused first.
             try Self.checkTarget(output, force: force)
             let store = try common.openStore(creating: false)
+            trace.mark("store")
             let team = try store.teamMembers()
             let login = currentLogin(common.environment)
             let me = team.first { $0.login == login }
@@ -109,6 +112,7 @@ struct WeekExportCommand: ParsableCommand {
             }
             let (list, data) = try store.weekList(
                 week: chosen, today: today, reader: reader, catalogue: DefaultInsatsCatalogue.all, protectedPolicy: .leaveOut)
+            trace.mark("week")
             let export = WeekListExport(list: list, names: names, codeSalt: UInt64.random(in: .min ... .max), generated: common.now())
             let text: String
             switch format {
@@ -118,12 +122,14 @@ struct WeekExportCommand: ParsableCommand {
             case .ics: text = export.ics()
             case .json: text = export.json()
             }
+            trace.mark("format")
             try Self.save(text, to: output, force: force) {
                 try common.logAccess(
                     store, .export,
                     participants: data.covered,
                     format: format.rawValue, withNames: names, detail: "export week \(chosen)")
             }
+            trace.mark("written")
             // The process ends right after: at city scale the week's values are some 50 000 small objects, and
             // freeing them one by one costs more than reading them (docs/benchmarks.md). Kept instead.
             Self.keptUntilExit = (data, list)
