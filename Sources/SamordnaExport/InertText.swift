@@ -55,7 +55,11 @@ public enum InertText {
         switch s.value {
         case 0x09, 0x0A, 0x0D: return false
         case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
-        case 0xA0...: return isInvisible(s)
+        // Latin, Greek, Cyrillic and the rest below U+0600 (every Swedish letter): the soft hyphen is the only
+        // format character there, so the property look-up is spared for the common case.
+        case 0xAD: return true
+        case 0xA0..<0x600: return false
+        case 0x600...: return isInvisible(s)
         default: return false
         }
     }

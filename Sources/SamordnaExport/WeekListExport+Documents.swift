@@ -169,18 +169,28 @@ extension WeekListExport {
     /// Text as literal Markdown: control characters replaced, line breaks made spaces, and the characters
     /// Markdown or HTML would act on escaped with a backslash.
     static func markdownEscaped(_ s: String) -> String {
+        let cell = InertText.cell(s)
+        // Most lines (pseudonyms, kinds, dates) have nothing to escape and are used as they are.
+        guard cell.utf8.contains(where: { markdownActs[Int($0)] }) else { return cell }
         var out = ""
-        for ch in InertText.cell(s) {
-            switch ch {
-            case "\n", "\r", "\r\n", "\t": out.append(" ")
+        out.unicodeScalars.reserveCapacity(cell.utf8.count + 8)
+        var afterCR = false
+        for scalar in cell.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where afterCR: continue  // CR LF is one line break, so one space
+            case "\n", "\r", "\t": out.unicodeScalars.append(" ")
             case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&":
-                out.append("\\")
-                out.append(ch)
-            default: out.append(ch)
+                out.unicodeScalars.append("\\")
+                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
+
+    /// The ASCII bytes `markdownEscaped` changes; no byte of a multi-byte UTF-8 sequence is among them.
+    private static let markdownActs: [Bool] = (0..<256).map { Array("\n\r\t\\`*_[]<>#|~&".utf8).contains(UInt8($0)) }
 
     // MARK: HTML
 

@@ -63,4 +63,40 @@ import Testing
         #expect(KartlaggningDocument.md("Åsa\u{202E}greb") == "Åsa\\\\u{202E}greb")
         #expect(KartlaggningDocument.h("Åsa\u{2067}x") == "Åsa\\u{2067}x")
     }
+
+    /// The scalar check (a fast path below U+0600) agrees with the Unicode properties for every scalar there:
+    /// only the controls and the soft hyphen are replaced.
+    @Test func theFastRangeAgreesWithTheProperties() {
+        for value in UInt32(0)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let control = value < 0x20 && ![0x09, 0x0A, 0x0D].contains(value) || (0x7F...0x9F).contains(value)
+            #expect(InertText.isInertReplaced(scalar) == (control || InertText.isInvisible(scalar)), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// The week's Markdown escapes what Markdown or HTML would act on, makes each line break one space and keeps
+    /// every other letter as it was, the same as the character-by-character rule it replaced.
+    @Test func weekMarkdownEscapesByTheCharacterRule() {
+        func byCharacters(_ s: String) -> String {
+            var out = ""
+            for ch in InertText.cell(s) {
+                switch ch {
+                case "\n", "\r", "\r\n", "\t": out.append(" ")
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&": out.append("\\"); out.append(ch)
+                default: out.append(ch)
+                }
+            }
+            return out
+        }
+        let samples = [
+            "Öberg, Åsa · kartläggning", "a*b_c [x](y) <b>#1</b> | ~ & `k` \\", "rad ett\r\nrad två\nrad\ttre\r",
+            "mjuk\u{AD}bindestreck", "\u{7}klocka\u{1B}[2J", "Ωmega Ж \u{202E}vänd", "", "*", "\r\n\r\n",
+        ]
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("aåäöÅ ·\n\r\t*_[]<>#|~&`\\\u{AD}\u{7}\u{202E}é1-=")
+        let generated = (0..<300).map { _ in String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        for s in samples + generated {
+            #expect(WeekListExport.markdownEscaped(s) == byCharacters(s), "\(s.debugDescription)")
+        }
+    }
 }
