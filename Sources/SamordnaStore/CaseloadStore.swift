@@ -168,8 +168,12 @@ public final class CaseloadStore: Sendable {
         while true {
             let attempt = clock.now
             do {
-                let before = try pool.read { try migrator.appliedIdentifiers($0) }
-                if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+                let (before, superseded, complete) = try pool.read { db in
+                    (try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                }
+                if superseded { throw StoreError.newerSchema(path: path) }
+                // Up to date, as on every open but the first after an upgrade: no write transaction to find that out.
+                if complete { return }
                 do {
                     try migrator.migrate(pool)
                     return
