@@ -23,17 +23,19 @@ extension CaseloadStore {
         }
     }
 
-    /// The meetings of one ISO week, Monday to Sunday, by date and time. Served by the `meeting_date` index
-    /// on `(date, start_minute)`: a range over the dates, already in order.
+    /// The meetings of one ISO week, Monday to Sunday, by date and time, and those at the same time in the
+    /// order they were booked. Served by the `meeting_date` index: a range over the dates, already in date and
+    /// time order (the index goes on with participant and members, so only ties are sorted by rowid).
     public func meetings(in week: IsoWeek) throws(StoreError) -> [Meeting] {
         try read {
             try MeetingTable.fetchAll(
                 $0, where: Self.weekCondition, arguments: [week.monday.storedText, week.sunday.storedText],
-                orderBy: "date, start_minute")
+                orderBy: Self.weekOrder)
         }
     }
 
     static let weekCondition = "date BETWEEN ? AND ?"
+    static let weekOrder = "date, start_minute, rowid"
 
     public func episode(_ id: InsatsEpisode.ID) throws(StoreError) -> InsatsEpisode? {
         try read { try EpisodeTable.fetch(key: [id.rawValue], $0) }

@@ -225,6 +225,33 @@ import Testing
         }
         #expect(plan.contains { $0.contains("USING INDEX meeting_date") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        // With the booking order for meetings at the same time: only those ties are sorted.
+        let tied = try DatabaseQueue(path: dir.database.path).read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN \(MeetingTable.selectSQL) WHERE \(CaseloadStore.weekCondition) ORDER BY \(CaseloadStore.weekOrder)",
+                arguments: ["2026-03-02", "2026-03-08"]
+            ).map { $0["detail"] as String }
+        }
+        #expect(tied.contains { $0.contains("USING INDEX meeting_date") }, "\(tied)")
+        #expect(tied.allSatisfy { !$0.contains("TEMP B-TREE") || $0.contains("RIGHT PART OF ORDER BY") }, "\(tied)")
+    }
+
+    /// Meetings at the same time come in the order they were booked, whatever the week's index holds after the
+    /// date and time (participant and members, for Min vecka).
+    @Test func meetingsAtTheSameTimeComeInBookingOrder() throws {
+        let dir = try TemporaryDirectory()
+        let store = try storeWithParticipant(dir)
+        // Booked first: the one whose members sort last in the index.
+        let ids = [Fixture.anna.id, Fixture.jonna.id].sorted { $0.rawValue > $1.rawValue }
+        let (first, second) = (ids[0], ids[1])
+        var a = meeting("mt-first", on: "2026-03-04", at: "10:00")
+        a.members = [first]
+        var b = meeting("mt-second", on: "2026-03-04", at: "10:00")
+        b.members = [second]
+        try store.addMeeting(a, by: "anna", at: Fixture.at)
+        try store.addMeeting(b, by: "anna", at: Fixture.at)
+        let week = try #require(IsoWeek(parsing: "2026-W10"))
+        #expect(try store.meetings(in: week).map(\.id.rawValue) == ["mt-first", "mt-second"])
     }
 
     @Test func anIdIsFoundByItsFirstCharacters() throws {

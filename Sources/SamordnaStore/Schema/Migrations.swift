@@ -423,10 +423,11 @@ enum Schema {
     // whose `members` name the reader. With `participant_id` and `members` in the week's index, SQLite decides
     // from the index and reads only the matching rows (26 of 2 407 in a week at 10 000 participants) instead of
     // every meeting of the week. The index keeps its name and its leading columns, so every query that used it
-    // still does. `participant_closed` gives gallring's count of closed participants (shown on the week list)
-    // without reading every participant's row (docs/storage.md).
+    // still does (`IF EXISTS`: a file repaired by hand may have lost it). `participant_closed` gives gallring's
+    // count of closed participants (shown on the week list) without reading every participant's row
+    // (docs/storage.md).
     static let v3WeekReaderIndexes = """
-        DROP INDEX meeting_date;
+        DROP INDEX IF EXISTS meeting_date;
         CREATE INDEX meeting_date ON meeting(date, start_minute, participant_id, members);
         CREATE INDEX participant_closed ON participant(id) WHERE status = 'avslutad';
         """
