@@ -75,7 +75,8 @@ import Testing
     }
 
     /// The week's Markdown escapes what Markdown or HTML would act on, makes each line break one space and keeps
-    /// every other letter as it was, the same as the character-by-character rule it replaced.
+    /// every other letter as it was, the same as the character-by-character rule it replaced for text without
+    /// combining marks (the next test has those).
     @Test func weekMarkdownEscapesByTheCharacterRule() {
         func byCharacters(_ s: String) -> String {
             var out = ""
@@ -98,5 +99,12 @@ import Testing
         for s in samples + generated {
             #expect(WeekListExport.markdownEscaped(s) == byCharacters(s), "\(s.debugDescription)")
         }
+    }
+
+    /// Where the character rule fell short, the scalar rule escapes: a special character with a combining mark
+    /// was one Character, not "*", and Markdown could still act on it.
+    @Test func weekMarkdownEscapesASpecialCharacterWithACombiningMark() {
+        #expect(WeekListExport.markdownEscaped("*\u{301}kursiv*") == "\\*\u{301}kursiv\\*")
+        #expect(WeekListExport.markdownEscaped("#\u{FE0F}\u{20E3}") == "\\#\u{FE0F}\u{20E3}")
     }
 }
