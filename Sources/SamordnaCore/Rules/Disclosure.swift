@@ -32,7 +32,12 @@ public struct Disclosure: Sendable, Equatable {
                 guard let owner = registrars[c.registeredBy], owner != reader,
                     !c.discloser.isDisjoint(with: owner.consentAuthorities)
                 else { continue }
-                open[owner, default: []].formUnion(c.categories)
+                // Most participants have one consent per owner: its set is taken as it is, not rebuilt.
+                if let known = open[owner] {
+                    if !c.categories.isSubset(of: known) { open[owner] = known.union(c.categories) }
+                } else {
+                    open[owner] = c.categories
+                }
             }
         }
         self.open = open
@@ -115,15 +120,23 @@ public struct Disclosure: Sendable, Equatable {
 extension Organisation {
     /// The consent parties an organisation acts as.
     public var consentAuthorities: Set<Authority> {
+        // Made once: the week list asks for every consent of every participant it shows.
         switch self {
-        case .af: return [.af]
-        case .kommunSoc: return [.socialtjanst]
-        case .kommunJobbtorg: return [.jobbtorg]
-        case .fk: return [.fk]
-        case .region: return [.primarvard, .psykiatri]
-        case .samordningsforbund: return [.samordningsforbund]
+        case .af: return Self.afAuthorities
+        case .kommunSoc: return Self.socAuthorities
+        case .kommunJobbtorg: return Self.jobbtorgAuthorities
+        case .fk: return Self.fkAuthorities
+        case .region: return Self.regionAuthorities
+        case .samordningsforbund: return Self.forbundAuthorities
         }
     }
+
+    private static let afAuthorities: Set<Authority> = [.af]
+    private static let socAuthorities: Set<Authority> = [.socialtjanst]
+    private static let jobbtorgAuthorities: Set<Authority> = [.jobbtorg]
+    private static let fkAuthorities: Set<Authority> = [.fk]
+    private static let regionAuthorities: Set<Authority> = [.primarvard, .psykiatri]
+    private static let forbundAuthorities: Set<Authority> = [.samordningsforbund]
 
     /// The category of the organisation's entries that do not name their own: what a meeting with, or an
     /// insats from, this organisation says about the participant.
