@@ -217,21 +217,19 @@ import Testing
         let week = try #require(IsoWeek(parsing: "2026-W10"))
         #expect(try store.meetings(in: week).map(\.id.rawValue) == ["mt-b", "mt-a", "mt-c"])
 
-        let plan = try DatabaseQueue(path: dir.database.path).read { db in
-            try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN \(MeetingTable.selectSQL) WHERE \(CaseloadStore.weekCondition) ORDER BY date, start_minute",
-                arguments: ["2026-03-02", "2026-03-08"]
-            ).map { $0["detail"] as String }
+        func plan(orderBy order: String) throws -> [String] {
+            try DatabaseQueue(path: dir.database.path).read { db in
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN \(MeetingTable.selectSQL) WHERE \(CaseloadStore.weekCondition) ORDER BY \(order)",
+                    arguments: ["2026-03-02", "2026-03-08"]
+                ).map { $0["detail"] as String }
+            }
         }
-        #expect(plan.contains { $0.contains("USING INDEX meeting_date") }, "\(plan)")
-        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        let byTime = try plan(orderBy: "date, start_minute")
+        #expect(byTime.contains { $0.contains("USING INDEX meeting_date") }, "\(byTime)")
+        #expect(!byTime.contains { $0.contains("TEMP B-TREE") }, "\(byTime)")
         // With the booking order for meetings at the same time: only those ties are sorted.
-        let tied = try DatabaseQueue(path: dir.database.path).read { db in
-            try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN \(MeetingTable.selectSQL) WHERE \(CaseloadStore.weekCondition) ORDER BY \(CaseloadStore.weekOrder)",
-                arguments: ["2026-03-02", "2026-03-08"]
-            ).map { $0["detail"] as String }
-        }
+        let tied = try plan(orderBy: CaseloadStore.weekOrder)
         #expect(tied.contains { $0.contains("USING INDEX meeting_date") }, "\(tied)")
         #expect(tied.allSatisfy { !$0.contains("TEMP B-TREE") || $0.contains("RIGHT PART OF ORDER BY") }, "\(tied)")
     }
