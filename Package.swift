@@ -4,7 +4,9 @@ import PackageDescription
 // Release builds link the Swift runtime and Foundation statically on Linux: one file to install, and every command
 // starts about 5 ms sooner in 6 MB less memory than with the shared libraries (docs/decisions/0007). Debug builds,
 // and so the tests, stay dynamic.
-let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let staticRelease: [SwiftSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
 let staticReleaseLink: [LinkerSetting] = [
     .unsafeFlags(
         ["-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
@@ -30,7 +32,9 @@ let package = Package(
         // so Templates, Store, Runtime and the command line can all use it (docs/decisions/0006).
         .target(name: "SamordnaFiles", swiftSettings: staticRelease),
         // The team's kartläggning template file (YAML) read into Core's values; keeps Core Foundation-only.
-        .target(name: "SamordnaTemplates", dependencies: ["SamordnaCore", "SamordnaFiles", .product(name: "Yams", package: "Yams")],
+        .target(
+            name: "SamordnaTemplates",
+            dependencies: ["SamordnaCore", "SamordnaFiles", .product(name: "Yams", package: "Yams")],
             swiftSettings: staticRelease),
         .target(
             name: "SamordnaStore",

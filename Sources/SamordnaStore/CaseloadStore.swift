@@ -169,7 +169,10 @@ public final class CaseloadStore: Sendable {
             let attempt = clock.now
             do {
                 let (before, superseded, complete) = try pool.read { db in
-                    (try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                    (
+                        try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db),
+                        try migrator.hasCompletedMigrations(db)
+                    )
                 }
                 if superseded { throw StoreError.newerSchema(path: path) }
                 // Up to date, as on every open but the first after an upgrade: no write transaction to find that out.

@@ -95,7 +95,9 @@ import Testing
         ]
         var random = SystemRandomNumberGenerator()
         let alphabet = Array("aåäöÅ ·\n\r\t*_[]<>#|~&`\\\u{AD}\u{7}\u{202E}é1-=")
-        let generated = (0..<300).map { _ in String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        let generated = (0..<300).map { _ in
+            String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        }
         for s in samples + generated {
             #expect(WeekListExport.markdownEscaped(s) == byCharacters(s), "\(s.debugDescription)")
         }
