@@ -30,7 +30,8 @@ extension EffectRunner {
         case .export(let week, let mine, let format):
             guard let dir = dataDirectory else { return .exportFailed("ingen datakatalog att skriva till") }
             do {
-                let (list, people) = try weekListAndPeople(week, mine: mine, protectedPolicy: .leaveOut)
+                let (list, people) = try Self.readWeek(
+                    week, mine: mine, store: store, catalogue: catalogue, today: today, login: login, protectedPolicy: .leaveOut)
                 let export = WeekListExport(list: list, names: false, codeSalt: UInt64.random(in: .min ... .max), generated: clock())
                 let text: String
                 switch format {
@@ -105,16 +106,9 @@ extension EffectRunner {
         weekCache.takeFinished().map { .week($0) }
     }
 
-    /// The list and the participants it was made from, without skyddade personuppgifter (for the access log).
-    private func weekListAndPeople(_ week: IsoWeek, mine: Bool, protectedPolicy: WeekList.ProtectedPolicy)
-        throws(StoreError) -> (list: WeekList, people: [Participant.ID])
-    {
-        try Self.readWeek(
-            week, mine: mine, store: store, catalogue: catalogue, today: today, login: login, protectedPolicy: protectedPolicy)
-    }
-
     /// One week read and built for `login`: on the UI's thread or beside it (everything it uses is a value or
-    /// the store, which is safe to share).
+    /// the store, which is safe to share). With the participants it was made from, without skyddade
+    /// personuppgifter (what an export logs).
     private static func readWeek(
         _ week: IsoWeek, mine: Bool, store: CaseloadStore, catalogue: [InsatsType], today: LocalDate, login: String,
         protectedPolicy: WeekList.ProtectedPolicy
