@@ -46,7 +46,8 @@ extension WeekListExport {
             "till": list.week.sunday.description,
             "idag": list.today.description,
             "referensdag": list.referenceDay.description,
-            "urval": list.reader.onlyMine ? "min-vecka" : "teamet",
+            "urval": list.reader.onlyMine ? "min-vecka" : list.reader.unit == nil ? "teamet" : "laget",
+            "lag": list.reader.unit ?? NSNull(),
             "lasare": list.reader.member?.login ?? NSNull(),
             "namn": names,
         ]

@@ -56,7 +56,7 @@ public struct WeekListExport: Sendable {
     var scopeText: String {
         let who = list.reader.member.map { "\($0.name) (\($0.login))" }
         if list.reader.onlyMine, let who { return "Min vecka: \(who)" }
-        return "Teamets vecka" + (who.map { ", läst som \($0)" } ?? "")
+        return "Teamets vecka" + (list.reader.unit.map { ": \($0)" } ?? "") + (who.map { ", läst som \($0)" } ?? "")
     }
 
     /// "1 möte (sekretess)", "3 insatser (sekretess)"

@@ -31,6 +31,25 @@ extension CaseloadStore {
         }
     }
 
+    /// Puts a member in an arbetslag (`unit`), or in none (nil: the caseload is one team). The lag decides whose
+    /// week Teamets vecka is for them (docs/week-list.md).
+    @discardableResult
+    public func setTeamMemberUnit(_ id: TeamMember.ID, unit: String?, by login: String, at time: Date) throws(StoreError)
+        -> TeamMember
+    {
+        try Self.checkLogin(login)
+        return try write { db in
+            guard let stored = try TeamMemberTable.fetch(key: [id.rawValue], db) else {
+                throw StoreError.notFound(kind: .teamMember, id: id.rawValue)
+            }
+            guard stored.unit != unit else { return stored }
+            var changed = stored
+            changed.unit = unit
+            try Self.saveRow(TeamMemberTable.self, changed, replacing: stored, db, by: login, at: time)
+            return changed
+        }
+    }
+
     /// How many participants `member` is responsible for on `day` (to say so when they leave).
     public func currentAssignmentCount(of member: TeamMember.ID, on day: LocalDate) throws(StoreError) -> Int {
         try read { db in

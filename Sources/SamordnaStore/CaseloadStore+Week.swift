@@ -44,21 +44,26 @@ extension CaseloadStore {
     /// open participant (`weekState`), each one pass over its covering index (`participant_open`,
     /// `insats_episode_participant_live`, `consent_participant_valid`), merged here.
     ///
-    /// `onlyMine` (Min vecka, with a reader): every read covers only the participants the reader's assignments
-    /// name (and the meetings the reader takes part in), each scan then a key lookup per participant on the
-    /// same index; last week's no-shows are read only when `WeekList.showsNoShows`. `WeekList` keeps nothing
-    /// else in Min vecka, so the list is the same.
+    /// `onlyMine` (Min vecka, with a reader), or a reader with an arbetslag without `wholeTeam` (the lag's
+    /// week; `WeekList.Reader.circle`): every read covers only the participants the assignments of the reader
+    /// or the lag name (and the meetings they take part in), each scan then a key lookup per participant on
+    /// the same index; last week's no-shows are read only when `WeekList.showsNoShows`. `WeekList` keeps
+    /// nothing else in those lists, so the list is the same.
     ///
     /// The scans about every open participant (a fifth of the time at city scale) run on a second reader
     /// connection, on another thread, while this one reads the week's own rows. The two read transactions see
     /// the same committed moment when `commitMark()` (anyone's commit) is the same before and after both;
     /// otherwise the week is read again in one transaction. `afterFirstRead` (tests) runs inside the first
-    /// transaction before the second begins. Min vecka's few participants are read in one transaction.
+    /// transaction before the second begins. Min vecka's and a lag's few participants are read in one
+    /// transaction.
     public func weekData(
-        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool = false
+        week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool = false,
+        wholeTeam: Bool = false
     ) throws(StoreError) -> WeekData {
         let mine = onlyMine && reader != nil
-        return try weekData(week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: mine, parallel: true)
+        return try weekData(
+            week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: mine, wholeTeam: wholeTeam,
+            parallel: true)
     }
 
     /// The week as `reader` reads it (Teamets vecka or Min vecka), built by Core's `WeekList` with the reader as
@@ -68,8 +73,12 @@ extension CaseloadStore {
         week: IsoWeek, today: LocalDate, reader: WeekList.Reader, catalogue: [InsatsType],
         protectedPolicy: WeekList.ProtectedPolicy
     ) throws(StoreError) -> (list: WeekList, data: WeekData) {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let data = try weekData(
-            week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
+            week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine,
+            wholeTeam: reader.wholeTeam)
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        defer { let t3 = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TMPTRACE data \(Double(t1-t0)/1e6) rest \(Double(t3-t1)/1e6)\n".data(using: .utf8)!) }
         var list = WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader.current(in: data.team),
             records: data.records, protectedPolicy: protectedPolicy, state: data.state)
@@ -79,25 +88,30 @@ extension CaseloadStore {
 
     func weekData(
         week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool = false,
-        parallel: Bool, afterFirstRead: (() throws -> Void)? = nil
+        wholeTeam: Bool = false, parallel: Bool, afterFirstRead: (() throws -> Void)? = nil
     ) throws(StoreError) -> WeekData {
         let day = WeekList.referenceDay(week: week, today: today)
+        func restrictedState(_ db: Database, _ team: [TeamMember], _ only: [Participant.ID]?) throws -> WeekStateScan {
+            try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day, only: only)
+        }
         guard parallel && !onlyMine else {
             return try read { db in
                 try weekData(
-                    db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: onlyMine, startState: { _ in }
-                ) { team, only in
-                    try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day, only: only)
-                }
+                    db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: onlyMine,
+                    wholeTeam: wholeTeam, startState: { _, _ in }, state: { team, only in try restrictedState(db, team, only) })
             }
         }
         let before = try commitMark()
         let scans = ParallelRead<WeekStateScan>()
+        var scanned = false
         let data = try read { db in
             try weekData(
-                db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: false,
-                startState: { _ in
+                db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: false, wholeTeam: wholeTeam,
+                startState: { _, circle in
+                    // A lag's few participants are read in this transaction once their ids are known.
+                    guard circle == nil else { return }
                     try afterFirstRead?()
+                    scanned = true
                     scans.start { [pool] in
                         try pool.read { db in
                             let team = try TeamMemberTable.fetchAll(db)
@@ -105,11 +119,12 @@ extension CaseloadStore {
                         }
                     }
                 },
-                state: { _, _ in try scans.result() })
+                state: { team, only in scanned ? try scans.result() : try restrictedState(db, team, only) })
         }
-        guard try commitMark() == before else {
+        if scanned, try commitMark() != before {
             // Someone committed meanwhile: the two reads may have seen different moments.
-            return try weekData(week: week, today: today, reader: reader, catalogue: catalogue, parallel: false)
+            return try weekData(
+                week: week, today: today, reader: reader, catalogue: catalogue, wholeTeam: wholeTeam, parallel: false)
         }
         return data
     }
@@ -122,12 +137,14 @@ extension CaseloadStore {
 
     typealias WeekStateScan = (rows: [WeekCaseloadState.Row], candidates: [Participant.ID])
 
-    /// The week's reads in `db`'s transaction. `startState` is called once the team is read, and `state` gives
-    /// the scans about every open participant (or, `onlyMine`, about those the reader's assignments name) after
-    /// the week's own meetings, insatser and exits.
+    /// The week's reads in `db`'s transaction. `startState` is called once the team is read, with the members
+    /// the list is read for (`WeekList.Reader.circle`: the reader in Min vecka, the lag in a lag's week, nil
+    /// for the whole team), and `state` gives the scans about every open participant (or about those the
+    /// circle's assignments name) after the week's own meetings, insatser and exits.
     private func weekData(
         _ db: Database, week: IsoWeek, today: LocalDate, reader: TeamMember.ID?, catalogue: [InsatsType], onlyMine: Bool,
-        startState: ([TeamMember]) throws -> Void, state: ([TeamMember], _ only: [Participant.ID]?) throws -> WeekStateScan
+        wholeTeam: Bool, startState: ([TeamMember], _ circle: Set<TeamMember.ID>?) throws -> Void,
+        state: ([TeamMember], _ only: [Participant.ID]?) throws -> WeekStateScan
     ) throws -> WeekData {
         let monday = week.monday.storedText
         let sunday = week.sunday.storedText
@@ -142,25 +159,33 @@ extension CaseloadStore {
             let team = try TeamMemberTable.fetchAll(db)
             // Codes, code lists and repeated texts decoded once for the whole read.
             let cache = ReadCache()
-            try startState(team)
-            // The reader's responsibilities: who is "mine" and who with skyddade personuppgifter they may see.
-            var readerAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
-            if let reader {
+            let member = team.first { $0.id == reader }
+            let circle = WeekList.Reader(member: member, onlyMine: onlyMine, wholeTeam: wholeTeam).circle(in: team)
+            try startState(team, circle)
+            // The responsibilities of the reader (who with skyddade personuppgifter they may see) and of the
+            // members the list is read for (Min vecka, a lag's week).
+            var circleAssignments: [Participant.ID: [ResponsibleAssignment]] = [:]
+            let assignmentMembers = (circle.map { Array($0) } ?? reader.map { [$0] } ?? []).sorted { $0.rawValue < $1.rawValue }
+            if !assignmentMembers.isEmpty {
                 try AssignmentTable.each(
                     db.cachedStatement(sql: AssignmentTable.selectSQL + " WHERE \(Self.weekAssignmentCondition) ORDER BY rowid"),
-                    arguments: [reader.rawValue, assignmentsSince], cache: cache
-                ) { a in readerAssignments[a.participantID, default: []].append(a) }
+                    arguments: [Self.jsonArray(assignmentMembers), assignmentsSince], cache: cache
+                ) { a in circleAssignments[a.participantID, default: []].append(a) }
             }
-            let only = onlyMine ? readerAssignments.keys.sorted { $0.rawValue < $1.rawValue } : nil
+            let only = circle == nil ? nil : circleAssignments.keys.sorted { $0.rawValue < $1.rawValue }
 
-            // Min vecka shows nothing about other participants but the meetings the reader takes part in: only
-            // their rows are read (`WeekList` applies the rule exactly; these are a superset).
+            // Min vecka and a lag's week show nothing about other participants but the meetings their members
+            // take part in: only their rows are read (`WeekList` applies the rule exactly; these are a superset).
             let onlyIDs = only.map { Self.jsonArray($0) }
             let mineClause = onlyIDs == nil ? "" : " AND participant_id IN (SELECT value FROM json_each(?))"
             let mineArguments: StatementArguments = onlyIDs.map { [$0] } ?? []
             let meetingClause =
-                onlyIDs == nil ? "" : " AND (participant_id IN (SELECT value FROM json_each(?)) OR instr(members, ?) > 0)"
-            let meetingArguments: StatementArguments = onlyIDs.map { [$0, reader?.rawValue ?? ""] } ?? []
+                onlyIDs == nil
+                ? ""
+                : " AND (participant_id IN (SELECT value FROM json_each(?))"
+                    + String(repeating: " OR instr(members, ?) > 0", count: assignmentMembers.count) + ")"
+            let meetingArguments: StatementArguments =
+                onlyIDs.map { StatementArguments([$0] + assignmentMembers.map(\.rawValue)) } ?? []
 
             // The week's meetings, and last week's no-shows (all the list shows of last week).
             var meetings: [Meeting] = []
@@ -230,7 +255,7 @@ extension CaseloadStore {
                 if !fewIDs.contains(e.id) { records[e.participantID]?.episodes.append(e) }
             }
             for exit in exits { records[exit.participantID]?.exit = exit }
-            for (id, assignments) in readerAssignments { records[id]?.assignments = assignments }
+            for (id, assignments) in circleAssignments { records[id]?.assignments = assignments }
             // The consents that let the reader's organisation receive, registered by another organisation (all
             // `WeekAccess` asks of them: a consent the reader's own organisation registered opens nothing to it).
             if let organisation = team.first(where: { $0.id == reader })?.organisation {
@@ -260,7 +285,7 @@ extension CaseloadStore {
             }
             return WeekData(
                 team: team, records: list,
-                state: WeekCaseloadState(rows: rows, insatsCandidates: candidateSet, readerAssignments: readerAssignments),
+                state: WeekCaseloadState(rows: rows, insatsCandidates: candidateSet, circleAssignments: circleAssignments),
                 covered: covered)
         }
     }
@@ -532,7 +557,7 @@ extension CaseloadStore {
         if let reader {
             let since = week.monday.adding(months: -7).adding(days: -7).storedText
             statements.append(
-                inline(AssignmentTable.selectSQL + " WHERE " + numbered(weekAssignmentCondition) + " ORDER BY rowid", [reader.id.rawValue, since]))
+                inline(AssignmentTable.selectSQL + " WHERE " + numbered(weekAssignmentCondition) + " ORDER BY rowid", [jsonArray([reader.id]), since]))
             let consents = weekReaderConsentSQL(WeekAccess.authorities(of: reader.organisation))
                 .replacingOccurrences(of: "(SELECT value FROM json_each(?1))", with: "(\(touched) UNION \(candidates))")
             let own = team.filter { $0.organisation == reader.organisation }.map { "'\($0.id.rawValue)'" }.joined(separator: ", ")
@@ -554,7 +579,8 @@ extension CaseloadStore {
     )
     static let weekExitCondition =
         "date BETWEEN ?1 AND ?2 OR follow_up_4_weeks BETWEEN ?1 AND ?2 OR follow_up_6_months BETWEEN ?1 AND ?2"
-    static let weekAssignmentCondition = "member_id = ? AND (to_date IS NULL OR to_date >= ?)"
+    static let weekAssignmentCondition =
+        "member_id IN (SELECT value FROM json_each(?)) AND (to_date IS NULL OR to_date >= ?)"
 }
 
 /// A value read on another thread (a second reader connection of the pool), waited for where it is needed.

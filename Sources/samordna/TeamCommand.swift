@@ -7,7 +7,7 @@ import TerminalUI
 /// `samordna team`: the members of the team and the logins the change log knows them by.
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "team", abstract: "Teamets medarbetare.", subcommands: [Add.self, List.self, Deactivate.self])
+        commandName: "team", abstract: "Teamets medarbetare.", subcommands: [Add.self, List.self, SetUnit.self, Deactivate.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Lägg till en medarbetare.")
@@ -32,6 +32,13 @@ struct TeamCommand: ParsableCommand {
             help: ArgumentHelp("AF, Kommun-soc, Kommun-Jobbtorg, FK, Region, Samordningsförbund (standard: yrkets).", valueName: "org"))
         var organisation: String = ""
 
+        @Option(
+            name: .customLong("unit"),
+            help: ArgumentHelp(
+                "Arbetslaget, när en deltagarlista rymmer flera team (standard: inget, listan är ett team).",
+                valueName: "lag"))
+        var unit: String = ""
+
         func validate() throws { try common.validate() }
 
         static func option(for field: TeamMemberField) -> String {
@@ -40,18 +47,20 @@ struct TeamCommand: ParsableCommand {
             case .name: return "--name"
             case .profession: return "--profession"
             case .organisation: return "--organisation"
+            case .unit: return "--unit"
             }
         }
 
         func run() throws {
             try exitOnFailure {
-                let draft = TeamMemberDraft(login: login, name: name, profession: profession, organisation: organisation)
+                let draft = TeamMemberDraft(
+                    login: login, name: name, profession: profession, organisation: organisation, unit: unit)
                 var ids = RandomIdentifiers()
                 let member: TeamMember
                 switch TeamMemberValidation.validate(draft, id: TeamMember.ID(ids.next())) {
                 case .failure(let errors):
                     let values: [TeamMemberField: String] = [
-                        .login: login, .name: name, .profession: profession, .organisation: organisation,
+                        .login: login, .name: name, .profession: profession, .organisation: organisation, .unit: unit,
                     ]
                     for field in errors.fields {
                         printError(invalidOption(Self.option(for: field), values[field] ?? "", errors[field]!))
@@ -62,7 +71,9 @@ struct TeamCommand: ParsableCommand {
                 }
                 let store = try common.openStore(creating: true)
                 try store.addTeamMember(member, by: currentLogin(common.environment), at: common.now())
-                print("Lade till \(Sanitize.line(member.name)) (\(Sanitize.line(member.login))), \(member.profession.label), \(member.organisation.label)")
+                print(
+                    "Lade till \(Sanitize.line(member.name)) (\(Sanitize.line(member.login))), \(member.profession.label), "
+                        + member.organisation.label + (member.unit.map { ", \(Sanitize.line($0))" } ?? ""))
             }
         }
     }
@@ -81,14 +92,63 @@ struct TeamCommand: ParsableCommand {
             try exitOnFailure {
                 let store = try common.openStore(creating: false)
                 let members = try store.teamMembers(includeInactive: all)
-                let widths = [14, 28, 28, 32, 5]
-                var out = ParticipantTable.line(["Inloggning", "Namn", "Yrke", "Organisation", "Aktiv"], widths)
+                // The lag column only when a member has one: a caseload of one team keeps the table it had.
+                let units = members.contains { $0.unit != nil }
+                let widths = [14, 28, 28, 32, 5] + (units ? [20] : [])
+                var out = ParticipantTable.line(
+                    ["Inloggning", "Namn", "Yrke", "Organisation", "Aktiv"] + (units ? ["Lag"] : []), widths)
                 for m in members {
                     out += ParticipantTable.line(
-                        [m.login, m.name, m.profession.label, m.organisation.label, m.active ? "ja" : "nej"], widths)
+                        [m.login, m.name, m.profession.label, m.organisation.label, m.active ? "ja" : "nej"]
+                            + (units ? [m.unit ?? ""] : []), widths)
                 }
                 out += "\(members.count) medarbetare\n"
                 print(out, terminator: "")
+            }
+        }
+    }
+
+    struct SetUnit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-unit",
+            abstract: "Sätt en medarbetares arbetslag (Teamets vecka blir lagets).")
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: ArgumentHelp("Medarbetarens inloggning.", valueName: "inloggning"))
+        var login: String
+
+        @Option(name: .customLong("unit"), help: ArgumentHelp("Arbetslagets namn.", valueName: "lag"))
+        var unit: String?
+
+        @Flag(name: .customLong("no-unit"), help: "Inget arbetslag: medarbetaren ser hela teamets vecka.")
+        var noUnit = false
+
+        func validate() throws {
+            try common.validate()
+            if (unit == nil) == !noUnit {
+                throw ValidationError("ange antingen --unit LAG eller --no-unit")
+            }
+        }
+
+        func run() throws {
+            try exitOnFailure {
+                var name: String? = nil
+                if let unit {
+                    switch TeamMemberValidation.unit(unit) {
+                    case .failure(let violation): throw CLIFailure(message: invalidOption("--unit", unit, violation.reason), code: 65)
+                    case .success(nil): throw CLIFailure(message: invalidOption("--unit", unit, "får inte vara tomt; ta bort laget med --no-unit"), code: 65)
+                    case .success(let valid): name = valid
+                    }
+                }
+                let store = try common.openStore(creating: false)
+                guard let member = try store.teamMember(login: login) else {
+                    throw CLIFailure(message: invalidOption("inloggning", login, "ingen medarbetare har den inloggningen"), code: 65)
+                }
+                let changed = try store.setTeamMemberUnit(member.id, unit: name, by: currentLogin(common.environment), at: common.now())
+                print(
+                    "\(Sanitize.line(changed.name)) (\(Sanitize.line(changed.login))) "
+                        + (changed.unit.map { "hör till \(Sanitize.line($0))." } ?? "hör inte till något arbetslag."))
             }
         }
     }

@@ -19,14 +19,15 @@ struct WeekExportCommand: ParsableCommand {
             som ett antal, t.ex. "1 möte (sekretess)".
 
             --mine ger Min vecka: möten du deltar i och deltagare du är ansvarig för. --responsible LOGIN ger \
-            samma lista för en kollega.
+            samma lista för en kollega. Den som hör till ett arbetslag (samordna team set-unit) får lagets \
+            vecka: lagets möten och deltagare; --whole-team ger hela teamets.
 
             --output skriver en ny fil (helt eller inte alls). En befintlig fil ersätts bara med --force och \
             bara om den är en tidigare veckoexport; aldrig en symbolisk länk, en databas eller datakatalogens \
             egna filer.
 
             Slutkoder: 0 klart, 64 felaktig användning (ogiltig vecka, --mine med --responsible, ogiltig \
-            avgränsare), 65 okänd --responsible eller --mine utan att du finns i teamet, 1 annat fel (också en \
+            avgränsare, --whole-team med --mine eller --responsible), 65 okänd --responsible eller --mine utan att du finns i teamet, 1 annat fel (också en \
             fil som inte kan eller får skrivas).
             """)
 
@@ -56,6 +57,9 @@ struct WeekExportCommand: ParsableCommand {
     @Option(name: .customLong("responsible"), help: ArgumentHelp("Min vecka för en kollega (inloggningsnamn).", valueName: "login"))
     var responsible: String?
 
+    @Flag(name: .customLong("whole-team"), help: "Hela teamets vecka, också för den som hör till ett arbetslag.")
+    var wholeTeam = false
+
     @Option(name: .customLong("delimiter"), help: ArgumentHelp("Avgränsare i CSV (standard ';', för svensk Excel).", valueName: "tecken"))
     var delimiter: String = ";"
 
@@ -68,6 +72,9 @@ struct WeekExportCommand: ParsableCommand {
             throw ValidationError("--week: \(why.reason)")
         }
         if mine && responsible != nil { throw ValidationError("ange antingen --mine eller --responsible, inte båda") }
+        if wholeTeam && (mine || responsible != nil) {
+            throw ValidationError("--whole-team gäller Teamets vecka, inte --mine eller --responsible")
+        }
         if let responsible, responsible.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--responsible: ange en medarbetares inloggningsnamn")
         }
@@ -108,7 +115,7 @@ struct WeekExportCommand: ParsableCommand {
                 }
                 reader = .mine(me)
             } else {
-                reader = .team(me)
+                reader = .team(me, wholeTeam: wholeTeam)
             }
             let (list, data) = try store.weekList(
                 week: chosen, today: today, reader: reader, catalogue: DefaultInsatsCatalogue.all, protectedPolicy: .leaveOut)

@@ -278,6 +278,54 @@ import Testing
         #expect(list([annas, other], reader: .team(anna)).withoutOngoing.items.map(\.id) == [.init("p2")])
     }
 
+    /// A caseload of several arbetslag: a member's Teamets vecka is their lag's (what its members take part in
+    /// or are responsible for, and the exits of a colleague who has left the lag), the whole team's with
+    /// `wholeTeam`; Min vecka stays the member's own.
+    @Test func teametsVeckaOfAMemberOfALagIsTheLags() {
+        var anna = self.anna, sven = self.sven, jonna = self.jonna
+        anna.unit = "Lag 1"
+        sven.unit = "Lag 1"
+        jonna.unit = "Lag 2"
+        let gone = TeamMember(
+            id: .init("m-gone"), name: "Gun Ek", profession: .jobbcoach, login: "gun", active: false, unit: "Lag 1")
+        let team = [anna, sven, jonna, gone]
+        var svens = ordinary("p1")
+        svens.assignments = assignments("p1", [sven])
+        svens.episodes = []
+        var jonnas = ordinary("p2", "Bo", "Ek")
+        jonnas.assignments = assignments("p2", [jonna])
+        jonnas.episodes = []
+        jonnas.meetings = [
+            meeting("p2", "2026-12-03", "10:00", members: [jonna, anna]),
+            meeting("p2", "2026-12-04", "10:00", members: [jonna]),
+        ]
+        var left = ordinary("p3", "Cia", "Al")
+        left.participant.status = .avslutad
+        left.assignments = assignments("p3", [gone], to: d("2026-11-04"))
+        left.exit = ExitRecord(participantID: .init("p3"), date: d("2026-11-04"), outcome: .a1)
+        func list(_ reader: WeekList.Reader) -> WeekList {
+            WeekList(
+                week: week, today: today, team: team, catalogue: DefaultInsatsCatalogue.all, reader: reader,
+                records: [svens, jonnas, left], protectedPolicy: .leaveOut)
+        }
+        let lag = list(.team(anna))
+        #expect(lag.reader.unit == "Lag 1")
+        #expect(lag.withoutOngoing.items.map(\.id) == [.init("p1")])
+        #expect(lag.meetings.map(\.meeting.date) == [d("2026-12-03")])  // Anna takes part; jonna's alone is not the lag's
+        #expect(lag.followUps.items.map(\.person.id) == [.init("p3")])
+        let whole = list(.team(anna, wholeTeam: true))
+        #expect(whole.reader.unit == nil)
+        #expect(Set(whole.withoutOngoing.items.map(\.id)) == [.init("p1"), .init("p2")])
+        #expect(whole.meetings.count + whole.days.map(\.restricted).reduce(0, +) == 2)
+        let jonnasLag = list(.team(jonna))
+        #expect(jonnasLag.withoutOngoing.items.map(\.id) == [.init("p2")])
+        #expect(jonnasLag.followUps.items.isEmpty)
+        #expect(list(.mine(anna)).withoutOngoing.items.isEmpty)
+        #expect(list(.mine(anna)).meetings.map(\.meeting.date) == [d("2026-12-03")])
+        // A caseload without lag: Teamets vecka is everyone's, as before.
+        #expect(self.list([svens, jonnas, left], reader: .team(self.anna)).withoutOngoing.items.count == 2)
+    }
+
     // MARK: Weeks
 
     @Test func week53Exists2026AndNot2025() throws {

@@ -12,7 +12,9 @@ import Testing
 
     /// The sections about every open participant come from the store's merged scans (`WeekCaseloadState`)
     /// and the rest from the week's records; the list must be the one the in-memory rules make of the whole
-    /// caseload, for several demo caseloads, weeks, readers and both protected policies.
+    /// caseload, for several demo caseloads, weeks, readers and both protected policies. These demos are a
+    /// city's (an arbetslag per ~120 participants): a member's Teamets vecka is their lag's, and the whole
+    /// team's with `wholeTeam`.
     @Test(arguments: [(300, UInt64(7)), (400, UInt64(11)), (500, UInt64(23))])
     func theWeeksReadsGiveTheSameListAsTheWholeCaseload(participants: Int, seed: UInt64) throws {
         let dir = try TemporaryDirectory()
@@ -21,31 +23,40 @@ import Testing
         try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
         let all = try store.loadCaseload()
         let weeks = [47, 48, 49, 50, 53].compactMap { IsoWeek(year: 2026, week: $0) } + [IsoWeek(year: 2026, week: 21)!]
-        let readers: [WeekList.Reader] = [.team(demo.team[0]), .mine(demo.team[0]), .mine(demo.team[1]), .team(nil)]
+        #expect(demo.team[0].unit != nil && demo.team[4].unit != demo.team[0].unit)
+        let readers: [WeekList.Reader] = [
+            .team(demo.team[0], wholeTeam: true), .team(demo.team[0]), .team(demo.team[4]), .mine(demo.team[0]),
+            .mine(demo.team[1]), .team(nil),
+        ]
         var nonEmpty = 0
         var stateSections = 0
         for week in weeks {
             for reader in readers {
                 let data = try store.weekData(
                     week: week, today: today, reader: reader.member?.id, catalogue: DefaultInsatsCatalogue.all,
-                    onlyMine: reader.onlyMine)
+                    onlyMine: reader.onlyMine, wholeTeam: reader.wholeTeam)
+                let circle = reader.circle(in: data.team)
+                #expect((circle == nil) == (reader.member == nil || reader.wholeTeam))
                 #expect(data.records.count < all.count)
                 // What an export logs: every open participant and the closed ones the week touches, never
-                // one with skyddade personuppgifter; for Min vecka, the open ones the reader is or was (within
-                // seven months) responsible for, and every one the week touches.
+                // one with skyddade personuppgifter; for Min vecka and a lag's week, the open ones the reader or
+                // the lag is or was (within seven months) responsible for, and every one the week touches.
                 let since = week.monday.adding(months: -7).adding(days: -7)
                 let open = all.filter { record in
                     record.participant.status.isOpen && !record.participant.protectedIdentity
-                        && (!reader.onlyMine
-                            || record.assignments.contains { $0.memberID == reader.member!.id && ($0.to.map { $0 >= since } ?? true) })
+                        && (circle.map { c in
+                            record.assignments.contains { c.contains($0.memberID) && ($0.to.map { $0 >= since } ?? true) }
+                        } ?? true)
                 }.map(\.id)
-                let touched = data.records.filter { !$0.participant.protectedIdentity && (reader.onlyMine || !$0.participant.status.isOpen) }
+                let touched = data.records.filter {
+                    !$0.participant.protectedIdentity && (circle != nil || !$0.participant.status.isOpen)
+                }
                 let expected = Set(open + touched.map(\.id))
                 #expect(data.covered.count == expected.count)
                 #expect(Set(data.covered) == expected)
-                if reader.onlyMine {
+                if circle != nil {
                     let everyOpen = all.filter { $0.participant.status.isOpen && !$0.participant.protectedIdentity }
-                    #expect(data.covered.count < everyOpen.count, "Min vecka logs only the reader's participants")
+                    #expect(data.covered.count < everyOpen.count, "Min vecka and a lag's week log only their participants")
                 }
                 for policy in [WeekList.ProtectedPolicy.leaveOut, .onlyForResponsible] {
                     func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
@@ -58,7 +69,8 @@ import Testing
                     if policy == .leaveOut {
                         #expect(Self.people(fromWeek).isSubset(of: Set(data.covered)), "everyone an export names is logged")
                     }
-                    #expect(fromWeek == truth, "\(week) \(reader.member?.login ?? "-") \(reader.onlyMine) \(policy)")
+                    #expect(
+                        fromWeek == truth, "\(week) \(reader.member?.login ?? "-") \(reader.onlyMine) \(reader.wholeTeam) \(policy)")
                     #expect(fromWeek.withoutJobFocused == truth.withoutJobFocused)
                     #expect(fromWeek.consents == truth.consents)
                     #expect(fromWeek.gaps == truth.gaps)
@@ -102,7 +114,8 @@ import Testing
         let week = IsoWeek(containing: today)
         for reader in [WeekList.Reader.team(demo.team[0]), .mine(demo.team[1]), .team(nil)] {
             let data = try store.weekData(
-                week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine)
+                week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine,
+                wholeTeam: reader.wholeTeam)
             func list(_ records: [ParticipantRecord], _ state: WeekCaseloadState?) -> WeekList {
                 WeekList(
                     week: week, today: today, team: data.team, catalogue: catalogue, reader: reader, records: records,

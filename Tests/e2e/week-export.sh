@@ -2,7 +2,7 @@
 # End-to-end tests of `samordna export week` without a terminal: the calendar read back by Python's
 # `icalendar` (a 10:00 meeting on the last Sunday of October stays 10:00 local, stable UIDs, a cancelled
 # meeting), the CSV read back by Python's `csv` (BOM, `;`, Swedish letters and a formula-looking name intact),
-# JSON and Markdown, who sees what (pseudonyms, skyddade personuppgifter, Min vecka), and every bad input with
+# JSON and Markdown, who sees what (pseudonyms, skyddade personuppgifter, Min vecka, an arbetslag's week), and every bad input with
 # its exit code and nothing written (docs/week-list.md, docs/cli.md). Test personnummer and invented names only.
 # Usage: Tests/e2e/week-export.sh PATH/TO/samordna
 set -uo pipefail
@@ -135,6 +135,66 @@ assert names == ["Öberg, Åsa"], names
   py "$WORK/out" 'import json, sys; doc = json.load(open(sys.argv[1])); assert doc["lasare"] == "anna" and doc["urval"] == "min-vecka"' || return 1
 }
 
+# A caseload of two arbetslag: Teamets vecka of a member of a lag is the lag's, --whole-team everyone's;
+# team set-unit moves a member, --no-unit takes them out of every lag.
+test_an_arbetslags_week() {
+  setup || return 1
+  USER=admin expect_code 0 team add --login jonna --name "Jonna Berg" --profession jobbcoach --unit "Lag 2" || return 1
+  expect_out "Lag 2" || return 1
+  expect_code 0 team set-unit anna --unit "Lag 1" || return 1
+  expect_out "hör till Lag 1" || return 1
+  expect_code 0 team set-unit sven --unit "Lag 1" || return 1
+  expect_code 0 participant add --personnummer 19850101-9809 --first-name Jonnas --last-name Deltagare --status aktiv \
+    --responsible-jc jonna || return 1
+  J=$(last_id)
+  expect_code 0 meeting add --participant "$J" --date 2026-10-23 --time 11:00 --kind uppföljning --with jonna || return 1
+  expect_code 0 team list || return 1
+  expect_out "Lag" || return 1
+  expect_code 0 export week --week 2026-W43 --format json --names || return 1
+  py "$WORK/out" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["urval"] == "laget" and doc["lag"] == "Lag 1", (doc["urval"], doc["lag"])
+names = sorted({m["deltagare"] for d in doc["dagar"] for m in d["moten"]})
+assert names == ["=SUMMA(A1:A9), Örjan", "Öberg, Åsa"], names
+assert all(d["sekretess"] == 0 for d in doc["dagar"]), "the meeting of Lag 2 is not even counted"
+' || return 1
+  expect_code 0 export week --week 2026-W43 --format md || return 1
+  expect_out "Teamets vecka: Lag 1, läst som Anna Åberg (anna)" || return 1
+  expect_code 0 export week --week 2026-W43 --format json --names --whole-team || return 1
+  py "$WORK/out" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["urval"] == "teamet" and doc["lag"] is None, doc["urval"]
+friday = [d for d in doc["dagar"] if d["datum"] == "2026-10-23"][0]
+assert friday["sekretess"] == 1, friday  # the meeting of Lag 2: another organisation, no consent
+' || return 1
+  USER=jonna expect_code 0 export week --week 2026-W43 --format json --names || return 1
+  py "$WORK/out" '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["lag"] == "Lag 2" and [m["deltagare"] for d in doc["dagar"] for m in d["moten"]] == ["Deltagare, Jonnas"]
+' || return 1
+  expect_code 0 team set-unit anna --no-unit || return 1
+  expect_code 0 export week --week 2026-W43 --format json || return 1
+  py "$WORK/out" 'import json, sys; doc = json.load(open(sys.argv[1])); assert doc["urval"] == "teamet", doc["urval"]' || return 1
+  # Bad input: named, and nothing changed.
+  expect_code 64 export week --whole-team --mine || return 1
+  expect_code 64 team set-unit sven || return 1
+  expect_code 64 team set-unit sven --unit "Lag 3" --no-unit || return 1
+  expect_code 65 team set-unit sven --unit "   " || return 1
+  expect_err "--no-unit" || return 1
+  expect_code 65 team set-unit sven --unit "$(printf 'Lag\t9')" || return 1
+  expect_code 65 team set-unit nobody --unit "Lag 3" || return 1
+  expect_err "ingen medarbetare" || return 1
+  USER=admin expect_code 65 team add --login kim --name "Kim Ek" --profession jobbcoach --unit "$(printf 'Lag\n2')" || return 1
+  expect_err "--unit" || return 1
+  expect_code 0 team list || return 1
+  expect_out "Lag 1" || return 1
+  refute_out "Lag 3" || return 1
+  refute_out "kim" || return 1
+}
+
 test_every_bad_input_is_named_and_nothing_is_written() {
   setup || return 1
   expect_code 64 export week --week 2026-W54 --output "$WORK/x.csv" || return 1
@@ -171,7 +231,8 @@ test_every_bad_input_is_named_and_nothing_is_written() {
 
 for t in test_the_calendar_round_trips_through_icalendar \
   test_the_csv_reads_back_with_swedish_letters_and_the_formula_name_intact test_json_and_markdown \
-  test_protected_participants_never_appear_and_min_vecka test_every_bad_input_is_named_and_nothing_is_written; do
+  test_protected_participants_never_appear_and_min_vecka test_an_arbetslags_week \
+  test_every_bad_input_is_named_and_nothing_is_written; do
   run_test "$t"
 done
 

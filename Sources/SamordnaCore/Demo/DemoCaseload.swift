@@ -52,6 +52,8 @@ struct DemoBuilder {
 
     /// One team of three (arbetsförmedlare, socialsekreterare, jobbcoach) shares about 100 participants; larger
     /// demos get one more member per profession for every further ~120 participants, and a former colleague each.
+    /// A larger demo is a city's: one arbetslag of three per ~120 participants (`Lag 1`, `Lag 2`, …; the core
+    /// three are `Lag 1`), and each participant's current responsible staff are one lag's.
     mutating func makeTeam(participants: Int) {
         let perProfession = max(1, (participants + 119) / 120)
         var logins: [String: Int] = [:]
@@ -61,16 +63,19 @@ struct DemoBuilder {
             logins[stem] = n
             return n == 1 ? stem : "\(stem)\(n)"
         }
+        func unit(_ n: Int) -> String? { perProfession > 1 ? "Lag \(n)" : nil }
         for (profession, name, base) in DemoStaffNames.core {
-            let member = TeamMember(id: newID(), name: name, profession: profession, login: login(base, profession))
+            let member = TeamMember(
+                id: newID(), name: name, profession: profession, login: login(base, profession), unit: unit(1))
             team.append(member)
             activeStaff[profession, default: []].append(member)
         }
-        for _ in 1..<perProfession {
+        for n in 1..<perProfession {
             for profession in Profession.core {
                 let (first, base) = pick(DemoStaffNames.firstNames)
                 let name = "\(first) \(pick(DemoStaffNames.lastNames))"
-                let member = TeamMember(id: newID(), name: name, profession: profession, login: login(base, profession))
+                let member = TeamMember(
+                    id: newID(), name: name, profession: profession, login: login(base, profession), unit: unit(n + 1))
                 team.append(member)
                 activeStaff[profession, default: []].append(member)
             }
@@ -186,9 +191,12 @@ struct DemoBuilder {
     mutating func makeAssignments(for p: Participant, until exit: LocalDate?) -> [ResponsibleAssignment] {
         var result: [ResponsibleAssignment] = []
         let span = p.enrolledOn.days(until: exit ?? today)
+        // In a city's demo the participant's staff are one lag's (the n-th member of each profession).
+        let lags = activeStaff[.arbetsformedlare]?.count ?? 1
+        let lag = lags > 1 ? int(0...(lags - 1)) : nil
         for profession in Profession.core {
             let staff = activeStaff[profession] ?? []
-            let index = int(0...(staff.count - 1))
+            let index = lag ?? int(0...(staff.count - 1))
             let current = staff[index]
             var from = p.enrolledOn
             // BIP: a change of caseworker sets people back, so the demo shows some to warn about.

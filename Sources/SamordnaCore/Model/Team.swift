@@ -75,10 +75,13 @@ public struct TeamMember: Hashable, Codable, Sendable, Identifiable {
     public var organisation: Organisation
     public var login: String
     public var active: Bool
+    /// The arbetslag the member works in when one caseload holds several teams (a city's: `Lag 3`), nil when
+    /// the caseload is one team. Teamets vecka of a member with a lag is the lag's (docs/week-list.md).
+    public var unit: String?
 
     public init(
         id: ID, name: String, profession: Profession, organisation: Organisation? = nil, login: String,
-        active: Bool = true
+        active: Bool = true, unit: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -86,6 +89,7 @@ public struct TeamMember: Hashable, Codable, Sendable, Identifiable {
         self.organisation = organisation ?? profession.organisation
         self.login = login
         self.active = active
+        self.unit = unit
     }
 }
 

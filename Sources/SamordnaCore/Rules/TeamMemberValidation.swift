@@ -8,12 +8,17 @@ public struct TeamMemberDraft: Hashable, Sendable, Codable {
     public var profession: String
     /// An organisation's code or name; empty means the profession's own (AF for an arbetsförmedlare).
     public var organisation: String
+    /// The arbetslag's name; empty means none (the caseload is one team).
+    public var unit: String
 
-    public init(login: String = "", name: String = "", profession: String = "", organisation: String = "") {
+    public init(
+        login: String = "", name: String = "", profession: String = "", organisation: String = "", unit: String = ""
+    ) {
         self.login = login
         self.name = name
         self.profession = profession
         self.organisation = organisation
+        self.unit = unit
     }
 }
 
@@ -22,6 +27,7 @@ public enum TeamMemberField: String, ValidatedField, Codable {
     case name
     case profession
     case organisation
+    case unit
 
     public var label: String {
         switch self {
@@ -29,6 +35,7 @@ public enum TeamMemberField: String, ValidatedField, Codable {
         case .name: return "namn"
         case .profession: return "yrke"
         case .organisation: return "organisation"
+        case .unit: return "arbetslag"
         }
     }
 }
@@ -38,6 +45,7 @@ public enum TeamMemberField: String, ValidatedField, Codable {
 public enum TeamMemberValidation {
     public static let nameLimit = 100
     public static let loginLimit = 64
+    public static let unitLimit = 60
 
     public static func validate(_ d: TeamMemberDraft, id: TeamMember.ID) -> Result<TeamMember, FieldErrors<TeamMemberField>>
     {
@@ -54,9 +62,20 @@ public enum TeamMemberValidation {
         let name = take(.name, ParticipantValidation.requiredName(d.name))
         let profession = take(.profession, Self.profession(d.profession))
         let organisation = take(.organisation, Self.organisation(d.organisation))
-        guard errors.isEmpty, let login, let name, let profession, let organisation else { return .failure(errors) }
+        let unit = take(.unit, Self.unit(d.unit))
+        guard errors.isEmpty, let login, let name, let profession, let organisation, let unit else {
+            return .failure(errors)
+        }
         return .success(
-            TeamMember(id: id, name: name, profession: profession, organisation: organisation, login: login))
+            TeamMember(id: id, name: name, profession: profession, organisation: organisation, login: login, unit: unit))
+    }
+
+    /// An arbetslag's name as typed, one line; empty is nil (no lag: the caseload is one team).
+    public static func unit(_ typed: String) -> Result<String?, RuleViolation> {
+        let t = typed.trimmingWhitespace()
+        if t.isEmpty { return .success(nil) }
+        if let reason = TextRules.check(t, limit: unitLimit, lines: .single) { return .failure(RuleViolation(reason)) }
+        return .success(t)
     }
 
     /// One word without spaces or control characters, as the operating system spells it.

@@ -48,15 +48,16 @@ public struct WeekCaseloadState: Hashable, Sendable {
     /// Open participants with an ongoing insats that ends within the gap horizon or reaches its type's
     /// maximum length within the warning days: the only ones that can be in "glapp" or "nära längsta tid".
     public var insatsCandidates: Set<Participant.ID>
-    /// The reader's responsibilities (the same as the records carry), by participant: who is "mine" and who
-    /// with skyddade personuppgifter the reader may see.
-    public var readerAssignments: [Participant.ID: [ResponsibleAssignment]]
+    /// The responsibilities of the reader and, in a lag's week, of the lag's members (`Reader.circle`; the
+    /// same as the records carry), by participant: who is in Min vecka or the lag's week, and who with
+    /// skyddade personuppgifter the reader may see.
+    public var circleAssignments: [Participant.ID: [ResponsibleAssignment]]
 
     public init(
-        rows: [Row], insatsCandidates: Set<Participant.ID>, readerAssignments: [Participant.ID: [ResponsibleAssignment]]
+        rows: [Row], insatsCandidates: Set<Participant.ID>, circleAssignments: [Participant.ID: [ResponsibleAssignment]]
     ) {
         self.rows = rows
         self.insatsCandidates = insatsCandidates
-        self.readerAssignments = readerAssignments
+        self.circleAssignments = circleAssignments
     }
 }

@@ -31,6 +31,11 @@ public struct WeekList: Hashable, Sendable {
     /// 0 shows nothing).
     public var gallringDue = 0
 
+    /// Whether one of `members` is responsible for the participant on `day`.
+    static func responsible(_ members: Set<TeamMember.ID>, for record: ParticipantRecord, on day: LocalDate) -> Bool {
+        record.assignments.contains { members.contains($0.memberID) && $0.isCurrent(on: day) }
+    }
+
     /// Last week's no-shows are in Teamets vecka, and in Min vecka only for a socialsekreterare (no-shows
     /// matter for ekonomiskt bistånd; docs/week-list.md).
     public static func showsNoShows(onlyMine: Bool, profession: Profession?) -> Bool {
@@ -38,18 +43,24 @@ public struct WeekList: Hashable, Sendable {
     }
 
     /// Who reads the list: their authority decides what another organisation's items show, `onlyMine`
-    /// keeps what they take part in or are responsible for (Min vecka, `--mine`, `--responsible`).
+    /// keeps what they take part in or are responsible for (Min vecka, `--mine`, `--responsible`). Teamets vecka
+    /// of a member of an arbetslag (`TeamMember.unit`) keeps what the lag takes part in or is responsible for,
+    /// unless `wholeTeam` (`--whole-team`).
     public struct Reader: Hashable, Sendable {
         public var member: TeamMember?
         public var onlyMine: Bool
+        public var wholeTeam: Bool
 
-        public init(member: TeamMember?, onlyMine: Bool) {
+        public init(member: TeamMember?, onlyMine: Bool, wholeTeam: Bool = false) {
             self.member = member
             self.onlyMine = onlyMine
+            self.wholeTeam = wholeTeam
         }
 
-        /// Teamets vecka, read by `member`.
-        public static func team(_ member: TeamMember?) -> Reader { Reader(member: member, onlyMine: false) }
+        /// Teamets vecka, read by `member`: their lag's when they have one, unless `wholeTeam`.
+        public static func team(_ member: TeamMember?, wholeTeam: Bool = false) -> Reader {
+            Reader(member: member, onlyMine: false, wholeTeam: wholeTeam)
+        }
         /// Min vecka of `member`.
         public static func mine(_ member: TeamMember) -> Reader { Reader(member: member, onlyMine: true) }
 
@@ -58,7 +69,21 @@ public struct WeekList: Hashable, Sendable {
         /// consents by one organisation and read them for another.
         public func current(in team: [TeamMember]) -> Reader {
             guard let member, let now = team.first(where: { $0.id == member.id }) else { return self }
-            return Reader(member: now, onlyMine: onlyMine)
+            return Reader(member: now, onlyMine: onlyMine, wholeTeam: wholeTeam)
+        }
+
+        /// The lag whose week this is: the member's, in Teamets vecka without `wholeTeam`.
+        public var unit: String? { onlyMine || wholeTeam ? nil : member?.unit }
+
+        /// The members the list is read for, nil for everyone: the reader alone in Min vecka, the members of
+        /// their lag (also those who have left it: an exit's follow-ups reach the lag) in a lag's week. The
+        /// list keeps the meetings they take part in and everything about the participants they are
+        /// responsible for. `team` must be the one the week was read with.
+        public func circle(in team: [TeamMember]) -> Set<TeamMember.ID>? {
+            guard let member = current(in: team).member else { return nil }
+            if onlyMine { return [member.id] }
+            guard let unit = current(in: team).unit else { return nil }
+            return Set(team.filter { $0.unit == unit }.map(\.id)).union([member.id])
         }
     }
 
@@ -219,6 +244,7 @@ extension WeekList {
         let types = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let teamGroups = WeekAccess.groups(of: team)
         let registrars = Disclosure.registrars(team)
+        let circle = reader.circle(in: team)
 
         var days = week.days.map { Day(date: $0, meetings: [], restricted: 0) }
         let showNoShows = Self.showsNoShows(onlyMine: reader.onlyMine, profession: reader.member?.profession)
@@ -243,11 +269,12 @@ extension WeekList {
             }
             // Made only for a participant who is listed: the collation key is the costly part.
             lazy var person = Person(p)
-            let mine = !reader.onlyMine || access.readerResponsible(for: record, on: day)
+            let mine = circle.map { Self.responsible($0, for: record, on: day) } ?? true
+            let takesPart: (Meeting) -> Bool = { m in circle.map { c in m.members.contains(where: c.contains) } ?? true }
 
             for m in record.meetings {
                 if m.date >= monday && m.date <= sunday {
-                    guard mine || reader.member.map({ m.members.contains($0.id) }) == true else { continue }
+                    guard mine || takesPart(m) else { continue }
                     let index = monday.days(until: m.date)
                     if access.maySee(meeting: m) {
                         days[index].meetings.append(
@@ -256,7 +283,7 @@ extension WeekList {
                         days[index].restricted += 1
                     }
                 } else if showNoShows, m.outcome == .uteblev, m.date >= previousMonday, m.date < monday {
-                    guard mine || reader.member.map({ m.members.contains($0.id) }) == true else { continue }
+                    guard mine || takesPart(m) else { continue }
                     if access.maySee(meeting: m) {
                         noShows.items.append(
                             MeetingItem(meeting: m, person: person, memberNames: m.members.map { members[$0]?.name ?? $0.short }))
@@ -319,7 +346,7 @@ extension WeekList {
             // Exits and the follow-ups after them: responsibility is judged on the exit day, since the
             // responsible staff usually ended there.
             if let exit = record.exit, p.status == .avslutad {
-                let mineAtExit = !reader.onlyMine || access.readerResponsible(for: record, on: exit.date)
+                let mineAtExit = circle.map { Self.responsible($0, for: record, on: exit.date) } ?? true
                 guard mineAtExit else { continue }
                 if exit.date >= monday, exit.date <= sunday { exits.items.append(ExitItem(person: person, exit: exit)) }
                 if week.contains(exit.followUp4Weeks) {
@@ -333,13 +360,16 @@ extension WeekList {
 
         // The store's rows for the sections about every open participant, under the same rules as records.
         for row in state?.rows ?? [] where row.status.isOpen {
-            let responsible = reader.member.map { member in
-                state?.readerAssignments[row.id]?.contains { $0.memberID == member.id && $0.isCurrent(on: day) } ?? false
-            } ?? false
+            let assignments = state?.circleAssignments[row.id] ?? []
             if row.protectedIdentity {
+                let responsible = reader.member.map { member in
+                    assignments.contains { $0.memberID == member.id && $0.isCurrent(on: day) }
+                } ?? false
                 guard protectedPolicy == .onlyForResponsible, responsible else { continue }
             }
-            guard !reader.onlyMine || responsible else { continue }
+            if let circle {
+                guard assignments.contains(where: { circle.contains($0.memberID) && $0.isCurrent(on: day) }) else { continue }
+            }
             lazy var person = Person(id: row.id, firstName: row.firstName, lastName: row.lastName, status: row.status)
             if !row.hasOngoing { withoutOngoing.items.append(person) }
             if !row.hasJobFocused { withoutJobFocused.items.append(person) }

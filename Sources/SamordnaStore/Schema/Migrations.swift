@@ -43,6 +43,7 @@ enum Schema {
         ("v3-gallring", v3Gallring),
         ("v3-week-indexes", v3WeekIndexes),
         ("v3-week-reader-indexes", v3WeekReaderIndexes),
+        ("v3-team-units", v3TeamUnits),
     ]
 
     // The application id is set in the same transaction as the first table, so a file with our tables
@@ -430,5 +431,12 @@ enum Schema {
         DROP INDEX IF EXISTS meeting_date;
         CREATE INDEX meeting_date ON meeting(date, start_minute, participant_id, members);
         CREATE INDEX participant_closed ON participant(id) WHERE status = 'avslutad';
+        """
+
+    /// Arbetslag: a caseload that holds several teams (a city's) says which one each member works in; NULL is
+    /// the one team of a caseload without lag. A lag's week reads its members' assignments through
+    /// `responsible_assignment_member`.
+    static let v3TeamUnits = """
+        ALTER TABLE team_member ADD COLUMN unit TEXT;
         """
 }

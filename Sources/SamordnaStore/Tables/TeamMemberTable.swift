@@ -5,17 +5,18 @@ import SamordnaCore
 enum TeamMemberTable: StoredTable {
     static let kind = RecordKind.teamMember
     static let table = "team_member"
-    static let columns = ["id", "name", "profession", "organisation", "login", "active"]
+    static let columns = ["id", "name", "profession", "organisation", "login", "active", "unit"]
 
     static func values(_ m: TeamMember) throws -> [(any DatabaseValueConvertible)?] {
-        [m.id.rawValue, m.name, m.profession.rawValue, m.organisation.rawValue, m.login, m.active]
+        [m.id.rawValue, m.name, m.profession.rawValue, m.organisation.rawValue, m.login, m.active, m.unit]
     }
 
     static func decode(_ r: inout ColumnReader) throws(StoredValueError) -> TeamMember {
         let id = try r.key()
         return TeamMember(
             id: EntityID(id), name: try r.text(), profession: try r.code(StoredCodes.profession),
-            organisation: try r.code(StoredCodes.organisation), login: try r.text(), active: try r.bool())
+            organisation: try r.code(StoredCodes.organisation), login: try r.text(), active: try r.bool(),
+            unit: r.optionalText())
     }
 
     static func key(of m: TeamMember) -> [String] { [m.id.rawValue] }

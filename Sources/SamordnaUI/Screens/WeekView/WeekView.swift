@@ -47,7 +47,9 @@ public struct WeekViewState: Equatable, Sendable {
 
     var title: String {
         // The title line has room for this beside the date and login at 80 columns.
-        (mine ? "Min vecka" : "Teamets vecka") + " · \(week.shortLabel) · \(week.monday) – \(week.sunday)"
+        // A lag's week names the lag (the list read says whose week it is).
+        let whose = mine ? "Min vecka" : "Teamets vecka" + (list?.reader.unit.map { " (\($0))" } ?? "")
+        return whose + " · \(week.shortLabel) · \(week.monday) – \(week.sunday)"
     }
 
     /// The lines for the list, from Core's sections.
