@@ -1,8 +1,9 @@
 // `samordna export week` as a whole process (exec → exit, the CSV to /dev/null) next to the `sqlite3` tool
 // reading the same rows with the same indexed queries, in the same run; medians, p90, the ratio and the
 // export's peak resident memory (wait4's ru_maxrss). Read as a team member (the demo's first, an
-// arbetsförmedlare), as the team exports it: Teamets vecka next to sqlite3, and Min vecka; and as a login
-// not in the team (no consents or responsibilities to read), the figure earlier runs quoted. Budget
+// arbetsförmedlare), as the team exports it: Teamets vecka (at city scale their arbetslag's) and Min vecka,
+// each next to sqlite3; at city scale also the whole team's week (`--whole-team`); and as a login not in the
+// team (no consents or responsibilities to read), the figure earlier runs quoted. Budget
 // (docs/benchmarks.md): ≤ 20 ms and ≤ 30 MB at 10 000 participants.
 import Foundation
 import SamordnaCore
@@ -17,9 +18,11 @@ enum WeekExportBench {
     /// The rows `CaseloadStore.weekData` reads for 2026-W48 (Teamets vecka) with today 2026-11-23 as `reader`
     /// of `team` (nil: a login not in the team), as plain SQL made by the store itself
     /// (`CaseloadStore.weekReadsSQL`), so the reference reads what the export reads.
-    static func sql(reader: TeamMember? = nil, team: [TeamMember] = []) -> String {
+    /// `circle`: the lag's or Min vecka's restricted reads (`WeekList.Reader.circle`).
+    static func sql(reader: TeamMember? = nil, team: [TeamMember] = [], circle: Set<TeamMember.ID>? = nil) -> String {
         CaseloadStore.weekReadsSQL(
-            week: IsoWeek(parsing: week)!, today: today, catalogue: DefaultInsatsCatalogue.all, reader: reader, team: team)
+            week: IsoWeek(parsing: week)!, today: today, catalogue: DefaultInsatsCatalogue.all, reader: reader, team: team,
+            circle: circle)
     }
 
     struct Run {
@@ -74,13 +77,23 @@ enum WeekExportBench {
             var exports: [Run] = []
             var queries: [Run] = []
         }
+        func reference(_ reader: WeekList.Reader?) -> [String]? {
+            let text = reader.map { sql(reader: member, team: team, circle: $0.circle(in: team)) } ?? sql()
+            return sqlite3.map { [$0, "-readonly", database, text] }
+        }
+        // At city scale the demo's members have an arbetslag: Teamets vecka is the lag's.
+        let teamLabel = member.unit.map { "Teamets vecka (\($0))" } ?? "Teamets vecka"
         var cases = [
-            Case(
-                label: "\(member.login), Teamets vecka", command: export, user: member.login,
-                reference: sqlite3.map { [$0, "-readonly", database, sql(reader: member, team: team)] }),
-            Case(label: "\(member.login), Min vecka", command: export + ["--mine"], user: member.login, reference: nil),
-            Case(label: "not in the team", command: export, user: outsider, reference: sqlite3.map { [$0, "-readonly", database, sql()] }),
+            Case(label: "\(member.login), \(teamLabel)", command: export, user: member.login, reference: reference(.team(member))),
+            Case(label: "\(member.login), Min vecka", command: export + ["--mine"], user: member.login, reference: reference(.mine(member))),
         ]
+        if member.unit != nil {
+            cases.append(
+                Case(
+                    label: "\(member.login), hela teamet", command: export + ["--whole-team"], user: member.login,
+                    reference: reference(.team(member, wholeTeam: true))))
+        }
+        cases.append(Case(label: "not in the team", command: export, user: outsider, reference: reference(nil)))
         for c in cases {
             _ = try run(c.command, user: c.user)
             if let reference = c.reference { _ = try run(reference) }
@@ -99,7 +112,7 @@ enum WeekExportBench {
             let ratio =
                 c.queries.isEmpty ? "–" : String(format: "%.1f×", seconds(median(c.exports.map(\.took))) / seconds(median(c.queries.map(\.took))))
             let peak = c.exports.map(\.peakMB).max() ?? 0
-            return String(repeating: " ", count: max(0, 12 - String(n).count)) + String(n) + "  " + pad(c.label, 25) + "  "
+            return String(repeating: " ", count: max(0, 12 - String(n).count)) + String(n) + "  " + pad(c.label, 32) + "  "
                 + pad(figure(c.exports), 21) + "  " + pad(String(format: "%.1f MB", peak), 10) + "  "
                 + pad(c.reference == nil ? "–" : figure(c.queries), 19) + "  " + pad(ratio, 9)
                 + (i == 0 ? "  " + history(database, sqlite3) : "")

@@ -228,7 +228,7 @@ if args.count == 4, args[1] == "--measure", let n = Int(args[2]) {
 }
 
 let weekExportHeader =
-    "participants  read as                    export week            peak        sqlite3 same rows    ÷ sqlite3  demo history"
+    "participants  read as                           export week            peak        sqlite3 same rows    ÷ sqlite3  demo history"
 
 // Only the `export week` lines, for one demo caseload already set up in a directory (`--setup`).
 if args.count == 4, args[1] == "--week-export", let n = Int(args[2]) {

@@ -15,7 +15,7 @@ extension CaseloadStore {
         try Self.checkLogin(login)
         if isReadOnly { throw .readOnly(path: path) }
         do {
-            return try pool.write { db in
+            return try database.write { db in
                 let organisation =
                     try String.fetchOne(
                         db.cachedStatement(sql: "SELECT organisation FROM team_member WHERE login = ?"),

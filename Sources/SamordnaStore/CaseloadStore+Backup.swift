@@ -25,7 +25,7 @@ extension CaseloadStore {
                 let expected: BackupSummary
                 do {
                     let copy = try DatabaseQueue(path: file.path)
-                    expected = try pool.read { source in
+                    expected = try database.read { source in
                         let counts = try BackupVerification.counts(source)
                         try copy.writeWithoutTransaction { try source.backup(to: $0) }
                         return counts
@@ -67,7 +67,7 @@ extension CaseloadStore {
     }
 
     private func recordBackup(file: String, by login: String, at date: Date) throws {
-        try pool.write { try Self.recordBackup(in: $0, file: file, by: login, at: date) }
+        try database.write { try Self.recordBackup(in: $0, file: file, by: login, at: date) }
     }
 
     private static func recordBackup(in db: Database, file: String, by login: String, at date: Date) throws {

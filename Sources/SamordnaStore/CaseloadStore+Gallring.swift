@@ -269,7 +269,7 @@ extension CaseloadStore {
         if isReadOnly { throw .readOnly(path: path) }
         let unique = Array(Set(ids)).sorted { $0.rawValue < $1.rawValue }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 // Only for this erase: the connection's own setting (SQLite's build default) comes back after.
                 let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
                 try db.execute(sql: "PRAGMA secure_delete = ON")

@@ -73,12 +73,9 @@ extension CaseloadStore {
         week: IsoWeek, today: LocalDate, reader: WeekList.Reader, catalogue: [InsatsType],
         protectedPolicy: WeekList.ProtectedPolicy
     ) throws(StoreError) -> (list: WeekList, data: WeekData) {
-        let t0 = DispatchTime.now().uptimeNanoseconds
         let data = try weekData(
             week: week, today: today, reader: reader.member?.id, catalogue: catalogue, onlyMine: reader.onlyMine,
             wholeTeam: reader.wholeTeam)
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        defer { let t3 = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TMPTRACE data \(Double(t1-t0)/1e6) rest \(Double(t3-t1)/1e6)\n".data(using: .utf8)!) }
         var list = WeekList(
             week: week, today: today, team: data.team, catalogue: catalogue, reader: reader.current(in: data.team),
             records: data.records, protectedPolicy: protectedPolicy, state: data.state)
@@ -94,7 +91,8 @@ extension CaseloadStore {
         func restrictedState(_ db: Database, _ team: [TeamMember], _ only: [Participant.ID]?) throws -> WeekStateScan {
             try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day, only: only)
         }
-        guard parallel && !onlyMine else {
+        // One connection (`Connections.single`) cannot read beside itself.
+        guard parallel && !onlyMine && database is DatabasePool else {
             return try read { db in
                 try weekData(
                     db, week: week, today: today, reader: reader, catalogue: catalogue, onlyMine: onlyMine,
@@ -112,8 +110,8 @@ extension CaseloadStore {
                     guard circle == nil else { return }
                     try afterFirstRead?()
                     scanned = true
-                    scans.start { [pool] in
-                        try pool.read { db in
+                    scans.start { [database] in
+                        try database.read { db in
                             let team = try TeamMemberTable.fetchAll(db)
                             return try Self.weekState(db, catalogue: catalogue, groups: Self.weekGroups(team), day: day)
                         }
@@ -501,8 +499,13 @@ extension CaseloadStore {
     /// SQL with the arguments written in: what the benchmark gives the `sqlite3` tool as the reference for
     /// `export week` (docs/benchmarks.md). The participants the week touches are found with sub-queries where
     /// `weekData` collects their ids.
+    ///
+    /// With `circle` (an arbetslag's week, or Min vecka: `WeekList.Reader.circle`), the restricted reads: the
+    /// circle's assignments, and every other read only about the participants they name (and the meetings
+    /// the circle takes part in).
     public static func weekReadsSQL(
-        week: IsoWeek, today: LocalDate, catalogue: [InsatsType], reader: TeamMember? = nil, team: [TeamMember] = []
+        week: IsoWeek, today: LocalDate, catalogue: [InsatsType], reader: TeamMember? = nil, team: [TeamMember] = [],
+        circle: Set<TeamMember.ID>? = nil
     ) -> String {
         func inline(_ sql: String, _ arguments: [String]) -> String {
             var out = sql
@@ -539,6 +542,50 @@ extension CaseloadStore {
             UNION SELECT participant_id FROM insats_episode WHERE \(followUp)
             UNION SELECT participant_id FROM exit_record WHERE \(weekExitCondition)
             """, [monday, sunday] + lastWeekArguments)
+        let since = week.monday.adding(months: -7).adding(days: -7).storedText
+        if let circle, let reader {
+            let members = jsonArray(circle.sorted { $0.rawValue < $1.rawValue })
+            let assignments = inline(numbered(weekAssignmentCondition), [members, since])
+            let only = "SELECT DISTINCT participant_id FROM responsible_assignment WHERE \(assignments)"
+            let mine = " AND participant_id IN (\(only))"
+            let takesPart = circle.map { "instr(members, '\($0.rawValue)') > 0" }.sorted().joined(separator: " OR ")
+            let meetingClause = " AND (participant_id IN (\(only)) OR \(takesPart))"
+            let state = weekOngoingSQL(catalogue: catalogue, day: day, restricted: true)
+            let stateSQL = state.sql.replacingOccurrences(of: "(SELECT value FROM json_each(?\(state.arguments.count + 1)))", with: "(\(only))")
+            let restrictedCandidates = inline("SELECT participant_id FROM (\(stateSQL)) WHERE candidate = 1", state.arguments)
+            let restrictedTouched = inline("""
+                SELECT participant_id FROM meeting WHERE date BETWEEN ?1 AND ?2\(meetingClause)
+                UNION SELECT participant_id FROM meeting WHERE \(lastWeek.replacingOccurrences(of: "?1", with: "?3").replacingOccurrences(of: "?2", with: "?4"))\(meetingClause)
+                UNION SELECT participant_id FROM insats_episode WHERE (\(starting))\(mine)
+                UNION SELECT participant_id FROM insats_episode WHERE (\(ending))\(mine)
+                UNION SELECT participant_id FROM insats_episode WHERE (\(followUp))\(mine)
+                UNION SELECT participant_id FROM exit_record WHERE (\(weekExitCondition))\(mine)
+                """, [monday, sunday] + lastWeekArguments)
+            var restricted = [
+                "SELECT * FROM team_member",
+                AssignmentTable.selectSQL + " WHERE \(assignments) ORDER BY rowid",
+                inline(meetings + meetingClause + " ORDER BY date, start_minute", [monday, sunday]),
+                inline("SELECT * FROM meeting WHERE \(lastWeek)\(meetingClause) ORDER BY date, start_minute", lastWeekArguments),
+                inline("SELECT * FROM insats_episode WHERE (\(starting))\(mine)", [monday, sunday]),
+                inline("SELECT * FROM insats_episode WHERE (\(ending))\(mine)", [monday, sunday]),
+                inline("SELECT * FROM insats_episode WHERE (\(followUp))\(mine)", [monday, sunday]),
+                inline("SELECT * FROM exit_record WHERE (\(weekExitCondition))\(mine)", [monday, sunday]),
+                weekOpenParticipantsSQL(restricted: true).replacingOccurrences(of: "(SELECT value FROM json_each(?1))", with: "(\(only))"),
+                inline(stateSQL, state.arguments),
+                inline(
+                    weekValidConsentsSQL(restricted: true).replacingOccurrences(of: "(SELECT value FROM json_each(?2))", with: "(\(only))"),
+                    [day.storedText]),
+                "SELECT * FROM participant WHERE id IN (\(restrictedTouched)) OR id IN (\(restrictedCandidates))",
+                "SELECT * FROM insats_episode WHERE status IN ('planerad', 'pågår') AND participant_id IN (\(restrictedCandidates))",
+                "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0 AND id IN (\(only))",
+            ]
+            let consents = weekReaderConsentSQL(WeekAccess.authorities(of: reader.organisation))
+                .replacingOccurrences(of: "(SELECT value FROM json_each(?1))", with: "(\(restrictedTouched) UNION \(restrictedCandidates))")
+            let own = team.filter { $0.organisation == reader.organisation }.map { "'\($0.id.rawValue)'" }.joined(separator: ", ")
+            restricted.append(
+                inline(consents.replacingOccurrences(of: "(SELECT value FROM json_each(?3))", with: "(\(own))"), ["", day.storedText]))
+            return restricted.joined(separator: ";\n") + ";"
+        }
         var statements = [
             "SELECT * FROM team_member",
             inline(meetings + " ORDER BY date, start_minute", [monday, sunday]),
@@ -555,7 +602,6 @@ extension CaseloadStore {
             "SELECT id FROM participant INDEXED BY participant_open WHERE status <> 'avslutad' AND protected_identity = 0",
         ]
         if let reader {
-            let since = week.monday.adding(months: -7).adding(days: -7).storedText
             statements.append(
                 inline(AssignmentTable.selectSQL + " WHERE " + numbered(weekAssignmentCondition) + " ORDER BY rowid", [jsonArray([reader.id]), since]))
             let consents = weekReaderConsentSQL(WeekAccess.authorities(of: reader.organisation))

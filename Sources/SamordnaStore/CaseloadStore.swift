@@ -17,14 +17,29 @@ public final class CaseloadStore: Sendable {
     public let url: URL
     /// Opened with `openReadOnly`: every write throws `StoreError.readOnly`.
     public let isReadOnly: Bool
-    let pool: DatabasePool
+    /// A pool (one writer, readers beside it) or, for a command that runs once and exits, one connection
+    /// (`Connections`).
+    let database: any DatabaseWriter
 
     var path: String { url.path }
 
-    private init(url: URL, pool: DatabasePool, isReadOnly: Bool) {
+    private init(url: URL, database: any DatabaseWriter, isReadOnly: Bool) {
         self.url = url
-        self.pool = pool
+        self.database = database
         self.isReadOnly = isReadOnly
+    }
+
+    /// How a store reaches the file.
+    public enum Connections: Sendable {
+        /// A writer and readers beside it (GRDB's `DatabasePool`): the terminal UI reads beside the screen
+        /// while saves go on.
+        case pool
+        /// One connection, for a command that runs once and exits (`export week`): no reader connection to
+        /// open and set up, and no write on opening. GRDB's pool writes a table into an empty WAL every time it
+        /// opens one (the WAL is removed when the last connection closes), which costs a synced commit, and a
+        /// checkpoint on closing. Used only for a file already in WAL mode; otherwise as `pool`, which sets
+        /// it. Reads are then never beside another read (`weekData` reads in one transaction).
+        case single
     }
 
     /// Opens (creating if needed, private 0600) the caseload at `url` and brings its schema up to date.
@@ -33,7 +48,10 @@ public final class CaseloadStore: Sendable {
     /// is checked with plain reads, then its schema through a read-only connection, before the read-write
     /// connections (which would switch a file to WAL mode) are allowed near it.
     /// - Parameter busyTimeout: how long to wait for another process's lock before `.locked`.
-    public static func open(at url: URL, busyTimeout: TimeInterval = 5) throws(StoreError) -> CaseloadStore {
+    /// - Parameter connections: `.single` for a command that runs once and exits.
+    public static func open(at url: URL, busyTimeout: TimeInterval = 5, connections: Connections = .pool)
+        throws(StoreError) -> CaseloadStore
+    {
         let url = url.standardizedFileURL
         let path = url.path
         let directory = url.deletingLastPathComponent().path
@@ -47,6 +65,7 @@ public final class CaseloadStore: Sendable {
         if let code = POSIX.canWrite(directory: directory) {
             throw .notWritable(path: directory, reason: POSIX.reason(code))
         }
+        var inWALMode = false
         switch try DatabaseFile.inspect(path) {
         case .missing:
             // Empty, through the one writer: never over a file another process made meanwhile.
@@ -61,22 +80,32 @@ public final class CaseloadStore: Sendable {
             if POSIX.owner(of: path) == POSIX.currentUser, let mode = POSIX.mode(of: path), mode & 0o600 != 0o600 {
                 try? POSIX.changeMode(path, to: mode_t(SharingMode.fileMode(inDirectory: directory)))
             }
-        case .sqlite:
+        case .sqlite(let header):
             try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in try preflight(path, busyTimeout: busyTimeout) }
+            inWALMode = header.isWAL
         }
         if let code = POSIX.cannotReadWrite(path) {
             throw .notWritable(path: path, reason: POSIX.reason(code))
         }
-        let pool: DatabasePool = try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in
+        let database: any DatabaseWriter = try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in
             do {
-                return try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: false))
+                let configuration = configuration(busyTimeout: busyTimeout, readOnly: false)
+                if connections == .single && inWALMode {
+                    // The journal mode is the file's: this connection keeps WAL without setting it. Commits
+                    // are synced as the pool's writer's are (GRDB sets NORMAL there): the WAL at each
+                    // checkpoint, at the latest when the last connection closes.
+                    var single = configuration
+                    single.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                    return try DatabaseQueue(path: path, configuration: single)
+                }
+                return try DatabasePool(path: path, configuration: configuration)
             } catch {
                 throw map(error, path: path)
             }
         }
-        try migrate(pool, path: path, busyTimeout: busyTimeout)
+        try migrate(database, path: path, busyTimeout: busyTimeout)
         alignCompanionModes(of: path)
-        return CaseloadStore(url: url, pool: pool, isReadOnly: false)
+        return CaseloadStore(url: url, database: database, isReadOnly: false)
     }
 
     /// Opens an existing, up-to-date caseload without the right to change it (`samordna --read-only`,
@@ -93,13 +122,13 @@ public final class CaseloadStore: Sendable {
         case .sqlite: try preflight(path, busyTimeout: busyTimeout)
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: true))
-            let complete = try pool.read { try Schema.migrator.hasCompletedMigrations($0) }
+            let database = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: true))
+            let complete = try database.read { try Schema.migrator.hasCompletedMigrations($0) }
             guard complete else {
                 throw StoreError.cannotOpen(
                     path: path, reason: "databasen behöver uppdateras; öppna den en gång utan skrivskydd")
             }
-            return CaseloadStore(url: url, pool: pool, isReadOnly: true)
+            return CaseloadStore(url: url, database: database, isReadOnly: true)
         } catch {
             throw map(error, path: path)
         }
@@ -160,7 +189,7 @@ public final class CaseloadStore: Sendable {
     /// reads which migrations are applied before it takes the write lock, so the slower process can fail on
     /// a migration the faster one just applied. That failure rolls back cleanly, and we then retry as long as
     /// another connection is making progress.
-    private static func migrate(_ pool: DatabasePool, path: String, busyTimeout: TimeInterval) throws(StoreError) {
+    private static func migrate(_ database: any DatabaseWriter, path: String, busyTimeout: TimeInterval) throws(StoreError) {
         let migrator = Schema.migrator
         var attempts = 0
         let clock = ContinuousClock()
@@ -168,7 +197,7 @@ public final class CaseloadStore: Sendable {
         while true {
             let attempt = clock.now
             do {
-                let (before, superseded, complete) = try pool.read { db in
+                let (before, superseded, complete) = try database.read { db in
                     (
                         try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db),
                         try migrator.hasCompletedMigrations(db)
@@ -178,12 +207,12 @@ public final class CaseloadStore: Sendable {
                 // Up to date, as on every open but the first after an upgrade: no write transaction to find that out.
                 if complete { return }
                 do {
-                    try migrator.migrate(pool)
+                    try migrator.migrate(database)
                     return
                 } catch let error as DatabaseError where !isBusy(error) {
                     // Another process applied the migration we tried: go on while it makes progress.
-                    let after = try pool.read { try migrator.appliedIdentifiers($0) }
-                    if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                    let after = try database.read { try migrator.appliedIdentifiers($0) }
+                    if try database.read({ try migrator.hasCompletedMigrations($0) }) { return }
                     attempts += 1
                     if after == before || attempts > 50 { throw error }
                 }
@@ -258,7 +287,7 @@ public final class CaseloadStore: Sendable {
     /// change", so using the writer is exactly what makes our own saves invisible here.
     public func dataVersion() throws(StoreError) -> Int {
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
             }
         } catch {
@@ -272,7 +301,7 @@ public final class CaseloadStore: Sendable {
     /// while the mark is the same.
     public func commitMark() throws(StoreError) -> CommitMark {
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 CommitMark(
                     dataVersion: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0,
                     ownChanges: db.totalChangesCount)
@@ -316,7 +345,7 @@ public final class CaseloadStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         if isReadOnly { throw .readOnly(path: path) }
         do {
-            return try pool.write { db in
+            return try database.write { db in
                 try ChangeLogTable.startBatch(db)
                 return try body(db)
             }
@@ -327,7 +356,7 @@ public final class CaseloadStore: Sendable {
 
     /// Runs `body` in one read transaction: a consistent snapshot even while others write.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw Self.map(error, path: path) }
+        do { return try database.read(body) } catch { throw Self.map(error, path: path) }
     }
 
     /// Turns anything GRDB, SQLite or a row decoder throws into a `StoreError` that names the file.

@@ -16,7 +16,8 @@ func invalidOption(_ option: String, _ value: String, _ reason: String) -> Strin
 
 extension CommonOptions {
     /// The caseload, created (private) when `creating` and missing; otherwise it must exist already.
-    func openStore(creating: Bool) throws -> CaseloadStore {
+    /// `connections: .single` for a command that only reads and logs once (`export week`).
+    func openStore(creating: Bool, connections: CaseloadStore.Connections = .pool) throws -> CaseloadStore {
         let directory = try dataDirectory()
         if creating {
             try directory.prepare()
@@ -26,7 +27,7 @@ extension CommonOptions {
                     + "'samordna participant add' eller 'samordna import participants')",
                 code: 1)
         }
-        let store = try CaseloadStore.open(at: directory.databaseURL)
+        let store = try CaseloadStore.open(at: directory.databaseURL, connections: connections)
         // The same warnings the terminal UI shows in its status line (readable by others, a network file
         // system, a sync folder, a symbolic link), on standard error so scripts' output stays clean.
         for warning in directory.storageWarnings() { printError("samordna: varning: \(warning)") }

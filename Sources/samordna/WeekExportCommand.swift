@@ -92,14 +92,14 @@ struct WeekExportCommand: ParsableCommand {
             let chosen = try week.map { try WeekInput.parse($0).get() } ?? IsoWeek(containing: today)
             // Before the database is read: a file that may not be replaced is refused first.
             try Self.checkTarget(output, force: force)
-            let store = try common.openStore(creating: false)
+            // One connection: the week is read in one transaction and one access line written.
+            let store = try common.openStore(creating: false, connections: .single)
             trace.mark("store")
-            let team = try store.teamMembers()
             let login = currentLogin(common.environment)
-            let me = team.first { $0.login == login }
+            let me = try store.teamMember(login: login)
             let reader: WeekList.Reader
             if let responsible {
-                guard let member = team.first(where: { $0.login == responsible }) else {
+                guard let member = try store.teamMember(login: responsible) else {
                     throw CLIFailure(
                         message: "samordna: okänd medarbetare \(quotedValue(responsible)) för --responsible "
                             + "(se 'samordna team list'); ingenting exporterades",

@@ -157,7 +157,7 @@ import Testing
 
     @Test func theLogsStayAppendOnlyOutsideAnErasure() throws {
         _ = try store.eraseParticipants([gone.id], today: Self.day("2030-01-01"), timeZone: utc, by: "anna", at: Fixture.later)
-        try store.pool.write { (db: Database) throws -> Void in
+        try store.database.write { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM gallring_erasing") == 0)
             #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM change_log") }
             #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM gallring_log") }
@@ -193,7 +193,7 @@ import Testing
                 try Int.fetchOne(db, sql: $0, arguments: [pid]) ?? -1
             }
         }
-        let erasing = try other.pool.read { db -> GallringRun in
+        let erasing = try other.database.read { db -> GallringRun in
             let before = try counts(db)
             #expect(before[0] == 1 && before[1] == 2 && before[2] > 0)
             // The erase commits while this snapshot is open: the snapshot still sees the whole participant,
@@ -204,7 +204,7 @@ import Testing
         }
         #expect(erasing.erased == 1)
         #expect(!erasing.checkpointed)
-        #expect(try other.pool.read { db in try counts(db) } == [0, 0, 0])
+        #expect(try other.database.read { db in try counts(db) } == [0, 0, 0])
         #expect(try other.gallringDueCount(today: Self.day("2030-01-01"), timeZone: utc) == 0)
     }
 }

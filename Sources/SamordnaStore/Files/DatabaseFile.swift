@@ -9,6 +9,9 @@ struct SQLiteHeader: Equatable {
     let changeCounter: UInt32
     let versionValidFor: UInt32
     let applicationID: UInt32
+    /// The file format's write and read versions are 2: the file is in WAL mode (§1.3.3), which every
+    /// connection then uses without setting it.
+    let isWAL: Bool
 
     /// Nil unless `bytes` start with the SQLite magic and a valid page size.
     init?(_ bytes: [UInt8]) {
@@ -24,6 +27,7 @@ struct SQLiteHeader: Equatable {
         inHeaderPageCount = Int(u32(28))
         versionValidFor = u32(92)
         applicationID = u32(68)
+        isWAL = bytes[18] == 2 && bytes[19] == 2
     }
 
     /// The page count is only meaningful when the two counters agree (SQLite file format §1.3.7).

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import SamordnaCore
+import Testing
+
+@testable import SamordnaStore
+
+/// `CaseloadStore.Connections.single`, what `export week` opens: one connection on a file already in WAL
+/// mode, no write on opening, the same week as the pool's, and a colleague's pool beside it.
+@Suite struct SingleConnectionTests {
+    let today = LocalDate(iso: "2026-11-23")!
+
+    func walSize(_ dir: TemporaryDirectory) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: dir.database.path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// The pool writes a table into an empty WAL each time it opens one (GRDB); one connection writes nothing
+    /// until something is saved, and reads the same.
+    @Test func oneConnectionOpensWithoutWritingAndReadsTheSameWeek() throws {
+        let dir = try TemporaryDirectory()
+        let demo = DemoCaseload.generate(participants: 300, seed: 3, today: today)
+        do {
+            let store = try CaseloadStore.open(at: dir.database)
+            try store.importCaseload(team: demo.team, records: demo.records, notes: demo.notes, by: "test", at: Date())
+        }
+        #expect(walSize(dir) == 0, "the last connection to close removes the WAL")
+        let member = demo.team[0]
+        let week = IsoWeek(containing: today)
+        func list(_ store: CaseloadStore, _ reader: WeekList.Reader) throws -> WeekList {
+            try store.weekList(
+                week: week, today: today, reader: reader, catalogue: DefaultInsatsCatalogue.all, protectedPolicy: .leaveOut
+            ).list
+        }
+        let single = try CaseloadStore.open(at: dir.database, connections: .single)
+        #expect(single.database is DatabaseQueue)
+        let fromSingle = try [.team(member), .team(member, wholeTeam: true), .mine(member), .team(nil)].map {
+            try list(single, $0)
+        }
+        #expect(walSize(dir) == 0, "opening and reading wrote nothing")
+        let pool = try CaseloadStore.open(at: dir.database)
+        #expect(pool.database is DatabasePool)
+        #expect(walSize(dir) > 0, "the pool wrote into the empty WAL")
+        let fromPool = try [.team(member), .team(member, wholeTeam: true), .mine(member), .team(nil)].map {
+            try list(pool, $0)
+        }
+        #expect(fromSingle == fromPool)
+        #expect(fromSingle[1].withoutOngoing.items.count > fromSingle[0].withoutOngoing.items.count, "the lag's week is shorter")
+    }
+
+    /// A colleague's pool commits while one connection is open: its next read sees the commit, and its
+    /// own write (the access line) goes in beside the pool's.
+    @Test func aColleaguesCommitIsSeenAndBothWritesAreKept() throws {
+        let dir = try TemporaryDirectory()
+        let colleague = try Fixture.store(in: dir)
+        let single = try CaseloadStore.open(at: dir.database, connections: .single)
+        #expect(single.database is DatabaseQueue)
+        let p = Fixture.participant(1)
+        try colleague.addParticipant(p, by: "anna", at: Fixture.at)
+        #expect(try single.participant(p.id)?.id == p.id)
+        try single.logAccess(.export, participant: nil, participants: 1, format: "csv", withNames: false, detail: "week", by: "anna", at: Fixture.later)
+        try colleague.logAccess(.read, participant: p.id, format: "tui", withNames: true, detail: "öppnad", by: "sven", at: Fixture.later)
+        #expect(try Set(colleague.accessLog().map(\.action)) == [.read, .export])
+        #expect(try single.accessLog().count == 2)
+    }
+
+    /// A file not yet in WAL mode (a new caseload) is opened as a pool, which sets WAL: one connection never
+    /// leaves a file in another journal mode.
+    @Test func aFileNotInWALModeIsOpenedAsAPool() throws {
+        let dir = try TemporaryDirectory()
+        let created = try CaseloadStore.open(at: dir.database, connections: .single)
+        #expect(created.database is DatabasePool)
+        let mode = try created.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let again = try CaseloadStore.open(at: dir.database, connections: .single)
+        #expect(again.database is DatabaseQueue)
+    }
+}
