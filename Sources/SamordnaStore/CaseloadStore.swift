@@ -46,7 +46,9 @@ public final class CaseloadStore: Sendable {
     ///
     /// A file that is not a whole SQLite database of ours gives `.notADatabase` and is not changed: its header
     /// is checked with plain reads, then its schema through a read-only connection, before the read-write
-    /// connections (which would switch a file to WAL mode) are allowed near it.
+    /// connections (which would switch a file to WAL mode) are allowed near it. With `.single`, on a file in
+    /// WAL mode, the one connection makes that look itself before anything is written: it writes nothing on
+    /// opening.
     /// - Parameter busyTimeout: how long to wait for another process's lock before `.locked`.
     /// - Parameter connections: `.single` for a command that runs once and exits.
     public static func open(at url: URL, busyTimeout: TimeInterval = 5, connections: Connections = .pool)
@@ -81,8 +83,14 @@ public final class CaseloadStore: Sendable {
                 try? POSIX.changeMode(path, to: mode_t(SharingMode.fileMode(inDirectory: directory)))
             }
         case .sqlite(let header):
-            try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in try preflight(path, busyTimeout: busyTimeout) }
             inWALMode = header.isWAL
+            // One connection writes nothing on opening a file in WAL mode: it makes the read-only look itself
+            // (below) instead of a connection of its own.
+            if !(connections == .single && inWALMode) {
+                try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in
+                    try preflight(path, busyTimeout: busyTimeout)
+                }
+            }
         }
         if let code = POSIX.cannotReadWrite(path) {
             throw .notWritable(path: path, reason: POSIX.reason(code))
@@ -96,7 +104,16 @@ public final class CaseloadStore: Sendable {
                     // checkpoint, at the latest when the last connection closes.
                     var single = configuration
                     single.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-                    return try DatabaseQueue(path: path, configuration: single)
+                    let companions = companionsMissing(path)
+                    let queue = try DatabaseQueue(path: path, configuration: single)
+                    do {
+                        try queue.read { db in try preflightLook(db, path: path) }
+                    } catch {
+                        try? queue.close()
+                        leaveAsFound(companions, after: error, path: path)
+                        throw error
+                    }
+                    return queue
                 }
                 return try DatabasePool(path: path, configuration: configuration)
             } catch {
@@ -155,34 +172,48 @@ public final class CaseloadStore: Sendable {
     /// Looks at a non-empty SQLite file through a read-only connection: it must carry our application id (or
     /// none yet, with no foreign tables), have a readable schema, and have no migrations we do not know.
     private static func preflight(_ path: String, busyTimeout: TimeInterval) throws(StoreError) {
-        let companions = [path + "-wal", path + "-shm"].filter { POSIX.size(of: $0) == nil }
+        let companions = companionsMissing(path)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout, readOnly: true))
-            try queue.read { db in
-                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                let foreignTables = tables.filter { $0 != "grdb_migrations" }
-                if id != Schema.applicationID, id != 0 || !foreignTables.isEmpty {
-                    throw StoreError.notADatabase(path: path)
-                }
-                if tables.contains("grdb_migrations") {
-                    let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
-                    if !applied.isSubset(of: Set(Schema.migrationNames)) { throw StoreError.newerSchema(path: path) }
-                }
-            }
+            try queue.read { db in try preflightLook(db, path: path) }
             try queue.close()
         } catch {
-            let mapped = map(error, path: path)
-            if case .notADatabase = mapped {
-                // The read-only connection may have created an empty WAL index next to the file; a file that is
-                // not ours should be left as we found it, companions included.
-                for companion in companions where (POSIX.size(of: companion) ?? 1) == 0 || companion.hasSuffix("-shm") {
-                    POSIX.remove(companion)
-                }
-            }
-            throw mapped
+            throw leaveAsFound(companions, after: error, path: path)
         }
+    }
+
+    /// The read-only look: our application id (or none, with no tables of another program's) and no migration
+    /// we do not know. Reads only: the schema is read, so a damaged schema page fails here.
+    private static func preflightLook(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        let foreignTables = tables.filter { $0 != "grdb_migrations" }
+        if id != Schema.applicationID, id != 0 || !foreignTables.isEmpty {
+            throw StoreError.notADatabase(path: path)
+        }
+        if tables.contains("grdb_migrations") {
+            let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+            if !applied.isSubset(of: Set(Schema.migrationNames)) { throw StoreError.newerSchema(path: path) }
+        }
+    }
+
+    /// The `-wal` and `-shm` files not there before a look at the file.
+    private static func companionsMissing(_ path: String) -> [String] {
+        [path + "-wal", path + "-shm"].filter { POSIX.size(of: $0) == nil }
+    }
+
+    /// `error` as a `StoreError`. A file that is not ours is left as we found it: the connection that looked may
+    /// have created an empty WAL and a WAL index next to it (`companions`, those not there before), removed.
+    @discardableResult
+    private static func leaveAsFound(_ companions: [String], after error: any Error, path: String) -> StoreError {
+        let mapped = map(error, path: path)
+        if case .notADatabase = mapped {
+            for companion in companions where (POSIX.size(of: companion) ?? 1) == 0 || companion.hasSuffix("-shm") {
+                POSIX.remove(companion)
+            }
+        }
+        return mapped
     }
 
     /// Runs the migrations. Several processes may open a new caseload at the same moment; GRDB's migrator

@@ -15,6 +15,9 @@ import Testing
         #expect(throws: StoreError.notADatabase(path: dir.database.path), sourceLocation: sourceLocation) {
             try CaseloadStore.openReadOnly(at: dir.database)
         }
+        #expect(throws: StoreError.notADatabase(path: dir.database.path), sourceLocation: sourceLocation) {
+            try CaseloadStore.open(at: dir.database, connections: .single)
+        }
         #expect(try bytes(dir.database) == before, "filen ändrades", sourceLocation: sourceLocation)
         #expect(try listing(dir) == files, "filer tillkom eller försvann", sourceLocation: sourceLocation)
     }

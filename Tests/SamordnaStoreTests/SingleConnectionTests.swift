@@ -74,4 +74,36 @@ import Testing
         let again = try CaseloadStore.open(at: dir.database, connections: .single)
         #expect(again.database is DatabaseQueue)
     }
+
+    /// One connection makes the read-only look itself, before anything could be written: another program's
+    /// database in WAL mode, and ours with a migration we do not know, are refused and left as they were.
+    @Test func anotherProgramsFileAndANewerSchemaAreRefusedUntouched() throws {
+        let other = try TemporaryDirectory()
+        do {
+            let db = try DatabaseQueue(path: other.database.path)
+            try db.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('kanelbulle')")
+            }
+        }
+        let before = try bytes(other.database)
+        let files = try listing(other)
+        #expect(throws: StoreError.notADatabase(path: other.database.path)) {
+            try CaseloadStore.open(at: other.database, connections: .single)
+        }
+        #expect(try bytes(other.database) == before)
+        #expect(try listing(other) == files)
+
+        let newer = try TemporaryDirectory()
+        do { _ = try CaseloadStore.open(at: newer.database) }
+        do {
+            let db = try DatabaseQueue(path: newer.database.path)
+            try db.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')") }
+        }
+        let ours = try bytes(newer.database)
+        #expect(throws: StoreError.newerSchema(path: newer.database.path)) {
+            try CaseloadStore.open(at: newer.database, connections: .single)
+        }
+        #expect(try bytes(newer.database) == ours)
+    }
 }
