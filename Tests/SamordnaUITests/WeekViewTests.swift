@@ -44,6 +44,27 @@ import Testing
         #expect(s.screenText.contains("Min vecka · v. 48"))
     }
 
+    /// A member of an arbetslag reads their lag's week: the title is the lag's name; Min vecka names none.
+    @Test func aLagsWeekNamesTheLagInTheTitle() {
+        var s = Fixture.state()
+        _ = s.press("v")
+        var anna = Fixture.anna
+        anna.unit = "Lag 2"
+        let week = IsoWeek(year: 2026, week: 48)!
+        let lag = WeekList(
+            week: week, today: Fixture.today, team: [anna, Fixture.mats, Fixture.kim], catalogue: DefaultInsatsCatalogue.all,
+            reader: .team(anna), records: Fixture.records, protectedPolicy: .onlyForResponsible)
+        _ = update(&s, .week(.loaded(lag)))
+        #expect(s.screenText.contains(" Lag 2 · v. 48 · 2026-11-23 – 2026-11-29"))
+        _ = s.press("m")
+        let mine = WeekList(
+            week: week, today: Fixture.today, team: [anna, Fixture.mats, Fixture.kim], catalogue: DefaultInsatsCatalogue.all,
+            reader: .mine(anna), records: Fixture.records, protectedPolicy: .onlyForResponsible)
+        _ = update(&s, .week(.loaded(mine)))
+        #expect(s.screenText.contains("Min vecka · v. 48"))
+        #expect(!s.screenText.contains("Lag 2"))
+    }
+
     @Test func enterOpensTheParticipantOfTheLineOnItsTab() {
         var s = opened()
         #expect(s.press("<Enter>") == [.participant(.openRecord(.init("p1")))])

@@ -47,8 +47,8 @@ public struct WeekViewState: Equatable, Sendable {
 
     var title: String {
         // The title line has room for this beside the date and login at 80 columns.
-        // A lag's week names the lag (the list read says whose week it is).
-        let whose = mine ? "Min vecka" : "Teamets vecka" + (list?.reader.unit.map { " (\($0))" } ?? "")
+        // A lag's week is named by the lag (the list read says whose week it is): "Lag 2 · v. 48 · …".
+        let whose = mine ? "Min vecka" : list?.reader.unit ?? "Teamets vecka"
         return whose + " · \(week.shortLabel) · \(week.monday) – \(week.sunday)"
     }
 
