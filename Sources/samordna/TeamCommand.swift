@@ -9,6 +9,14 @@ struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team", abstract: "Teamets medarbetare.", subcommands: [Add.self, List.self, SetUnit.self, Deactivate.self])
 
+    /// The member with `login`, or 65 naming it.
+    static func member(_ login: String, in store: CaseloadStore) throws -> TeamMember {
+        guard let member = try store.teamMember(login: login) else {
+            throw CLIFailure(message: invalidOption("inloggning", login, "ingen medarbetare har den inloggningen"), code: 65)
+        }
+        return member
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Lägg till en medarbetare.")
 
@@ -142,9 +150,7 @@ struct TeamCommand: ParsableCommand {
                     }
                 }
                 let store = try common.openStore(creating: false)
-                guard let member = try store.teamMember(login: login) else {
-                    throw CLIFailure(message: invalidOption("inloggning", login, "ingen medarbetare har den inloggningen"), code: 65)
-                }
+                let member = try TeamCommand.member(login, in: store)
                 let changed = try store.setTeamMemberUnit(member.id, unit: name, by: currentLogin(common.environment), at: common.now())
                 print(
                     "\(Sanitize.line(changed.name)) (\(Sanitize.line(changed.login))) "
@@ -168,9 +174,7 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             try exitOnFailure {
                 let store = try common.openStore(creating: false)
-                guard let member = try store.teamMember(login: login) else {
-                    throw CLIFailure(message: invalidOption("inloggning", login, "ingen medarbetare har den inloggningen"), code: 65)
-                }
+                let member = try TeamCommand.member(login, in: store)
                 try store.deactivateTeamMember(member.id, by: currentLogin(common.environment), at: common.now())
                 print("\(Sanitize.line(member.name)) (\(Sanitize.line(member.login))) är inte längre aktiv i teamet.")
                 let count = try store.currentAssignmentCount(of: member.id, on: common.currentDay())
