@@ -15,6 +15,22 @@ import Testing
         #expect(try store.teamMember(login: "sven")?.active == false)
     }
 
+    /// A member's arbetslag is set and taken away as any change of the team: logged with the field named, and
+    /// undoable by the one who made it.
+    @Test func aMembersLagIsLoggedAndCanBeUndone() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Fixture.store(in: dir)
+        let moved = try store.setTeamMemberUnit(Fixture.sven.id, unit: "Lag 2", by: "anna", at: Fixture.later)
+        #expect(moved.unit == "Lag 2")
+        #expect(try store.teamMember(login: "sven")?.unit == "Lag 2")
+        guard case .undone(let undone) = try store.undoLastChange(by: "anna", at: Fixture.later, timeZone: .gmt) else {
+            Issue.record("the change of lag could not be undone")
+            return
+        }
+        #expect(undone.entries.flatMap(\.changes).map(\.text) == ["arbetslag: Lag 2 → –"])
+        #expect(try store.teamMember(login: "sven")?.unit == nil)
+    }
+
     @Test func aSecondMemberWithTheSameLoginIsRefused() throws {
         let dir = try TemporaryDirectory()
         let store = try Fixture.store(in: dir)

@@ -202,6 +202,7 @@ struct RecordDescription {
             field("profession", "yrke", m.profession.label),
             field("organisation", "organisation", m.organisation.label),
             field("active", "aktiv", Self.yesNo(m.active)),
+            field("unit", "arbetslag", m.unit),
         ]
     }
 
