@@ -11,17 +11,18 @@ public struct WeekData: Sendable {
     public var team: [TeamMember]
     /// Participants with a meeting in the week or a no-show the week before, an insats starting or ending in
     /// the week or with a follow-up due, an exit or an exit follow-up in the week, and the open participants in
-    /// `state.insatsCandidates`. Each has the reader's assignments (current, or ended within the last seven
-    /// months), the consents valid on the reference day that let the reader's organisation receive (what
+    /// `state.insatsCandidates`. Each has the assignments of the reader, or in a lag's week of the lag's
+    /// members (current, or ended within the last seven months), the consents valid on the reference day that let the reader's organisation receive (what
     /// `WeekAccess` asks; none without a reader), the week's episodes (and all live episodes for the
     /// candidates), and the meetings of the week and the no-shows (uteblev) of the week before.
     public var records: [ParticipantRecord]
     /// "Utan pågående/jobbinriktad insats" and the consent problems of every open participant, the
-    /// candidates for "glapp" and "nära längsta tid", and the reader's responsibilities.
+    /// candidates for "glapp" and "nära längsta tid", and the responsibilities read (the reader's or the lag's).
     public var state: WeekCaseloadState
     /// The participants the list is made from, without those with skyddade personuppgifter (what an export of
-    /// the list logs): every open participant and the closed ones the week touches; for Min vecka, the open
-    /// participants the reader is or was responsible for (the assignments read) and every one the week touches.
+    /// the list logs): every open participant and the closed ones the week touches; for Min vecka and a lag's
+    /// week, the open participants the reader or the lag is or was responsible for (the assignments read) and
+    /// every one the week touches.
     public var covered: [Participant.ID]
 
     public init(team: [TeamMember], records: [ParticipantRecord], state: WeekCaseloadState, covered: [Participant.ID]) {
@@ -34,9 +35,9 @@ public struct WeekData: Sendable {
 
 extension CaseloadStore {
     /// Reads the week in one read transaction (one consistent moment while colleagues write). `reader` is
-    /// the member the list is read as: only their responsibilities are read (all `WeekList` asks of them:
-    /// Min vecka and skyddade personuppgifter), through the `responsible_assignment_member` index; nil reads
-    /// none. `catalogue` must be the one the list is then built with: it says which insatser are
+    /// the member the list is read as: only their responsibilities are read, or in their lag's week the lag's
+    /// members' (all `WeekList` asks: Min vecka, the lag's week and skyddade personuppgifter), through the
+    /// `responsible_assignment_member` index; nil reads none. `catalogue` must be the one the list is then built with: it says which insatser are
     /// job-focused and how long each may last.
     ///
     /// Every query is a range on an index (`meeting_date`, `insats_episode_expected_start`/`_end`,

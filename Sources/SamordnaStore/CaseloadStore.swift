@@ -47,8 +47,8 @@ public final class CaseloadStore: Sendable {
     /// A file that is not a whole SQLite database of ours gives `.notADatabase` and is not changed: its header
     /// is checked with plain reads, then its schema through a read-only connection, before the read-write
     /// connections (which would switch a file to WAL mode) are allowed near it. With `.single`, on a file in
-    /// WAL mode, the one connection makes that look itself before anything is written: it writes nothing on
-    /// opening.
+    /// WAL mode whose WAL holds no pages, the one connection makes that look itself before anything is
+    /// written: it writes nothing on opening, nor on closing.
     /// - Parameter busyTimeout: how long to wait for another process's lock before `.locked`.
     /// - Parameter connections: `.single` for a command that runs once and exits.
     public static func open(at url: URL, busyTimeout: TimeInterval = 5, connections: Connections = .pool)
@@ -68,6 +68,7 @@ public final class CaseloadStore: Sendable {
             throw .notWritable(path: directory, reason: POSIX.reason(code))
         }
         var inWALMode = false
+        var looksItself = false
         switch try DatabaseFile.inspect(path) {
         case .missing:
             // Empty, through the one writer: never over a file another process made meanwhile.
@@ -84,9 +85,13 @@ public final class CaseloadStore: Sendable {
             }
         case .sqlite(let header):
             inWALMode = header.isWAL
-            // One connection writes nothing on opening a file in WAL mode: it makes the read-only look itself
-            // (below) instead of a connection of its own.
-            if !(connections == .single && inWALMode) {
+            // One connection writes nothing on opening a file in WAL mode, and closing it writes nothing back
+            // while the WAL holds no pages: it then makes the read-only look itself (below) instead of a
+            // connection of its own. A WAL with pages (a colleague at work, or a writer that crashed) would be
+            // copied into the file when a refused file's connection closed, so that file gets the read-only
+            // look first, as with the pool.
+            looksItself = connections == .single && inWALMode && (POSIX.size(of: path + "-wal") ?? 0) == 0
+            if !looksItself {
                 try whileSettingUp(busyTimeout: busyTimeout) { () throws(StoreError) in
                     try preflight(path, busyTimeout: busyTimeout)
                 }
@@ -106,12 +111,14 @@ public final class CaseloadStore: Sendable {
                     single.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
                     let companions = companionsMissing(path)
                     let queue = try DatabaseQueue(path: path, configuration: single)
-                    do {
-                        try queue.read { db in try preflightLook(db, path: path) }
-                    } catch {
-                        try? queue.close()
-                        leaveAsFound(companions, after: error, path: path)
-                        throw error
+                    if looksItself {
+                        do {
+                            try queue.read { db in try preflightLook(db, path: path) }
+                        } catch {
+                            try? queue.close()
+                            leaveAsFound(companions, after: error, path: path)
+                            throw error
+                        }
                     }
                     return queue
                 }

@@ -106,4 +106,35 @@ import Testing
         }
         #expect(try bytes(newer.database) == ours)
     }
+
+    /// Another program's database whose writer crashed, leaving pages in its WAL: closing a read-write
+    /// connection would copy them into the file, so it gets the read-only look first and both files stay as
+    /// they were.
+    @Test func aForeignFileWithPagesInItsWALIsRefusedWithNothingCopiedBack() throws {
+        let source = try TemporaryDirectory()
+        let crashed = try TemporaryDirectory()
+        let writer = try DatabaseQueue(path: source.database.path)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE recipe (name TEXT)")
+        }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.execute(sql: "INSERT INTO recipe VALUES ('kanelbulle')")
+        }
+        // The files as a crash would leave them: the main file and a WAL holding the last commit.
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(
+                atPath: source.database.path + suffix, toPath: crashed.database.path + suffix)
+        }
+        try writer.close()
+        let wal = try bytes(URL(fileURLWithPath: crashed.database.path + "-wal"))
+        #expect(!wal.isEmpty)
+        let before = try bytes(crashed.database)
+        #expect(throws: StoreError.notADatabase(path: crashed.database.path)) {
+            try CaseloadStore.open(at: crashed.database, connections: .single)
+        }
+        #expect(try bytes(crashed.database) == before, "nothing was copied back from the WAL")
+        #expect(try bytes(URL(fileURLWithPath: crashed.database.path + "-wal")) == wal)
+    }
 }

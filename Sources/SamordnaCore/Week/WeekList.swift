@@ -76,7 +76,8 @@ public struct WeekList: Hashable, Sendable {
         public var unit: String? { onlyMine || wholeTeam ? nil : member?.unit }
 
         /// The members the list is read for, nil for everyone: the reader alone in Min vecka, the members of
-        /// their lag (also those who have left it: an exit's follow-ups reach the lag) in a lag's week. The
+        /// their lag in a lag's week (also those who have left the team and kept their lag: an exit's
+        /// follow-ups reach the lag; a member moved to another lag takes theirs along). The
         /// list keeps the meetings they take part in and everything about the participants they are
         /// responsible for. `team` must be the one the week was read with.
         public func circle(in team: [TeamMember]) -> Set<TeamMember.ID>? {
